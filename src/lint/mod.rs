@@ -1,0 +1,129 @@
+//! The pure rule module: text in, [`Report`] out.
+//!
+//! Architecture Invariant: nothing under `src/lint/` or `src/rules/` does I/O, async, printing
+//! or LSP. The CLI and the language server are thin faces over [`lint`]; a tidy test enforces it.
+//!
+//! Data flows one way: text → [`markup`] (which byte ranges are the writer's prose) →
+//! [`language`] (tokens, sentences, clauses, lexicon hits, apology expressions, components) →
+//! [`gate`] (is this an apology at all?) → the rules of [`crate::rules`] → findings, suppressed
+//! and re-levelled by the options → [`summary`].
+
+pub mod config;
+pub mod finding;
+pub mod gate;
+pub mod language;
+pub mod markup;
+pub mod options;
+pub mod summary;
+pub mod suppress;
+
+pub use finding::{Edit, Finding, Fix, Safety, Severity, TextRange, apply_edits};
+pub use language::Language;
+pub use markup::DocumentKind;
+pub use options::{ApologySetting, LanguageSetting, MessagesSetting, Options, RuleLevel};
+pub use summary::{Component, Components, Summary};
+
+use crate::rules::{self, Context};
+
+/// Everything amends has to say about one document.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// The document's main language (detected, or forced by the options).
+    pub language: Language,
+    /// The apology gate's verdict; when false there are no findings and no summary.
+    pub is_apology: bool,
+    /// Why the gate decided as it did (shown by `--explain-gate`-style tooling and tests).
+    pub gate: gate::GateVerdict,
+    /// Present exactly when `is_apology`.
+    pub summary: Option<Summary>,
+    /// Where structure findings and the summary attach: the first apology sentence, or the first
+    /// line of prose under `apology = "always"`.
+    pub anchor: Option<TextRange>,
+    /// Sorted by start offset, then rule id.
+    pub findings: Vec<Finding>,
+}
+
+/// Lint `text`, a document of `kind`, with `options`.
+pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
+    let prose = markup::extract_prose(text, kind);
+    let language = match options.language {
+        LanguageSetting::Fixed(language) => language,
+        LanguageSetting::Auto => language::detect(text, &prose.runs),
+    };
+    let analysis = language::Analysis::new(text, &prose, language);
+    let forced = options.apology == ApologySetting::Always || prose.suppressions.forces_apology();
+    let gate = gate::judge(&analysis, &prose, forced);
+
+    // Markup notices (an e-mail body amends cannot read) are about amends, not the draft, so they
+    // are reported whatever the gate says: otherwise an encoded apology would pass in silence.
+    let mut findings: Vec<Finding> = Vec::new();
+    for notice in &prose.notices {
+        let meta = rules::meta_of(notice.rule).expect("markup notices use registered rule ids");
+        if let Some(severity) =
+            options.level_of(meta.id, meta.default_severity, meta.enabled_by_default)
+        {
+            findings.push(Finding {
+                severity,
+                ..notice.clone()
+            });
+        }
+    }
+    if !gate.is_apology {
+        return Report {
+            language,
+            is_apology: false,
+            gate,
+            summary: None,
+            anchor: None,
+            findings,
+        };
+    }
+
+    let anchor = analysis.anchor();
+    let context = Context {
+        source: text,
+        analysis: &analysis,
+        prose: &prose,
+        kind,
+        anchor,
+    };
+    let mut scored_components = Components::all();
+    let mut rule_findings = Vec::new();
+    for rule in rules::registry() {
+        let meta = rule.meta();
+        let level = options.level_of(meta.id, meta.default_severity, meta.enabled_by_default);
+        let Some(severity) = level else {
+            // "A rule turned off takes its component out of the score" (catalog, Summary).
+            if let Some(component) = meta.component {
+                scored_components.remove(component);
+            }
+            continue;
+        };
+        if prose.suppressions.disables_file(meta.id) {
+            continue;
+        }
+        rule.check(&context, &mut rule_findings);
+        findings.extend(
+            rule_findings
+                .drain(..)
+                .filter(|finding| !prose.suppressions.suppresses(meta.id, finding.range))
+                .map(|finding| Finding {
+                    rule: meta.id,
+                    severity,
+                    ..finding
+                }),
+        );
+    }
+    findings.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
+    });
+    let summary = Summary::score(analysis.components(), scored_components, &findings);
+    Report {
+        language,
+        is_apology: true,
+        gate,
+        summary: Some(summary),
+        anchor: Some(anchor),
+        findings,
+    }
+}

@@ -1,0 +1,1 @@
+//! Byte offsets ↔ lines and columns. STUB.

@@ -1,0 +1,173 @@
+//! The rules: one file each, listed once in [`registry`].
+//!
+//! A rule is a plain struct implementing [`Rule`]. It asks the language layer
+//! ([`crate::lint::language::Analysis`]) questions and pushes [`Finding`]s; it never matches raw
+//! text its own way, never sets its own severity (the options do) and never knows which face is
+//! asking. Its documentation is the `//!` comment at the top of its file, with the headings
+//! *What it does / Why is this bad? / Example / Use instead / Fix safety*: that one comment feeds
+//! `amends explain`, the editor's hover and `docs/rules.md`, so they cannot drift apart.
+//!
+//! Adding a rule: one new file here, one line in [`registry`], fixtures in `tests/fixtures/rules/`.
+
+use crate::lint::finding::{Finding, Fix, Severity, TextRange};
+use crate::lint::language::Analysis;
+use crate::lint::markup::{DocumentKind, Prose};
+use crate::lint::summary::Component;
+
+/// What the registry, `amends rules` and the faces know about a rule without running it.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Kebab-case id, the LSP diagnostic `code` and the key in `[rules]`.
+    pub id: &'static str,
+    pub default_severity: Severity,
+    pub enabled_by_default: bool,
+    /// Phrase rules look at words; structure rules at the whole draft.
+    pub kind: RuleKind,
+    /// For structure rules: the component whose absence they report.
+    pub component: Option<Component>,
+    /// The best fix the rule can offer, if any (for `amends rules`).
+    pub fix: FixAvailability,
+    /// The rule's own source file, from which [`RuleMeta::doc`] takes the `//!` comment.
+    pub source: &'static str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleKind {
+    Phrase,
+    Structure,
+    /// Reports something about amends' reading of the file, not about the draft.
+    Notice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixAvailability {
+    None,
+    Safe,
+    Unsafe,
+    DisplayOnly,
+    /// Safe for some matches, unsafe for others.
+    Sometimes,
+}
+
+impl FixAvailability {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FixAvailability::None => "no",
+            FixAvailability::Safe => "safe",
+            FixAvailability::Unsafe => "unsafe",
+            FixAvailability::DisplayOnly => "display-only",
+            FixAvailability::Sometimes => "safe/unsafe",
+        }
+    }
+}
+
+impl RuleMeta {
+    /// The rule's documentation in Markdown: its `//!` module comment.
+    pub fn doc(&self) -> String {
+        let mut doc = String::new();
+        for line in self.source.lines() {
+            let Some(rest) = line.strip_prefix("//!") else {
+                break;
+            };
+            doc.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+            doc.push('\n');
+        }
+        doc.trim_end().to_owned() + "\n"
+    }
+
+    /// The text under one `## Heading` of the doc, without the heading.
+    pub fn doc_section(&self, heading: &str) -> Option<String> {
+        let doc = self.doc();
+        let marker = format!("## {heading}\n");
+        let start = doc.find(&marker)? + marker.len();
+        let rest = &doc[start..];
+        let end = rest.find("\n## ").map_or(rest.len(), |end| end + 1);
+        Some(rest[..end].trim().to_owned())
+    }
+
+    /// The one-line summary: the first sentence under *What it does*.
+    pub fn summary(&self) -> String {
+        let what = self.doc_section("What it does").unwrap_or_default();
+        let paragraph = what
+            .split("\n\n")
+            .next()
+            .unwrap_or_default()
+            .replace('\n', " ");
+        match paragraph.find(". ") {
+            Some(end) => paragraph[..=end].to_owned(),
+            None => paragraph,
+        }
+    }
+
+    /// The fenced text blocks under a heading (`Example`, `Use instead`).
+    pub fn doc_examples(&self, heading: &str) -> Vec<String> {
+        let Some(section) = self.doc_section(heading) else {
+            return Vec::new();
+        };
+        let mut blocks = Vec::new();
+        let mut current: Option<String> = None;
+        for line in section.lines() {
+            if line.starts_with("```") {
+                match current.take() {
+                    Some(block) => blocks.push(block),
+                    None => current = Some(String::new()),
+                }
+            } else if let Some(block) = current.as_mut() {
+                block.push_str(line);
+                block.push('\n');
+            }
+        }
+        blocks
+    }
+}
+
+/// What a rule sees of the document.
+pub struct Context<'a> {
+    pub source: &'a str,
+    pub analysis: &'a Analysis<'a>,
+    pub prose: &'a Prose,
+    pub kind: DocumentKind,
+    /// The first apology sentence: where structure findings attach.
+    pub anchor: TextRange,
+}
+
+impl Context<'_> {
+    /// A finding for `range`; the engine fills in the rule id and the configured severity.
+    pub fn finding(
+        &self,
+        range: TextRange,
+        message: impl Into<String>,
+        fixes: Vec<Fix>,
+    ) -> Finding {
+        Finding {
+            rule: "",
+            severity: Severity::Warning,
+            message: message.into(),
+            range,
+            fixes,
+        }
+    }
+}
+
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>);
+}
+
+/// Every rule, once, in the order `amends rules` lists them.
+pub fn registry() -> &'static [&'static dyn Rule] {
+    &[]
+}
+
+/// The metadata of the rule with this id.
+pub fn meta_of(id: &str) -> Option<&'static RuleMeta> {
+    registry()
+        .iter()
+        .map(|rule| rule.meta())
+        .find(|meta| meta.id == id)
+}
+
+/// Whether `id` names a phrase rule: the findings the score takes points off for.
+pub fn is_phrase_rule(id: &str) -> bool {
+    meta_of(id).is_some_and(|meta| meta.kind == RuleKind::Phrase)
+}
