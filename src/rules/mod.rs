@@ -9,6 +9,32 @@
 //!
 //! Adding a rule: one new file here, one line in [`registry`], fixtures in `tests/fixtures/rules/`.
 
+mod apology_but;
+mod blames_customer;
+mod blames_third_party;
+mod cliche;
+mod conditional_apology;
+mod defensive;
+mod denies_fault;
+mod email_channel;
+mod excuse;
+mod hedging;
+mod minimizing;
+mod missing_empathy;
+mod missing_explanation;
+mod missing_forgiveness_request;
+mod missing_prevention;
+mod missing_remedy;
+mod missing_responsibility;
+mod over_apologizing;
+mod passive_evasion;
+mod prefer_apologize;
+mod pressures_forgiveness;
+mod sorry_you_feel;
+mod unreadable_email_body;
+mod vague_apology;
+mod vague_remedy;
+
 use crate::lint::finding::{Finding, Fix, Severity, TextRange};
 use crate::lint::language::Analysis;
 use crate::lint::markup::{DocumentKind, Prose};
@@ -156,7 +182,33 @@ pub trait Rule: Sync {
 
 /// Every rule, once, in the order `amends rules` lists them.
 pub fn registry() -> &'static [&'static dyn Rule] {
-    &[]
+    &[
+        &conditional_apology::ConditionalApology,
+        &apology_but::ApologyBut,
+        &sorry_you_feel::SorryYouFeel,
+        &blames_customer::BlamesCustomer,
+        &blames_third_party::BlamesThirdParty,
+        &denies_fault::DeniesFault,
+        &minimizing::Minimizing,
+        &hedging::Hedging,
+        &passive_evasion::PassiveEvasion,
+        &cliche::Cliche,
+        &excuse::Excuse,
+        &defensive::Defensive,
+        &vague_apology::VagueApology,
+        &vague_remedy::VagueRemedy,
+        &pressures_forgiveness::PressuresForgiveness,
+        &over_apologizing::OverApologizing,
+        &prefer_apologize::PreferApologize,
+        &email_channel::EmailChannel,
+        &missing_responsibility::MissingResponsibility,
+        &missing_remedy::MissingRemedy,
+        &missing_empathy::MissingEmpathy,
+        &missing_explanation::MissingExplanation,
+        &missing_prevention::MissingPrevention,
+        &missing_forgiveness_request::MissingForgivenessRequest,
+        &unreadable_email_body::UnreadableEmailBody,
+    ]
 }
 
 /// The metadata of the rule with this id.

@@ -1,9 +1,33 @@
-//! The language layer. STUB.
+//! The language layer shared by all rules: tokens, sentences and clauses ([`text`]), phrase
+//! tables per language ([`en`], [`nl`]) compiled into one automaton ([`phrases`]), and the
+//! questions rules ask: where are the writer's apology expressions ([`apology`]), which
+//! components of a good apology does the draft have ([`components`]).
+//!
+//! Rules never match raw text their own way: they ask [`Analysis`].
+
+pub mod apology;
+pub mod components;
+mod detect;
+mod en;
+mod nl;
+pub mod phrases;
+pub mod text;
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+pub use apology::{ApologyExpression, Voice};
+pub use detect::detect;
+pub use phrases::PhraseHit;
+pub use text::{Segment, Text, Token, TokenKind};
 
 use crate::lint::finding::TextRange;
-use crate::lint::markup::{Prose, ProseRun};
-use crate::lint::summary::Components;
+use crate::lint::markup::Prose;
+use crate::lint::summary::{Component, Components};
+use phrases::PhraseBook;
 
+/// A language amends knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Language {
     English,
@@ -17,24 +41,286 @@ impl Language {
             Language::Dutch => "nl",
         }
     }
+
+    pub fn from_code(code: &str) -> Option<Language> {
+        match code {
+            "en" => Some(Language::English),
+            "nl" => Some(Language::Dutch),
+            _ => None,
+        }
+    }
 }
 
-pub fn detect(_text: &str, _runs: &[ProseRun]) -> Language {
-    Language::English
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
 }
 
+/// The phrase tables every language provides (a table may be empty).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PhraseKind {
+    /// sorry, apologize, apology, regret …
+    ApologyWord,
+    /// What a passing apology is about ("for the late reply").
+    PassingObject,
+    /// A condition right after an apology ("if", "to anyone who").
+    ConditionAfter,
+    /// The reader's reaction as the object of regret ("you feel that way").
+    ReaderFeeling,
+    Cliche,
+    Minimizing,
+    Hedge,
+    BlamesCustomer,
+    /// "due to", "because of", "caused by" …
+    CauseMarker,
+    /// Couriers, suppliers, hosts …
+    ThirdParty,
+    /// "let us down", "lost", "went down" …
+    FailureVerb,
+    DeniesFault,
+    Excuse,
+    Defensive,
+    /// A harm-less object of an apology ("for the issue").
+    VagueObject,
+    VagueRemedy,
+    PressuresForgiveness,
+    Responsibility,
+    Remedy,
+    Empathy,
+    Explanation,
+    /// "because", "since", "after": an explanation when a concrete subject follows.
+    CauseConjunction,
+    Prevention,
+    Forgiveness,
+    Greeting,
+    SignOff,
+    /// be + failure participle ("was delayed").
+    PassiveFailure,
+    /// A failure that "just happened" ("an error occurred").
+    FailureEvent,
+}
+
+const KIND_COUNT: usize = PhraseKind::FailureEvent as usize + 1;
+
+/// Small closed word classes, per language.
+#[derive(Debug)]
+pub struct WordLists {
+    pub first_person_subjects: &'static [&'static str],
+    pub first_person_any: &'static [&'static str],
+    /// Forms of *be* (and *feel*) between a subject and "sorry".
+    pub be_forms: &'static [&'static str],
+    pub intensifiers: &'static [&'static str],
+    /// The intensifiers that claim sincerity, for stacked-intensifier checks.
+    pub sincerity_intensifiers: &'static [&'static str],
+    /// Words skipped when walking from an apology word back to its subject.
+    pub skippable: &'static [&'static str],
+    /// Auxiliaries and catenatives between a subject and "apologize" ("I would like to").
+    pub modals: &'static [&'static str],
+    /// Adjectives inside "our sincere apologies".
+    pub apology_adjectives: &'static [&'static str],
+    pub reporting_verbs: &'static [&'static str],
+    pub third_person_subjects: &'static [&'static str],
+    /// Words that may open a sentence before a bare "Sorry".
+    pub sentence_openers: &'static [&'static str],
+    /// Words that start a concrete subject after "because".
+    pub subject_words: &'static [&'static str],
+    /// Irregular finite verbs (regular ones end in -ed).
+    pub finite_verbs: &'static [&'static str],
+}
+
+/// One language's word lists and compiled phrase tables.
+pub struct Lexicon {
+    pub language: Language,
+    pub words: &'static WordLists,
+    book: PhraseBook,
+    contraction: fn(&str) -> Option<&'static [&'static str]>,
+}
+
+static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    language: Language::English,
+    words: &en::WORDS,
+    book: PhraseBook::compile(en::TABLES),
+    contraction: en::contraction,
+});
+
+static DUTCH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    language: Language::Dutch,
+    words: &nl::WORDS,
+    book: PhraseBook::compile(nl::TABLES),
+    contraction: nl::contraction,
+});
+
+impl Lexicon {
+    pub fn of(language: Language) -> &'static Lexicon {
+        match language {
+            Language::English => &ENGLISH,
+            Language::Dutch => &DUTCH,
+        }
+    }
+}
+
+/// Everything the rules may ask about a document's prose.
 pub struct Analysis<'a> {
     pub source: &'a str,
+    pub language: Language,
+    pub lexicon: &'static Lexicon,
+    pub text: Text,
+    hits: Vec<Vec<PhraseHit>>,
+    pub apologies: Vec<ApologyExpression>,
+    components: components::Found,
 }
 
 impl<'a> Analysis<'a> {
-    pub fn new(source: &'a str, _prose: &Prose, _language: Language) -> Self {
-        Analysis { source }
+    pub fn new(source: &'a str, prose: &Prose, language: Language) -> Analysis<'a> {
+        let lexicon = Lexicon::of(language);
+        let text = Text::new(source, &prose.runs, &lexicon.contraction);
+        let mut hits = vec![Vec::new(); KIND_COUNT];
+        for hit in lexicon
+            .book
+            .scan(&text.norm, |offset| text.token_at_norm(offset))
+        {
+            hits[hit.kind as usize].push(hit);
+        }
+        for list in &mut hits {
+            list.sort_by_key(|hit| (hit.start, hit.end));
+        }
+        let mut analysis = Analysis {
+            source,
+            language,
+            lexicon,
+            text,
+            hits,
+            apologies: Vec::new(),
+            components: components::Found::default(),
+        };
+        analysis.apologies = apology::find(&analysis);
+        analysis.components = components::find(&analysis);
+        analysis
     }
-    pub fn anchor(&self) -> TextRange {
-        TextRange::empty(0)
+
+    pub fn words(&self) -> &'static WordLists {
+        self.lexicon.words
     }
+
+    /// Every hit of a phrase table, in document order.
+    pub fn hits(&self, kind: PhraseKind) -> &[PhraseHit] {
+        &self.hits[kind as usize]
+    }
+
+    /// The hits of `kind` that start within `tokens`.
+    pub fn hits_in(&self, kind: PhraseKind, tokens: Range<usize>) -> &[PhraseHit] {
+        let list = self.hits(kind);
+        let from = list.partition_point(|hit| (hit.start as usize) < tokens.start);
+        let to = list.partition_point(|hit| (hit.start as usize) < tokens.end);
+        &list[from..to]
+    }
+
+    /// The normalized word at token `index` ("" past the end).
+    pub fn word(&self, index: usize) -> &str {
+        if index < self.text.tokens.len() {
+            self.text.word(index)
+        } else {
+            ""
+        }
+    }
+
+    pub fn is(&self, index: usize, list: &[&str]) -> bool {
+        index < self.text.tokens.len() && list.contains(&self.text.word(index))
+    }
+
+    /// The source range of tokens `range`.
+    pub fn span(&self, range: Range<usize>) -> TextRange {
+        self.text.span(range)
+    }
+
+    pub fn sentence(&self, index: usize) -> Segment {
+        self.text.sentences[index]
+    }
+
+    pub fn sentence_of(&self, token: usize) -> Segment {
+        self.text.sentences[self.text.sentence_of(token)]
+    }
+
+    pub fn clause_of(&self, token: usize) -> Segment {
+        self.text.clauses[self.text.clause_of(token)]
+    }
+
+    /// The writer's own, real apology expressions (not reported, not passing).
+    pub fn writer_apologies(&self) -> impl Iterator<Item = &ApologyExpression> {
+        self.apologies
+            .iter()
+            .filter(|apology| apology.voice == Voice::Writer)
+    }
+
+    /// Whether any writer apology lies in the sentence holding `token`.
+    pub fn apology_in_sentence_of(&self, token: usize) -> Option<&ApologyExpression> {
+        let sentence = self.text.sentence_of(token);
+        self.writer_apologies()
+            .find(|apology| apology.sentence == sentence)
+    }
+
+    /// Does `tokens` hold a first-person word (I, we, our, my, us …)?
+    pub fn has_first_person(&self, tokens: Range<usize>) -> bool {
+        tokens
+            .into_iter()
+            .any(|i| self.is(i, self.words().first_person_any))
+    }
+
+    /// Does `tokens` hold an admission, or I/we followed by a finite past verb ("we shipped late",
+    /// "I've kept you waiting")?
+    pub fn owns_act(&self, tokens: Range<usize>) -> bool {
+        if !self
+            .hits_in(PhraseKind::Responsibility, tokens.clone())
+            .is_empty()
+        {
+            return true;
+        }
+        let words = self.words();
+        tokens.clone().any(|i| {
+            self.is(i, words.first_person_subjects) && {
+                let mut next = i + 1;
+                while self.is(next, &["have", "had", "just", "then", "also", "really"]) {
+                    next += 1;
+                }
+                next < tokens.end && self.is_past_verb(next)
+            }
+        })
+    }
+
+    /// A finite past-tense verb: a regular -ed form or an irregular one.
+    pub fn is_past_verb(&self, index: usize) -> bool {
+        let word = self.word(index);
+        (word.len() > 4 && word.ends_with("ed") && self.text.is_word(index))
+            || self.words().finite_verbs.contains(&word)
+    }
+
+    /// Which components of a good apology the draft has.
     pub fn components(&self) -> Components {
-        Components::none()
+        self.components.present()
+    }
+
+    /// Where a component was found first.
+    pub fn component_range(&self, component: Component) -> Option<TextRange> {
+        self.components.range(component)
+    }
+
+    /// The first apology sentence (where structure findings and the summary attach), or the
+    /// first sentence of prose when there is none.
+    pub fn anchor(&self) -> TextRange {
+        self.writer_apologies()
+            .next()
+            .map(|apology| self.sentence(apology.sentence).span)
+            .or_else(|| self.text.sentences.first().map(|sentence| sentence.span))
+            .unwrap_or_default()
+    }
+
+    /// The token range of the paragraph holding the first writer apology (or the first one).
+    pub fn first_apology_paragraph(&self) -> Range<usize> {
+        let token = self
+            .writer_apologies()
+            .next()
+            .map_or(0, |a| a.word as usize);
+        self.text.paragraph(self.text.paragraph_of(token))
     }
 }

@@ -1,0 +1,375 @@
+//! Apology expressions, and whose they are.
+//!
+//! The catalog's gate counts only the writer's own apologies: I/we + sorry / apologize / regret
+//! (not "regret to inform"), "my/our apologies", a sentence-initial "Sorry …" / "Apologies for …".
+//! Not the writer's: a *reported* apology ("the CEO apologized", "she said sorry", a quoted
+//! first-person line with a reporting verb) and a *passing* one, about the message itself
+//! ("sorry for the late reply", "sorry if this is a dumb question").
+
+use std::ops::Range;
+
+use super::{Analysis, PhraseKind};
+
+/// Whose apology an expression is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Voice {
+    /// The writer apologizes for a harm: what the gate and the rules look at.
+    Writer,
+    /// The writer apologizes for the message itself.
+    Passing,
+    /// Someone else's apology, reported.
+    Reported,
+}
+
+/// Which word carries the apology.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApologyForm {
+    /// "sorry": names a feeling (seed 000: "I apologize" takes accountability).
+    Sorry,
+    Apologize,
+    /// "apology", "apologies".
+    Apologies,
+    Regret,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ApologyExpression {
+    /// The token of the apology word itself.
+    pub word: u32,
+    /// The first token of the expression ("I" in "I am so sorry").
+    pub start: u32,
+    pub sentence: usize,
+    pub form: ApologyForm,
+    pub voice: Voice,
+    /// An explicit first-person subject or possessive ("I'm sorry", "our apologies"), as opposed
+    /// to a bare "Sorry".
+    pub explicit_subject: bool,
+}
+
+impl ApologyExpression {
+    /// The tokens from the subject to the apology word.
+    pub fn tokens(&self) -> Range<usize> {
+        self.start as usize..self.word as usize + 1
+    }
+}
+
+enum Subject {
+    /// I / we / my / our, or an implied writer (a bare sentence-initial "Sorry").
+    Writer {
+        start: usize,
+        explicit: bool,
+    },
+    Other,
+    /// The word is not used as an apology here ("a sorry state", "the art of the apology").
+    NotAnApology,
+}
+
+pub(super) fn find(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
+    let mut found = Vec::new();
+    for hit in analysis.hits(PhraseKind::ApologyWord) {
+        let word = hit.start as usize;
+        let form = form_of(analysis.word(word));
+        let subject = match form {
+            ApologyForm::Sorry => sorry_subject(analysis, word),
+            ApologyForm::Apologize => verb_subject(analysis, word),
+            ApologyForm::Apologies => noun_subject(analysis, word),
+            ApologyForm::Regret => regret_subject(analysis, word),
+        };
+        let (start, explicit, mut voice) = match subject {
+            Subject::NotAnApology => continue,
+            Subject::Other => (word, false, Voice::Reported),
+            Subject::Writer { start, explicit } => (start, explicit, Voice::Writer),
+        };
+        if voice == Voice::Writer && is_reported_quote(analysis, word) {
+            voice = Voice::Reported;
+        }
+        if voice == Voice::Writer && is_passing(analysis, word) {
+            voice = Voice::Passing;
+        }
+        found.push(ApologyExpression {
+            word: word as u32,
+            start: start as u32,
+            sentence: analysis.text.sentence_of(word),
+            form,
+            voice,
+            explicit_subject: explicit,
+        });
+    }
+    found
+}
+
+fn form_of(word: &str) -> ApologyForm {
+    if word.starts_with("apologi") && !word.ends_with('y') && !word.ends_with("ies") {
+        ApologyForm::Apologize
+    } else if word.starts_with("apolog") || word == "excuses" {
+        ApologyForm::Apologies
+    } else if word.starts_with("regret") {
+        ApologyForm::Regret
+    } else {
+        ApologyForm::Sorry
+    }
+}
+
+/// Walk back from `from` over words in `skip`, staying in the clause; returns the first other
+/// token's index, or `None` at the clause start.
+fn back_over(analysis: &Analysis<'_>, from: usize, skip: &[&[&str]]) -> Option<usize> {
+    let clause_start = analysis.clause_of(from).start as usize;
+    let mut index = from;
+    while index > clause_start {
+        index -= 1;
+        let word = analysis.word(index);
+        if !skip.iter().any(|list| list.contains(&word)) {
+            return Some(index);
+        }
+    }
+    None
+}
+
+fn sorry_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
+    let words = analysis.words();
+    // "sorry is not enough", "sorry does not cut it": the word as a noun.
+    if analysis.is(
+        word + 1,
+        &[
+            "is", "was", "does", "will", "would", "means", "just", "seems", "isn't",
+        ],
+    ) {
+        return Subject::NotAnApology;
+    }
+    let Some(before) = back_over(analysis, word, &[words.intensifiers, words.skippable]) else {
+        return Subject::Writer {
+            start: word,
+            explicit: false,
+        };
+    };
+    if analysis.is(before, words.be_forms) {
+        let Some(subject) = back_over(
+            analysis,
+            before,
+            &[words.skippable, words.intensifiers, &["not", "truly"]],
+        ) else {
+            return Subject::NotAnApology;
+        };
+        return if analysis.is(subject, words.first_person_subjects) {
+            Subject::Writer {
+                start: subject,
+                explicit: true,
+            }
+        } else if analysis.is(subject, words.modals) {
+            // "I would be sorry", "we will always be sorry": look past the auxiliary.
+            match back_over(analysis, subject, &[words.modals, words.skippable]) {
+                Some(s) if analysis.is(s, words.first_person_subjects) => Subject::Writer {
+                    start: s,
+                    explicit: true,
+                },
+                _ => Subject::Other,
+            }
+        } else {
+            Subject::Other
+        };
+    }
+    if analysis.is(before, words.reporting_verbs) {
+        return Subject::Other;
+    }
+    if analysis.is(before, words.sentence_openers) || analysis.word(before) == "," {
+        let opener_start = back_over(analysis, before, &[words.sentence_openers, &[","]]);
+        if opener_start.is_none() {
+            return Subject::Writer {
+                start: word,
+                explicit: false,
+            };
+        }
+    }
+    // A greeting on the same line ("Hi Anna, sorry for …").
+    if analysis
+        .hits_in(PhraseKind::Greeting, analysis.clause_of(word).tokens())
+        .first()
+        .is_some_and(|g| g.start as usize == analysis.clause_of(word).start as usize)
+    {
+        return Subject::Writer {
+            start: word,
+            explicit: false,
+        };
+    }
+    Subject::NotAnApology
+}
+
+fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
+    let words = analysis.words();
+    let adverbs: &[&str] = &[
+        "sincerely",
+        "deeply",
+        "truly",
+        "humbly",
+        "unreservedly",
+        "really",
+        "again",
+        "also",
+        "profusely",
+        "personally",
+        "wholeheartedly",
+        "fully",
+        "must",
+        "do",
+        "hereby",
+    ];
+    let Some(before) = back_over(
+        analysis,
+        word,
+        &[adverbs, words.skippable, words.intensifiers],
+    ) else {
+        // "Apologizing for …" with no subject is rare; treat "Apologize …" as the writer's.
+        return Subject::Writer {
+            start: word,
+            explicit: false,
+        };
+    };
+    if analysis.is(before, words.first_person_subjects) {
+        return Subject::Writer {
+            start: before,
+            explicit: true,
+        };
+    }
+    if analysis.is(before, words.modals) || analysis.is(before, words.be_forms) {
+        return match back_over(
+            analysis,
+            before,
+            &[
+                words.modals,
+                words.skippable,
+                words.intensifiers,
+                words.be_forms,
+                adverbs,
+                &["like", "love"],
+            ],
+        ) {
+            Some(s) if analysis.is(s, words.first_person_subjects) => Subject::Writer {
+                start: s,
+                explicit: true,
+            },
+            // "Let me apologize", "please let us apologize".
+            None if analysis.is(before, &["me", "us"]) || analysis.word(before) == "to" => {
+                let start = back_over(analysis, before, &[&["let", "please", "me", "us"]])
+                    .map_or(before, |s| s + 1);
+                Subject::Writer {
+                    start,
+                    explicit: true,
+                }
+            }
+            None => Subject::Writer {
+                start: word,
+                explicit: false,
+            },
+            Some(_) => Subject::Other,
+        };
+    }
+    Subject::Other
+}
+
+fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
+    let words = analysis.words();
+    let Some(before) = back_over(analysis, word, &[words.apology_adjectives, &[","]]) else {
+        return Subject::Writer {
+            start: word,
+            explicit: false,
+        };
+    };
+    if analysis.is(before, &["my", "our"]) {
+        let start = back_over(
+            analysis,
+            before,
+            &[&["please", "accept", "kindly", "do", "and"]],
+        )
+        .map_or(before, |s| s + 1);
+        return Subject::Writer {
+            start: start.min(before),
+            explicit: true,
+        };
+    }
+    // "I owe you an apology", "we owe everyone an apology".
+    if analysis.is(before, &["an", "a"]) {
+        if let Some(verb) = back_over(
+            analysis,
+            before,
+            &[&[
+                "you", "everyone", "all", "of", "them", "him", "her", "a", "an", "real", "proper",
+                "big",
+            ]],
+        ) {
+            if analysis.is(verb, &["owe", "offer", "extend", "make"]) {
+                if let Some(subject) = back_over(analysis, verb, &[words.modals, words.skippable]) {
+                    if analysis.is(subject, words.first_person_subjects) {
+                        return Subject::Writer {
+                            start: subject,
+                            explicit: true,
+                        };
+                    }
+                }
+            }
+        }
+        return Subject::NotAnApology;
+    }
+    if analysis.is(before, &["his", "her", "their", "its"]) {
+        return Subject::Other;
+    }
+    Subject::NotAnApology
+}
+
+fn regret_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
+    let words = analysis.words();
+    // "We regret to inform you": a formula for bad news, not an apology.
+    if analysis.word(word + 1) == "to" {
+        return Subject::NotAnApology;
+    }
+    if !analysis.is(word, &["regret", "regrets"]) {
+        return Subject::NotAnApology;
+    }
+    match back_over(
+        analysis,
+        word,
+        &[words.intensifiers, words.skippable, &["much", "do"]],
+    ) {
+        Some(before) if analysis.is(before, words.first_person_subjects) => Subject::Writer {
+            start: before,
+            explicit: true,
+        },
+        Some(before) if analysis.is(before, &["our", "my"]) && analysis.word(word) == "regrets" => {
+            Subject::Writer {
+                start: before,
+                explicit: true,
+            }
+        }
+        Some(before) if analysis.is(before, words.third_person_subjects) => Subject::Other,
+        _ => Subject::NotAnApology,
+    }
+}
+
+/// A first-person apology inside quotes, in a sentence with a reporting verb, is someone else's
+/// words: "“We are sorry,” the CEO said."
+fn is_reported_quote(analysis: &Analysis<'_>, word: usize) -> bool {
+    if !analysis.text.tokens[word].quoted {
+        return false;
+    }
+    let sentence = analysis.sentence_of(word);
+    let after = (word + 1).min(sentence.end as usize);
+    let following = analysis
+        .text
+        .sentences
+        .get(analysis.text.sentence_of(word) + 1);
+    sentence
+        .tokens()
+        .chain(following.map_or(0..0, |s| s.tokens()))
+        .filter(|&i| i >= after || i < word)
+        .any(|i| {
+            !analysis.text.tokens[i].quoted && analysis.is(i, analysis.words().reporting_verbs)
+        })
+}
+
+/// An apology about the message itself: its object follows within a few words.
+fn is_passing(analysis: &Analysis<'_>, word: usize) -> bool {
+    let sentence = analysis.sentence_of(word);
+    analysis
+        .hits_in(PhraseKind::PassingObject, word + 1..sentence.end as usize)
+        .iter()
+        .any(|hit| hit.start as usize <= word + 3)
+}

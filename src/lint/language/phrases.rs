@@ -1,0 +1,257 @@
+//! Phrase tables: patterns written as data, compiled once into one Aho-Corasick automaton.
+//!
+//! A pattern is a sequence of normalized tokens (lowercase, contractions expanded, curly quotes
+//! straightened: see [`super::text`]) with a little syntax so tables stay short:
+//! - `(a|b c|)` alternatives, one of which may be empty;
+//! - `[a b]` and `(a|b)?` optional words, the same as `(a b|)`;
+//! - `{a b}` marks the words a fix acts on (the hit carries their token range).
+//!
+//! Every phrase of a language's lexicon goes into one automaton, so the document is scanned once
+//! for all of them; each hit says which [`PhraseKind`] and which entry of that kind's table it is.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use super::PhraseKind;
+
+/// A phrase found in the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhraseHit {
+    pub kind: PhraseKind,
+    /// Index of the pattern in its kind's table.
+    pub entry: u16,
+    /// Token indices `start..end`.
+    pub start: u32,
+    pub end: u32,
+    /// Token indices of the `{marked}` words, if the pattern marks any.
+    pub mark: Option<(u32, u32)>,
+}
+
+impl PhraseHit {
+    pub fn tokens(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn marked_tokens(&self) -> Option<std::ops::Range<usize>> {
+        self.mark.map(|(start, end)| start as usize..end as usize)
+    }
+}
+
+struct Literal {
+    kind: PhraseKind,
+    entry: u16,
+    /// Token offsets of the marked words within the literal.
+    mark: Option<(u32, u32)>,
+    /// How many tokens the literal has.
+    len: u32,
+}
+
+/// All phrase tables of one language, compiled.
+pub struct PhraseBook {
+    automaton: AhoCorasick,
+    literals: Vec<Literal>,
+}
+
+impl PhraseBook {
+    /// Compile `tables`. Panics on a malformed pattern: tables are constants, and the lexicon's
+    /// unit tests compile every table.
+    pub fn compile(tables: &[(PhraseKind, &[&str])]) -> PhraseBook {
+        let mut patterns = Vec::new();
+        let mut literals = Vec::new();
+        // Two patterns of one kind may expand to the same literal: keep the first.
+        let mut seen = std::collections::HashSet::new();
+        for (kind, table) in tables {
+            for (entry, pattern) in table.iter().enumerate() {
+                for expansion in expand(pattern) {
+                    let literal = format!(" {} ", expansion.tokens.join(" "));
+                    if !seen.insert((*kind, literal.clone())) {
+                        continue;
+                    }
+                    let mark = expansion
+                        .mark
+                        .map(|(start, end)| (start as u32, end as u32));
+                    literals.push(Literal {
+                        kind: *kind,
+                        entry: entry as u16,
+                        mark,
+                        len: expansion.tokens.len() as u32,
+                    });
+                    patterns.push(literal);
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .expect("phrase tables compile");
+        PhraseBook {
+            automaton,
+            literals,
+        }
+    }
+
+    /// Every hit in `norm`, the space-padded normalized text, as token ranges. `token_at` maps
+    /// the byte offset of a token's first character in `norm` to its index.
+    pub fn scan(&self, norm: &str, token_at: impl Fn(usize) -> usize) -> Vec<PhraseHit> {
+        let mut hits = Vec::new();
+        for found in self.automaton.find_overlapping_iter(norm) {
+            let literal = &self.literals[found.pattern().as_usize()];
+            // The match starts at the space before its first token.
+            let start = token_at(found.start() + 1) as u32;
+            hits.push(PhraseHit {
+                kind: literal.kind,
+                entry: literal.entry,
+                start,
+                end: start + literal.len,
+                mark: literal.mark.map(|(from, to)| (start + from, start + to)),
+            });
+        }
+        hits
+    }
+}
+
+/// One literal a pattern expands to.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Expansion {
+    pub tokens: Vec<String>,
+    pub mark: Option<(usize, usize)>,
+}
+
+/// Expand a pattern into its literals.
+pub(crate) fn expand(pattern: &str) -> Vec<Expansion> {
+    // Each part is a list of alternatives; each alternative a list of (word, marked).
+    let mut parts: Vec<Vec<Vec<(String, bool)>>> = Vec::new();
+    let mut marked = false;
+    let mut rest = pattern.trim();
+    while !rest.is_empty() {
+        let first = rest.chars().next().unwrap_or(' ');
+        match first {
+            '(' | '[' => {
+                let close = if first == '(' { ')' } else { ']' };
+                let end = rest
+                    .find(close)
+                    .unwrap_or_else(|| panic!("unclosed group in phrase pattern {pattern:?}"));
+                let inner = &rest[1..end];
+                let mut alternatives: Vec<Vec<(String, bool)>> = inner
+                    .split('|')
+                    .map(|alternative| {
+                        alternative
+                            .split_whitespace()
+                            .map(|word| (word.to_owned(), marked))
+                            .collect()
+                    })
+                    .collect();
+                rest = &rest[end + 1..];
+                // `[…]` and `(…)?` are optional.
+                if first == '[' || rest.starts_with('?') {
+                    rest = rest.strip_prefix('?').unwrap_or(rest);
+                    alternatives.push(Vec::new());
+                }
+                parts.push(alternatives);
+            }
+            '{' => {
+                marked = true;
+                rest = &rest[1..];
+            }
+            '}' => {
+                marked = false;
+                rest = &rest[1..];
+            }
+            c if c.is_whitespace() => rest = rest.trim_start(),
+            _ => {
+                let end = rest
+                    .find(|c: char| c.is_whitespace() || "([{}".contains(c))
+                    .unwrap_or(rest.len());
+                parts.push(vec![vec![(rest[..end].to_owned(), marked)]]);
+                rest = &rest[end..];
+            }
+        }
+    }
+    let mut expansions: Vec<Vec<(String, bool)>> = vec![Vec::new()];
+    for alternatives in parts {
+        let mut next = Vec::with_capacity(expansions.len() * alternatives.len());
+        for prefix in &expansions {
+            for alternative in &alternatives {
+                let mut words = prefix.clone();
+                words.extend(alternative.iter().cloned());
+                next.push(words);
+            }
+        }
+        expansions = next;
+    }
+    expansions
+        .into_iter()
+        .filter(|words| !words.is_empty())
+        .map(split_hyphens)
+        .map(|words| {
+            let first = words.iter().position(|(_, marked)| *marked);
+            let last = words.iter().rposition(|(_, marked)| *marked);
+            Expansion {
+                mark: first.zip(last).map(|(first, last)| (first, last + 1)),
+                tokens: words.into_iter().map(|(word, _)| word).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The tokenizer splits "mix-up" into `mix - up` (UAX #29), so patterns are split the same way.
+fn split_hyphens(words: Vec<(String, bool)>) -> Vec<(String, bool)> {
+    let mut split = Vec::with_capacity(words.len());
+    for (word, marked) in words {
+        if word.len() > 1 && word.contains('-') {
+            for (index, part) in word.split('-').enumerate() {
+                if index > 0 {
+                    split.push(("-".to_owned(), marked));
+                }
+                split.push((part.to_owned(), marked));
+            }
+        } else {
+            split.push((word, marked));
+        }
+    }
+    split
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn literals(pattern: &str) -> Vec<String> {
+        expand(pattern)
+            .into_iter()
+            .map(|expansion| expansion.tokens.join(" "))
+            .collect()
+    }
+
+    #[test]
+    fn alternatives_and_optionals_expand_to_every_literal() {
+        assert_eq!(
+            literals("(i am|we are) [very] sorry"),
+            [
+                "i am very sorry",
+                "i am sorry",
+                "we are very sorry",
+                "we are sorry"
+            ]
+        );
+        assert_eq!(
+            literals("sorry (for|about|) it"),
+            ["sorry for it", "sorry about it", "sorry it"]
+        );
+    }
+
+    #[test]
+    fn marks_cover_the_marked_words_of_each_literal() {
+        let expansions = expand("a {(slight|small)} delay");
+        assert_eq!(expansions[0].mark, Some((1, 2)));
+        let expansions = expand("{only} a few (days|hours)");
+        assert_eq!(expansions[1].tokens, ["only", "a", "few", "hours"]);
+        assert_eq!(expansions[1].mark, Some((0, 1)));
+        assert_eq!(expand("no mark here")[0].mark, None);
+        assert_eq!(literals("a mix-up"), ["a mix - up"]);
+        assert_eq!(
+            literals("(very|so)? sorry"),
+            ["very sorry", "so sorry", "sorry"]
+        );
+    }
+}

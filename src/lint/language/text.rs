@@ -1,0 +1,563 @@
+//! Words, sentences and clauses of the writer's prose.
+//!
+//! The prose runs from [`crate::lint::markup`] are split into tokens (UAX #29 word boundaries),
+//! each with its byte range in the source and its *normalized* form: lowercase, curly quotes
+//! straightened, contractions expanded ("I’m" → `i am`, "can't" → `can not`), so that phrase
+//! tables are written once in one canonical spelling. All normalized tokens are joined by single
+//! spaces into one string, [`Text::norm`], which the phrase automaton scans; a hard break (a new
+//! block, or a line break that starts a new sentence) is written as ` \n ` so no phrase matches
+//! across it, while an ordinary line break inside a paragraph is a plain space — a phrase broken
+//! across a line still matches.
+//!
+//! Sentences end at `.` `!` `?` `…` or a hard break; clauses also end at `;` `:` and a spaced
+//! dash (catalog, "Sentences and clauses"). Decision: a line break inside a paragraph ends a
+//! clause only where it ends a sentence (a greeting line, a short heading-like line): hard-wrapped
+//! mail would otherwise be cut into meaningless pieces.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::lint::finding::TextRange;
+use crate::lint::markup::ProseRun;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// One word or punctuation mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is in the source; tokens expanded from one contraction share the span.
+    pub span: TextRange,
+    /// Where its normalized form is in [`Text::norm`].
+    norm_start: u32,
+    norm_end: u32,
+    pub kind: TokenKind,
+    /// The source word starts with an uppercase letter.
+    pub capitalized: bool,
+    /// Inside double quotes (someone else's words, or a quoted phrase).
+    pub quoted: bool,
+    /// Whitespace precedes it in the source (tells a spaced dash from a hyphen).
+    pub spaced_before: bool,
+}
+
+/// A sentence or clause: a run of tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub start: u32,
+    pub end: u32,
+    pub span: TextRange,
+}
+
+impl Segment {
+    pub fn tokens(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn contains_token(&self, token: usize) -> bool {
+        self.tokens().contains(&token)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Break {
+    None,
+    /// A line break inside a paragraph.
+    Line,
+    /// A new block, or a line break judged to start a new sentence.
+    Hard,
+}
+
+/// Expands a lowercase word into its normalized tokens, if it is a contraction.
+pub type ContractionTable = dyn Fn(&str) -> Option<&'static [&'static str]> + Sync;
+
+/// The tokens, sentences and clauses of a document's prose.
+#[derive(Debug, Default)]
+pub struct Text {
+    pub norm: String,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Segment>,
+    pub clauses: Vec<Segment>,
+    /// Token indices where a paragraph (block) starts.
+    pub paragraph_starts: Vec<u32>,
+}
+
+impl Text {
+    pub fn new(source: &str, runs: &[ProseRun], contractions: &ContractionTable) -> Text {
+        let mut builder = Builder {
+            source,
+            text: Text {
+                norm: String::with_capacity(source.len() + source.len() / 8),
+                tokens: Vec::with_capacity(source.len() / 5),
+                ..Text::default()
+            },
+            breaks: Vec::with_capacity(source.len() / 5),
+            pending: Break::Hard,
+            pending_space: false,
+            line_start: 0,
+            word: String::new(),
+            contractions,
+        };
+        builder.text.norm.push(' ');
+        let mut previous_end = 0;
+        for run in runs {
+            let gap = &source[previous_end.min(run.range.start)..run.range.start];
+            if run.block_start {
+                builder.pending = Break::Hard;
+            } else if gap.contains('\n') {
+                builder.note_line_break(run.range.start);
+            }
+            builder.pending_space |= !gap.is_empty();
+            builder.tokenize(run.range);
+            previous_end = run.range.end;
+        }
+        builder.finish()
+    }
+
+    /// The normalized form of token `index`.
+    pub fn word(&self, index: usize) -> &str {
+        let token = &self.tokens[index];
+        &self.norm[token.norm_start as usize..token.norm_end as usize]
+    }
+
+    /// The index of the token whose normalized form starts at byte `offset` of [`Text::norm`].
+    pub fn token_at_norm(&self, offset: usize) -> usize {
+        self.tokens
+            .partition_point(|token| (token.norm_start as usize) < offset)
+    }
+
+    /// The source range covered by tokens `range` (empty at the end of the text if none).
+    pub fn span(&self, range: Range<usize>) -> TextRange {
+        match (
+            self.tokens.get(range.start),
+            range.end.checked_sub(1).and_then(|i| self.tokens.get(i)),
+        ) {
+            (Some(first), Some(last)) if range.start < range.end => first.span.cover(last.span),
+            (Some(first), _) => TextRange::empty(first.span.start),
+            _ => TextRange::empty(self.tokens.last().map_or(0, |token| token.span.end)),
+        }
+    }
+
+    /// The index of the sentence holding token `index`.
+    pub fn sentence_of(&self, index: usize) -> usize {
+        segment_of(&self.sentences, index)
+    }
+
+    /// The index of the clause holding token `index`.
+    pub fn clause_of(&self, index: usize) -> usize {
+        segment_of(&self.clauses, index)
+    }
+
+    /// The index of the paragraph holding token `index`.
+    pub fn paragraph_of(&self, index: usize) -> usize {
+        self.paragraph_starts
+            .partition_point(|start| *start as usize <= index)
+            .saturating_sub(1)
+    }
+
+    /// The token range of paragraph `index`.
+    pub fn paragraph(&self, index: usize) -> Range<usize> {
+        let start = self.paragraph_starts.get(index).map_or(0, |s| *s as usize);
+        let end = self
+            .paragraph_starts
+            .get(index + 1)
+            .map_or(self.tokens.len(), |s| *s as usize);
+        start..end
+    }
+
+    pub fn is_word(&self, index: usize) -> bool {
+        self.tokens
+            .get(index)
+            .is_some_and(|token| token.kind != TokenKind::Punct)
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.tokens
+            .iter()
+            .filter(|token| token.kind != TokenKind::Punct)
+            .count()
+    }
+}
+
+fn segment_of(segments: &[Segment], token: usize) -> usize {
+    segments
+        .partition_point(|segment| segment.end as usize <= token)
+        .min(segments.len().saturating_sub(1))
+}
+
+struct Builder<'s, 'c> {
+    source: &'s str,
+    text: Text,
+    breaks: Vec<Break>,
+    pending: Break,
+    pending_space: bool,
+    /// Byte offset where the current source line's first token starts.
+    line_start: usize,
+    word: String,
+    contractions: &'c ContractionTable,
+}
+
+impl Builder<'_, '_> {
+    fn note_line_break(&mut self, _next_line: usize) {
+        if self.pending == Break::None {
+            self.pending = Break::Line;
+        }
+    }
+
+    fn tokenize(&mut self, range: TextRange) {
+        let run = &self.source[range.start..range.end];
+        for (offset, piece) in run.split_word_bound_indices() {
+            let start = range.start + offset;
+            let first = piece.chars().next().unwrap_or(' ');
+            if first.is_whitespace() {
+                let newlines = piece.matches('\n').count();
+                if newlines >= 2 {
+                    self.pending = Break::Hard;
+                } else if newlines == 1 {
+                    self.note_line_break(start + piece.len());
+                }
+                self.pending_space = true;
+                continue;
+            }
+            let span = TextRange::new(start, start + piece.len());
+            if first.is_alphanumeric() {
+                let kind = if first.is_numeric() {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
+                self.push_word(span, kind, first.is_uppercase());
+            } else if let Some(norm) = normalize_punct(piece) {
+                self.push(span, norm, TokenKind::Punct, false);
+            }
+            // Emoji and other symbols are not words: they carry no phrase.
+        }
+    }
+
+    fn push_word(&mut self, span: TextRange, kind: TokenKind, capitalized: bool) {
+        let mut word = std::mem::take(&mut self.word);
+        word.clear();
+        for c in self.source[span.start..span.end].chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' => word.push('\''),
+                c if c.is_ascii() => word.push(c.to_ascii_lowercase()),
+                c => word.extend(c.to_lowercase()),
+            }
+        }
+        match (self.contractions)(&word) {
+            Some(expansion) => {
+                for (index, part) in expansion.iter().enumerate() {
+                    self.push(span, part, kind, capitalized && index == 0);
+                }
+            }
+            None => self.push(span, &word, kind, capitalized),
+        }
+        self.word = word;
+    }
+
+    fn push(&mut self, span: TextRange, norm: &str, kind: TokenKind, capitalized: bool) {
+        let mut brk = std::mem::replace(&mut self.pending, Break::None);
+        if brk == Break::Line && self.line_break_starts_sentence(capitalized, span.start) {
+            brk = Break::Hard;
+        }
+        if brk != Break::None {
+            self.line_start = span.start;
+        }
+        if brk == Break::Hard {
+            self.text.norm.push_str("\n ");
+        }
+        let norm_start = self.text.norm.len() as u32;
+        self.text.norm.push_str(norm);
+        let norm_end = self.text.norm.len() as u32;
+        self.text.norm.push(' ');
+        self.text.tokens.push(Token {
+            span,
+            norm_start,
+            norm_end,
+            kind,
+            capitalized,
+            quoted: false,
+            spaced_before: std::mem::take(&mut self.pending_space),
+        });
+        self.breaks.push(brk);
+    }
+
+    /// A line break starts a new sentence after a greeting or a short heading-like line
+    /// ("Hi Anna," / "Update on your order") when the next line starts with a capital.
+    fn line_break_starts_sentence(&self, next_capitalized: bool, next_start: usize) -> bool {
+        if !next_capitalized {
+            return false;
+        }
+        let Some(last) = self.text.tokens.last() else {
+            return true;
+        };
+        let last_word = &self.text.norm[last.norm_start as usize..last.norm_end as usize];
+        let line_length = last.span.end.saturating_sub(self.line_start);
+        matches!(last_word, "," | ":")
+            || (last.kind != TokenKind::Punct && line_length <= 40)
+            || next_start < self.line_start
+    }
+
+    fn finish(mut self) -> Text {
+        self.segment();
+        self.mark_quotes();
+        self.text
+    }
+
+    fn segment(&mut self) {
+        let text = &mut self.text;
+        let count = text.tokens.len();
+        let mut sentence_start = 0;
+        let mut clause_start = 0;
+        let mut index = 0;
+        while index < count {
+            if self.breaks[index] == Break::Hard {
+                if index > sentence_start {
+                    close(&mut text.sentences, &text.tokens, sentence_start, index);
+                }
+                if index > clause_start {
+                    close(&mut text.clauses, &text.tokens, clause_start, index);
+                }
+                sentence_start = index;
+                clause_start = index;
+                let previous_paragraph = text.paragraph_starts.last().copied();
+                let starts_block = index == 0 || self.breaks[index] == Break::Hard;
+                if starts_block && previous_paragraph != Some(index as u32) {
+                    text.paragraph_starts.push(index as u32);
+                }
+            }
+            let word = word_of(&text.norm, &text.tokens[index]);
+            let ends_sentence = match word {
+                "!" | "?" | "…" => true,
+                "." => !is_abbreviation_dot(&text.norm, &text.tokens, &self.breaks, index),
+                _ => false,
+            };
+            let ends_clause = ends_sentence
+                || matches!(word, ";" | ":" | "—")
+                || (matches!(word, "-" | "--") && text.tokens[index].spaced_before);
+            if ends_clause {
+                // Closing quotes, brackets and repeated marks belong to the sentence they end.
+                let mut end = index + 1;
+                while end < count
+                    && self.breaks[end] != Break::Hard
+                    && matches!(
+                        word_of(&text.norm, &text.tokens[end]),
+                        "\"" | "'" | ")" | "]" | "." | "!" | "?" | "…"
+                    )
+                {
+                    end += 1;
+                }
+                close(&mut text.clauses, &text.tokens, clause_start, end);
+                clause_start = end;
+                if ends_sentence {
+                    close(&mut text.sentences, &text.tokens, sentence_start, end);
+                    sentence_start = end;
+                }
+                index = end;
+                continue;
+            }
+            index += 1;
+        }
+        if count > sentence_start {
+            close(&mut text.sentences, &text.tokens, sentence_start, count);
+        }
+        if count > clause_start {
+            close(&mut text.clauses, &text.tokens, clause_start, count);
+        }
+    }
+
+    /// Double quotes toggle within a paragraph; curly ones say which way they go.
+    fn mark_quotes(&mut self) {
+        let mut inside = false;
+        for index in 0..self.text.tokens.len() {
+            if self.breaks[index] == Break::Hard {
+                inside = false;
+            }
+            let token = self.text.tokens[index];
+            if word_of(&self.text.norm, &token) == "\"" {
+                let original = &self.source[token.span.start..token.span.end];
+                inside = match original {
+                    "\u{201C}" | "\u{201E}" => true,
+                    "\u{201D}" => false,
+                    _ => !inside,
+                };
+                continue;
+            }
+            self.text.tokens[index].quoted = inside;
+        }
+    }
+}
+
+fn word_of<'n>(norm: &'n str, token: &Token) -> &'n str {
+    &norm[token.norm_start as usize..token.norm_end as usize]
+}
+
+fn close(segments: &mut Vec<Segment>, tokens: &[Token], start: usize, end: usize) {
+    if start >= end {
+        return;
+    }
+    segments.push(Segment {
+        start: start as u32,
+        end: end as u32,
+        span: tokens[start].span.cover(tokens[end - 1].span),
+    });
+}
+
+/// Words after which a full stop does not end the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "e.g", "i.e", "approx", "no", "nr", "inc",
+    "ltd", "co", "jr", "sr", "dept", "fig", "ca", "cf", "bijv", "o.a", "m.b.t", "z.s.m", "mvg",
+];
+
+fn is_abbreviation_dot(norm: &str, tokens: &[Token], breaks: &[Break], index: usize) -> bool {
+    let previous = index
+        .checked_sub(1)
+        .map(|i| (word_of(norm, &tokens[i]), tokens[i]));
+    if let Some((word, token)) = previous {
+        let glued = token.span.end == tokens[index].span.start;
+        if glued && (ABBREVIATIONS.contains(&word) || (word.len() == 1 && word != "i")) {
+            return true;
+        }
+    }
+    // "… at 3 p.m. tomorrow": a lowercase word right after the dot continues the sentence.
+    match tokens.get(index + 1) {
+        Some(next) => {
+            breaks[index + 1] == Break::None
+                && next.kind == TokenKind::Word
+                && !next.capitalized
+                && word_of(norm, next)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        }
+        None => false,
+    }
+}
+
+fn normalize_punct(piece: &str) -> Option<&'static str> {
+    Some(match piece {
+        "." => ".",
+        "," => ",",
+        "!" => "!",
+        "?" => "?",
+        ";" => ";",
+        ":" => ":",
+        "…" => "…",
+        "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}" => "\"",
+        "'" | "\u{2018}" | "\u{2019}" => "'",
+        "\u{2014}" | "\u{2013}" => "—",
+        "-" => "-",
+        "(" | "[" => "(",
+        ")" | "]" => ")",
+        "/" => "/",
+        "&" => "&",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_contractions(word: &str) -> Option<&'static [&'static str]> {
+        match word {
+            "i'm" => Some(&["i", "am"]),
+            _ => None,
+        }
+    }
+
+    fn text(source: &str) -> Text {
+        let runs = [ProseRun {
+            range: TextRange::new(0, source.len()),
+            block_start: true,
+        }];
+        Text::new(source, &runs, &no_contractions)
+    }
+
+    fn sentences(source: &str) -> Vec<&str> {
+        text(source)
+            .sentences
+            .iter()
+            .map(|s| s.span.slice(source))
+            .collect()
+    }
+
+    fn clauses(source: &str) -> Vec<&str> {
+        text(source)
+            .clauses
+            .iter()
+            .map(|s| s.span.slice(source))
+            .collect()
+    }
+
+    #[test]
+    fn normalizes_case_quotes_and_contractions() {
+        let t = text("I\u{2019}m Sorry \u{201C}now\u{201D}");
+        assert_eq!(t.norm, " i am sorry \" now \" ");
+        assert_eq!(t.tokens[0].span, t.tokens[1].span);
+        assert_eq!(t.word(2), "sorry");
+        assert!(t.tokens[3].quoted || t.tokens[4].quoted);
+        assert!(t.tokens[4].quoted);
+    }
+
+    #[test]
+    fn sentences_end_at_marks_and_blank_lines_but_not_abbreviations() {
+        assert_eq!(
+            sentences("We are sorry. It shipped at 3 p.m. today! Call Dr. Smith?\n\nNext part"),
+            [
+                "We are sorry.",
+                "It shipped at 3 p.m. today!",
+                "Call Dr. Smith?",
+                "Next part"
+            ]
+        );
+        assert_eq!(
+            sentences("It was \u{201C}fine.\u{201D} Then"),
+            ["It was \u{201C}fine.\u{201D}", "Then"]
+        );
+    }
+
+    #[test]
+    fn a_soft_line_break_joins_but_a_greeting_line_ends_a_sentence() {
+        let source = "Hi Anna,\nSorry for any\ninconvenience this caused.";
+        assert_eq!(
+            sentences(source),
+            ["Hi Anna,", "Sorry for any\ninconvenience this caused."]
+        );
+        assert!(text(source).norm.contains(" sorry for any inconvenience "));
+    }
+
+    #[test]
+    fn clauses_end_at_semicolons_colons_and_spaced_dashes_not_hyphens() {
+        assert_eq!(
+            clauses("Sorry; a follow-up call - today: yes \u{2014} fine, and more."),
+            [
+                "Sorry;",
+                "a follow-up call -",
+                "today:",
+                "yes \u{2014}",
+                "fine, and more."
+            ]
+        );
+    }
+
+    #[test]
+    fn emoji_and_cjk_keep_exact_spans() {
+        let source = "🎉 日本 sorry";
+        let t = text(source);
+        let sorry = t.tokens.last().unwrap();
+        assert_eq!(sorry.span.slice(source), "sorry");
+    }
+
+    #[test]
+    fn paragraphs_start_at_blocks() {
+        let t = text("One two.\n\nThree four.");
+        assert_eq!(t.paragraph_starts, [0, 3]);
+        assert_eq!(t.paragraph_of(4), 1);
+        assert_eq!(t.paragraph(0), 0..3);
+    }
+}

@@ -1,0 +1,42 @@
+//! ## What it does
+//! TODO
+//!
+//! ## Why is this bad?
+//! TODO
+//!
+//! ## Example
+//! ```text
+//! TODO
+//! ```
+//!
+//! ## Use instead
+//! ```text
+//! TODO
+//! ```
+//!
+//! ## Fix safety
+//! TODO
+
+use crate::lint::finding::{Finding, Severity};
+use crate::lint::summary::Component;
+use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
+
+pub struct MissingForgivenessRequest;
+
+static META: RuleMeta = RuleMeta {
+    id: "missing-forgiveness-request",
+    default_severity: Severity::Hint,
+    enabled_by_default: false,
+    kind: RuleKind::Structure,
+    component: Some(Component::Forgiveness),
+    fix: FixAvailability::DisplayOnly,
+    source: include_str!("missing_forgiveness_request.rs"),
+};
+
+impl Rule for MissingForgivenessRequest {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+}

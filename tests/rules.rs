@@ -1,0 +1,240 @@
+//! Every rule against its fixture table (`tests/fixtures/rules/<rule-id>.toml`) and its own doc.
+//!
+//! A fixture lists `[[fires]]` cases (the rule must report, and `flagged` names the exact text of
+//! one finding) and `[[silent]]` cases (the rule must not report), including every hard case of
+//! the catalog. Cases run with only that rule selected and the apology gate forced open, so a
+//! silent case is silent because of the rule, not the gate; `gate = true` runs the real gate.
+//! Fixes are checked too: a safe or unsafe fix removes its finding, touches nothing outside its
+//! edits, and fixing twice changes nothing the second time.
+
+use std::path::Path;
+
+use amends::lint::{ApologySetting, DocumentKind, Finding, Options, Safety, apply_edits, lint};
+use amends::rules::{RuleKind, registry};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fixture {
+    #[serde(default)]
+    fires: Vec<Case>,
+    #[serde(default)]
+    silent: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    text: String,
+    /// The exact source text one finding must cover.
+    flagged: Option<String>,
+    /// `markdown`, `plaintext` (default) or `email`.
+    kind: Option<String>,
+    /// Run the real apology gate instead of forcing it open.
+    #[serde(default)]
+    gate: bool,
+}
+
+impl Case {
+    fn kind(&self) -> DocumentKind {
+        match self.kind.as_deref() {
+            None | Some("plaintext") => DocumentKind::PlainText,
+            Some("markdown") => DocumentKind::Markdown,
+            Some("email") => DocumentKind::Email,
+            Some(other) => panic!("unknown kind {other:?}"),
+        }
+    }
+}
+
+fn options_for(rule: &str, gate: bool) -> Options {
+    Options {
+        apology: if gate {
+            ApologySetting::Auto
+        } else {
+            ApologySetting::Always
+        },
+        select: Some(vec![rule.to_owned()]),
+        ..Options::default()
+    }
+}
+
+fn findings_of(rule: &str, text: &str, kind: DocumentKind, gate: bool) -> Vec<Finding> {
+    lint(text, kind, &options_for(rule, gate))
+        .findings
+        .into_iter()
+        .filter(|finding| finding.rule == rule)
+        .collect()
+}
+
+fn load(rule: &str) -> Fixture {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/rules")
+        .join(format!("{rule}.toml"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    toml::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+#[test]
+fn every_rule_fires_and_stays_silent_on_its_fixture_cases() {
+    let mut failures = Vec::new();
+    for rule in registry() {
+        let id = rule.meta().id;
+        let fixture = load(id);
+        if fixture.fires.len() < 2 || fixture.silent.len() < 2 {
+            failures.push(format!(
+                "{id}: needs at least two cases that fire and two that stay silent"
+            ));
+        }
+        for case in &fixture.fires {
+            let findings = findings_of(id, &case.text, case.kind(), case.gate);
+            if findings.is_empty() {
+                failures.push(format!("{id}: should fire on {:?}", case.text));
+                continue;
+            }
+            if let Some(flagged) = &case.flagged {
+                let texts: Vec<&str> = findings.iter().map(|f| f.range.slice(&case.text)).collect();
+                if !texts.contains(&flagged.as_str()) {
+                    failures.push(format!(
+                        "{id}: on {:?} should flag {flagged:?}, flagged {texts:?}",
+                        case.text
+                    ));
+                }
+            }
+        }
+        for case in &fixture.silent {
+            let findings = findings_of(id, &case.text, case.kind(), case.gate);
+            if !findings.is_empty() {
+                let texts: Vec<&str> = findings.iter().map(|f| f.range.slice(&case.text)).collect();
+                failures.push(format!(
+                    "{id}: should stay silent on {:?}, flagged {texts:?}",
+                    case.text
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
+}
+
+#[test]
+fn every_rule_doc_example_fires_and_its_use_instead_is_silent() {
+    let mut failures = Vec::new();
+    for rule in registry() {
+        let meta = rule.meta();
+        for heading in [
+            "What it does",
+            "Why is this bad?",
+            "Example",
+            "Use instead",
+            "Fix safety",
+        ] {
+            if meta
+                .doc_section(heading)
+                .is_none_or(|s| s.is_empty() || s.contains("TODO"))
+            {
+                failures.push(format!(
+                    "{}: doc section {heading:?} missing or unfinished",
+                    meta.id
+                ));
+            }
+        }
+        let examples = meta.doc_examples("Example");
+        let instead = meta.doc_examples("Use instead");
+        if examples.is_empty() || instead.is_empty() {
+            failures.push(format!(
+                "{}: needs ```text blocks under Example and Use instead",
+                meta.id
+            ));
+        }
+        for example in examples {
+            let kind = DocumentKind::sniff(&example);
+            if findings_of(meta.id, &example, kind, false).is_empty() {
+                failures.push(format!("{}: doc example should fire: {example:?}", meta.id));
+            }
+        }
+        for text in instead {
+            let kind = DocumentKind::sniff(&text);
+            let findings = findings_of(meta.id, &text, kind, false);
+            if !findings.is_empty() {
+                failures.push(format!(
+                    "{}: doc 'use instead' should be silent: {text:?} → {findings:?}",
+                    meta.id
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
+}
+
+#[test]
+fn fixes_remove_their_finding_and_touch_nothing_else() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for rule in registry() {
+        let id = rule.meta().id;
+        if rule.meta().kind != RuleKind::Phrase {
+            continue;
+        }
+        for case in load(id).fires {
+            let kind = case.kind();
+            let before = findings_of(id, &case.text, kind, case.gate);
+            for finding in &before {
+                for fix in finding
+                    .fixes
+                    .iter()
+                    .filter(|fix| fix.safety != Safety::DisplayOnly)
+                {
+                    checked += 1;
+                    let (fixed, applied) = apply_edits(&case.text, &fix.edits);
+                    assert_eq!(
+                        applied,
+                        fix.edits.len(),
+                        "{id}: overlapping edits in {fix:?}"
+                    );
+                    let first = fix.edits.iter().map(|e| e.range.start).min().unwrap_or(0);
+                    let last = fix.edits.iter().map(|e| e.range.end).max().unwrap_or(0);
+                    let tail = case.text.len() - last;
+                    if fixed[..first] != case.text[..first]
+                        || fixed[fixed.len() - tail..] != case.text[last..]
+                    {
+                        failures.push(format!(
+                            "{id}: fix {:?} changed text outside its edits",
+                            fix.title
+                        ));
+                    }
+                    let after = findings_of(id, &fixed, kind, case.gate);
+                    let flagged = finding.range.slice(&case.text);
+                    if after.len() >= before.len()
+                        && after.iter().any(|f| f.range.start == finding.range.start)
+                    {
+                        failures.push(format!(
+                            "{id}: fix {:?} on {flagged:?} left the finding: {fixed:?}",
+                            fix.title
+                        ));
+                    }
+                }
+            }
+            // Fixing twice changes nothing the second time.
+            let once = fix_all_safe(id, &case.text, kind, case.gate);
+            let twice = fix_all_safe(id, &once, kind, case.gate);
+            if once != twice {
+                failures.push(format!(
+                    "{id}: safe fixes are not idempotent on {:?}: {once:?} → {twice:?}",
+                    case.text
+                ));
+            }
+        }
+    }
+    assert!(checked > 0, "no fix was checked");
+    assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
+}
+
+fn fix_all_safe(rule: &str, text: &str, kind: DocumentKind, gate: bool) -> String {
+    let findings = findings_of(rule, text, kind, gate);
+    let edits: Vec<_> = findings
+        .iter()
+        .flat_map(|finding| finding.fixes.iter().find(|fix| fix.safety == Safety::Safe))
+        .flat_map(|fix| fix.edits.iter())
+        .collect();
+    apply_edits(text, edits).0
+}
