@@ -1,1 +1,78 @@
-fn main() {}
+//! Criterion benchmark of the pure rule module on 2 KB, 100 KB and 1 MB drafts.
+//!
+//! The drafts mix strong and weak apology sentences, a quoted customer mail, a fenced code
+//! block, emoji and CJK, so every layer (markup, tokens, phrase automaton, rules) does real work.
+//! To benchmark the drafts of `make_docs.py` instead, point `AMENDS_BENCH_DOCS` at the folder it
+//! wrote (`apology-{2k,100k,1m}.{md,txt}`).
+//!
+//! Run: `cargo bench --bench lint`.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use amends::lint::{DocumentKind, Options, lint};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+
+const BLOCKS: &[&str] = &[
+    "Hi Maarten,\n\nI am so sorry if the delay upset you. Mistakes were made in our warehouse and your order was delayed.\n\n",
+    "> I ordered the blue kettle three weeks ago and nobody answers my mails.\n> This is the worst shop I have dealt with.\n\n",
+    "We apologise for any inconvenience this may have caused. We will look into it and get back to you as soon as possible.\n\n",
+    "That was our mistake: we printed the wrong address on the label. I have refunded the shipping fee today 🎉 and a new kettle ships on Wednesday.\n\n",
+    "```\nERROR 2026-03-02 label-printer: queue stalled (job 4411)\n```\n\n",
+    "It was only a slight delay, but we take this very seriously. 東京 orders were not affected.\n\n",
+    "I understand how frustrating it is to wait for a gift. To make sure this does not happen again, we have added a check to every parcel.\n\n",
+    "We're sorry, but our policy does not allow refunds on opened items. Our courier lost the first parcel due to the weather.\n\n",
+];
+
+fn draft(size: usize) -> String {
+    let mut text = String::with_capacity(size + 512);
+    let mut index = 0;
+    while text.len() < size {
+        text.push_str(BLOCKS[index % BLOCKS.len()]);
+        index += 1;
+    }
+    let mut end = size.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text
+}
+
+fn drafts() -> Vec<(String, String, DocumentKind)> {
+    if let Some(folder) = std::env::var_os("AMENDS_BENCH_DOCS") {
+        let folder = Path::new(&folder);
+        return ["2k", "100k", "1m"]
+            .iter()
+            .flat_map(|size| ["md", "txt"].map(|ext| format!("apology-{size}.{ext}")))
+            .filter_map(|name| {
+                let text = std::fs::read_to_string(folder.join(&name)).ok()?;
+                let kind = DocumentKind::from_path(&name)?;
+                Some((name, text, kind))
+            })
+            .collect();
+    }
+    [
+        ("2KB", 2 * 1024),
+        ("100KB", 100 * 1024),
+        ("1MB", 1024 * 1024),
+    ]
+    .into_iter()
+    .map(|(name, size)| (name.to_owned(), draft(size), DocumentKind::Markdown))
+    .collect()
+}
+
+fn bench_lint(c: &mut Criterion) {
+    let options = Options::default();
+    let mut group = c.benchmark_group("lint");
+    for (name, text, kind) in drafts() {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(&name), &text, |b, text| {
+            b.iter(|| lint(black_box(text), kind, &options));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_lint);
+criterion_main!(benches);

@@ -32,7 +32,7 @@ pub struct Report {
     pub language: Language,
     /// The apology gate's verdict; when false there are no findings and no summary.
     pub is_apology: bool,
-    /// Why the gate decided as it did (shown by `--explain-gate`-style tooling and tests).
+    /// Why the gate decided as it did: the features it weighed and its score.
     pub gate: gate::GateVerdict,
     /// Present exactly when `is_apology`.
     pub summary: Option<Summary>,

@@ -1,23 +1,42 @@
 //! ## What it does
-//! TODO
+//! Flags an apology or an empathy statement joined by *but*, *however*, *although* or *though* to
+//! a clause that limits, refuses or shifts the cause: "We're sorry, but our policy…", "I
+//! understand your frustration, but we can't…", "Although we are very sorry, we must ask…".
+//!
+//! The *but* may follow in the same sentence or open the next one ("We're sorry. However, …");
+//! *although* and *though* may also come first. The clause after it must limit: our inability or
+//! refusal ("can't", "unable", "not possible", "won't refund"), our policy or terms, the reader
+//! as the one at fault ("you did not…"), or an excuse. A *but* that intensifies or commits ("but
+//! most of all I am sorry that…", "but I have already refunded…", "but we will call you today")
+//! and a *but* with no apology or empathy beside it are left alone.
 //!
 //! ## Why is this bad?
-//! TODO
+//! Readers weigh what comes after *but* and discount what came before: the apology turns into the
+//! wind-up for a refusal. Seed 004 advises avoiding *maar* ("but") in an apology for exactly this
+//! reason. When the limit is real, say it in its own sentence, after an apology that stands on its
+//! own.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! We are sorry about the scratched table, but we can't take back assembled furniture.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! We are sorry about the scratched table. Assembled furniture cannot go back to the warehouse, so
+//! I have ordered a replacement top for you.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! Unsafe: the fix ends the apology before *but* and starts a new sentence with the limit ("We're
+//! sorry, but our policy…" → "We're sorry. Our policy…"). It rewrites the sentence, and the limit
+//! may still need softening or a remedy beside it.
 
-use crate::lint::finding::{Finding, Severity};
+use std::ops::Range;
+
+use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
+use crate::lint::language::{Analysis, PhraseKind};
+use crate::rules::hedging::capitalize_first;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct ApologyBut;
@@ -37,5 +56,260 @@ impl Rule for ApologyBut {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        let mut statements: Vec<Range<usize>> = analysis
+            .writer_apologies()
+            .map(|apology| apology.tokens())
+            .collect();
+        statements.extend(
+            analysis
+                .hits(PhraseKind::Empathy)
+                .iter()
+                .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted)
+                .map(|hit| hit.tokens()),
+        );
+        statements.sort_by_key(|range| range.start);
+        let mut reported: Vec<usize> = Vec::new();
+        for statement in statements {
+            let found =
+                but_after(analysis, &statement).or_else(|| although_before(analysis, &statement));
+            let Some(turn) = found else {
+                continue;
+            };
+            if reported.contains(&turn.conjunction) {
+                continue;
+            }
+            reported.push(turn.conjunction);
+            let source = context.source;
+            let length = turn_length(analysis, turn.conjunction).max(1);
+            let conjunction = (turn.conjunction..turn.conjunction + length)
+                .map(|i| analysis.word(i))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let range = analysis.span(turn.flagged.clone());
+            let fix = Fix::new(
+                format!("End the apology before '{conjunction}'"),
+                Safety::Unsafe,
+                turn.edits(analysis, source),
+            );
+            findings.push(context.finding(
+                range,
+                format!(
+                    "'{conjunction}' takes the apology back: what follows limits or refuses; \
+                     let the apology stand on its own"
+                ),
+                vec![fix],
+            ));
+        }
+    }
+}
+
+/// Conjunctions that can turn an apology into a refusal when they follow it.
+const TURNS: &[&str] = &[
+    "but",
+    "however",
+    "though",
+    "although",
+    "nevertheless",
+    "nonetheless",
+];
+
+/// How many words the turn at `index` has: "but" 1, "that said" 2, "having said that" 3; 0 when
+/// there is none.
+fn turn_length(analysis: &Analysis<'_>, index: usize) -> usize {
+    let (first, second) = (analysis.word(index), analysis.word(index + 1));
+    if analysis.is(index, TURNS) {
+        1
+    } else if first == "that" && second == "said" {
+        2
+    } else if (first == "that" && second == "being") || (first == "having" && second == "said") {
+        3
+    } else {
+        0
+    }
+}
+
+/// Conjunctions that can open a sentence whose main clause limits ("Although we are sorry, …").
+const CONCESSIVES: &[&str] = &["although", "though", "while", "whilst"];
+
+/// How many words after the conjunction the limiting phrase may start ("but, unfortunately, as
+/// per our terms, we can't …").
+const LIMIT_WINDOW: usize = 7;
+
+/// What limits after the turn: our own table, and the excuses, denials, blame and defensive
+/// phrases other rules report in their own right.
+const LIMIT_KINDS: &[PhraseKind] = &[
+    PhraseKind::Limitation,
+    PhraseKind::DeniesFault,
+    PhraseKind::Excuse,
+    PhraseKind::BlamesCustomer,
+    PhraseKind::Defensive,
+];
+
+/// An apology turned by a conjunction toward a limit.
+struct Turn {
+    conjunction: usize,
+    /// The conjunction through the end of the limiting phrase.
+    flagged: Range<usize>,
+    shape: Shape,
+}
+
+enum Shape {
+    /// "We're sorry, but we can't": the conjunction follows the apology.
+    After,
+    /// "Although we're sorry, we must ask": the concessive comes first; the comma ends it.
+    Before { comma: usize },
+}
+
+impl Turn {
+    fn edits(&self, analysis: &Analysis<'_>, source: &str) -> Vec<Edit> {
+        match self.shape {
+            Shape::After => {
+                // Replace ", but " (or "However, " at a sentence start) with a sentence end and
+                // the capital of the next word.
+                let conjunction = self.conjunction;
+                let sentence = analysis.sentence_of(conjunction);
+                let opens = sentence.start as usize == conjunction;
+                let start = if opens {
+                    analysis.span(conjunction..conjunction + 1).start
+                } else if analysis.word(conjunction - 1) == "," {
+                    analysis.span(conjunction - 1..conjunction).start
+                } else {
+                    analysis.span(conjunction - 1..conjunction).end
+                };
+                let next = next_word(analysis, conjunction + turn_length(analysis, conjunction));
+                let separator = if opens { "" } else { ". " };
+                vec![capitalize_at(analysis, source, start, next, separator)]
+            }
+            Shape::Before { comma } => {
+                // "Although we are sorry, we must" → "We are sorry. We must".
+                let mut opener = self.conjunction;
+                if opener > 0 && analysis.word(opener - 1) == "even" {
+                    opener -= 1;
+                }
+                let first = analysis.span(opener..opener + 1).start;
+                let start_edit = capitalize_at(analysis, source, first, self.conjunction + 1, "");
+                let comma_start = analysis.span(comma..comma + 1).start;
+                let next = next_word(analysis, comma + 1);
+                vec![
+                    start_edit,
+                    capitalize_at(analysis, source, comma_start, next, ". "),
+                ]
+            }
+        }
+    }
+}
+
+/// The first word token at or after `from` (skipping commas).
+fn next_word(analysis: &Analysis<'_>, from: usize) -> usize {
+    let mut index = from;
+    while analysis.word(index) == "," {
+        index += 1;
+    }
+    index
+}
+
+/// Replace `start` .. the first letter of token `word` with `separator` and that letter in
+/// uppercase.
+fn capitalize_at(
+    analysis: &Analysis<'_>,
+    source: &str,
+    start: usize,
+    word: usize,
+    separator: &str,
+) -> Edit {
+    let span = analysis.span(word..word + 1);
+    let first_len = span.slice(source).chars().next().map_or(0, char::len_utf8);
+    let letter = &source[span.start..span.start + first_len];
+    Edit::replace(
+        TextRange::new(start, span.start + first_len),
+        format!("{separator}{}", capitalize_first(letter)),
+    )
+}
+
+/// "…sorry, but we can't …" in the same sentence, or "…sorry. However, we can't …" next.
+fn but_after(analysis: &Analysis<'_>, statement: &Range<usize>) -> Option<Turn> {
+    let sentence_index = analysis.text.sentence_of(statement.start);
+    let sentence = analysis.sentence(sentence_index);
+    let same = (statement.end..sentence.end as usize).filter(|&i| analysis.is(i, TURNS));
+    let next = analysis
+        .text
+        .sentences
+        .get(sentence_index + 1)
+        .map(|s| s.start as usize)
+        .filter(|&first| turn_length(analysis, first) > 0);
+    same.chain(next).find_map(|conjunction| {
+        let end = limit_after(analysis, conjunction + turn_length(analysis, conjunction))?;
+        Some(Turn {
+            conjunction,
+            flagged: conjunction..end,
+            shape: Shape::After,
+        })
+    })
+}
+
+/// "Although we are very sorry, we must ask …": the concessive opens the clause holding the
+/// statement, and the clause after its comma limits.
+fn although_before(analysis: &Analysis<'_>, statement: &Range<usize>) -> Option<Turn> {
+    let sentence = analysis.sentence_of(statement.start);
+    let sentence_start = sentence.start as usize;
+    let conjunction = (sentence_start..statement.start)
+        .rev()
+        .take_while(|&i| analysis.word(i) != ",")
+        .find(|&i| analysis.is(i, CONCESSIVES))?;
+    // The concessive opens the sentence or follows a comma ("Even though …", "…, although …").
+    let opener = if conjunction > sentence_start && analysis.word(conjunction - 1) == "even" {
+        conjunction - 1
+    } else {
+        conjunction
+    };
+    let heads = opener == sentence_start || analysis.word(opener - 1) == ",";
+    if !heads {
+        return None;
+    }
+    let comma = (statement.end..sentence.end as usize).find(|&i| analysis.word(i) == ",")?;
+    let end = limit_after(analysis, comma + 1)?;
+    Some(Turn {
+        conjunction,
+        flagged: opener..end,
+        shape: Shape::Before { comma },
+    })
+}
+
+/// The end of a limiting phrase starting within [`LIMIT_WINDOW`] words of `from`, in the same
+/// sentence, unless a commitment comes first ("but I have already refunded …").
+fn limit_after(analysis: &Analysis<'_>, from: usize) -> Option<usize> {
+    let sentence = analysis.sentence_of(from);
+    let window = from..(from + LIMIT_WINDOW).min(sentence.end as usize);
+    let limit = LIMIT_KINDS
+        .iter()
+        .flat_map(|kind| analysis.hits_in(*kind, window.clone()))
+        .filter(|hit| {
+            hit.end <= sentence.end
+                && !is_sympathy(analysis, hit.end as usize)
+                && !owns_the_cause(analysis, hit.end as usize)
+        })
+        .min_by_key(|hit| (hit.start, std::cmp::Reverse(hit.end)))?;
+    let commits_first = [PhraseKind::Remedy, PhraseKind::Prevention]
+        .iter()
+        .any(|kind| {
+            !analysis
+                .hits_in(*kind, from..limit.start as usize)
+                .is_empty()
+        });
+    (!commits_first).then_some(limit.end as usize)
+}
+
+/// "but you did not deserve this" sides with the reader: not a limit.
+fn is_sympathy(analysis: &Analysis<'_>, after: usize) -> bool {
+    analysis.is(after, &["deserve", "deserved"])
+}
+
+/// "but because of our mistake, …": the cause named is ours, which is ownership, not a shift.
+fn owns_the_cause(analysis: &Analysis<'_>, after: usize) -> bool {
+    analysis
+        .hits_in(PhraseKind::Responsibility, after..after + 1)
+        .iter()
+        .any(|hit| hit.start as usize == after)
 }

@@ -1,23 +1,36 @@
 //! ## What it does
-//! TODO
+//! Reports an apology that turns the fault back on the reader: "you should have read", "you
+//! failed to", "if you had read", "as clearly stated", "user error", or the reader's own choice
+//! given as the cause ("You chose to install it yourself, so…").
+//!
+//! An expectation the writer failed to meet is not blame: "You should have received the refund
+//! by now" stays silent, as does any sentence where the writer owns the fault ("You should have
+//! received the label yesterday; that's our mistake").
 //!
 //! ## Why is this bad?
-//! TODO
+//! Seed 002 is blunt: "Do NOT try and blame the customer". Seed 004 warns that an apology that
+//! shifts the blame back to the customer tells them their complaint is not valid, and seed 001
+//! counts defensive apologies among the weak ones. Blame is the opposite of acknowledging
+//! responsibility, the component of an apology that matters most (Lewicki, Polin & Lount 2016).
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! I'm sorry the kettle stopped working. You should have read the care guide before descaling it.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! I'm sorry the kettle stopped working. Our care guide does not warn about descaling, and it should: I will send you a new kettle today.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! No fix: what to say instead depends on what really happened, and deleting the blame can
+//! leave a sentence that no longer makes sense.
 
 use crate::lint::finding::{Finding, Severity};
+use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
+use crate::rules::blames_third_party::writer_owns_fault;
+use crate::rules::cliche::merge_overlapping;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct BlamesCustomer;
@@ -32,10 +45,78 @@ static META: RuleMeta = RuleMeta {
     source: include_str!("blames_customer.rs"),
 };
 
+/// "you chose to …" blames only when given as a cause; these link it to a consequence.
+const CAUSE_LINKS: &[&str] = &["so", "therefore", "hence", "yourself", "thus"];
+
 impl Rule for BlamesCustomer {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        let hits: Vec<PhraseHit> = analysis
+            .hits(PhraseKind::BlamesCustomer)
+            .iter()
+            .filter(|hit| is_blame(analysis, hit))
+            .copied()
+            .collect();
+        for group in merge_overlapping(&hits) {
+            findings.push(context.finding(
+                analysis.span(group.tokens),
+                "blames the reader: own what went wrong on your side instead",
+                Vec::new(),
+            ));
+        }
+    }
+}
+
+fn is_blame(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
+    let start = hit.start as usize;
+    if analysis.text.tokens[start].quoted {
+        return false;
+    }
+    // "If you did not save the file, we can restore it": a condition, not an accusation. (The
+    // "if you had read" entries start at their own "if".)
+    if start > 0 && analysis.is(start - 1, &["if", "unless", "whether"]) {
+        return false;
+    }
+    let sentence = analysis.sentence_of(start);
+    // The writer owns the fault in the same sentence: what looked like blame is an expectation
+    // we failed ("You should have had it by Monday; that is our mistake").
+    if writer_owns_fault(analysis, sentence.tokens()) {
+        return false;
+    }
+    // "You chose to upgrade, thank you" is no blame; "you chose to install it yourself, so the
+    // warranty does not apply" is.
+    if analysis.word(start) == "you"
+        && analysis.is(start + 1, &["chose", "decided", "elected", "opted"])
+    {
+        let because = start > 0 && analysis.word(start - 1) == "because";
+        let linked = (hit.end as usize..sentence.end as usize).any(|i| {
+            analysis.is(i, CAUSE_LINKS)
+                || (analysis.is(i, &["which", "that"])
+                    && analysis.is(i + 1, &["is", "was"])
+                    && analysis.word(i + 2) == "why")
+        });
+        return because || linked;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::language::{Analysis, Language};
+    use crate::lint::markup::{DocumentKind, extract_prose};
+    use crate::lint::summary::Component;
+
+    /// Catalog hard case: "You should have received the label yesterday; that's our mistake."
+    /// is silent for this rule and counts as responsibility.
+    #[test]
+    fn an_expectation_we_failed_counts_as_responsibility() {
+        let text = "You should have received the label yesterday; that's our mistake.";
+        let prose = extract_prose(text, DocumentKind::PlainText);
+        let analysis = Analysis::new(text, &prose, Language::English);
+        assert!(analysis.components().contains(Component::Responsibility));
+    }
 }

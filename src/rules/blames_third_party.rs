@@ -1,23 +1,39 @@
 //! ## What it does
-//! TODO
+//! Reports a cause pinned on another party: a cause construction before a courier, supplier,
+//! host or other outside party ("due to our courier", "caused by the supplier", "lost by the
+//! carrier"), or such a party followed by a failure ("our supplier let us down", "the carrier
+//! lost your parcel").
+//!
+//! It stays silent when the same sentence takes ownership ("…and that is on us: I chose them"),
+//! when the party is the object of a remedy ("We have switched to a new courier"), on a bare
+//! mention of a party, and on our own staff and systems, which are not another party.
 //!
 //! ## Why is this bad?
-//! TODO
+//! To the reader you are the one they did business with: you chose the courier and the host.
+//! Seed 004 puts it plainly for a website that went down at the hosting company: you picked that
+//! host, so the apology is yours to make, with no finger-pointing; seed 001 adds that even when a
+//! supplier caused the problem, the customer holds you responsible. Acknowledging
+//! responsibility is the component of an apology that matters most (Lewicki, Polin & Lount
+//! 2016); pointing at a partner withholds it.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! We are sorry your sofa arrived with a torn cover. This was caused by the carrier, who dropped it at the depot.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! We are sorry your sofa arrived with a torn cover. We picked the carrier and we did not pack it well enough: that is our mistake.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! No fix: only the writer knows what part of the failure they can own, and deleting the cause
+//! would leave the sentence without one.
+
+use std::ops::Range;
 
 use crate::lint::finding::{Finding, Severity};
+use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct BlamesThirdParty;
@@ -32,10 +48,231 @@ static META: RuleMeta = RuleMeta {
     source: include_str!("blames_third_party.rs"),
 };
 
+/// Words that may stand between a party and its failure ("the courier has then lost").
+const BETWEEN_PARTY_AND_FAILURE: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "then",
+    "also",
+    "unfortunately",
+    "apparently",
+    "somehow",
+    "again",
+    "just",
+    "sadly",
+    "evidently",
+    "clearly",
+    "completely",
+    "totally",
+    "reportedly",
+    "simply",
+    "obviously",
+];
+
+/// After "due to", these make it a schedule, not a cause: "due to arrive with the courier".
+const SCHEDULE_VERBS: &[&str] = &[
+    "be", "arrive", "ship", "leave", "reach", "land", "go", "come", "start", "get", "depart",
+    "expire", "renew", "open", "close",
+];
+
+const NEGATIONS: &[&str] = &["not", "no", "never", "nothing"];
+const CONDITIONS: &[&str] = &["if", "whether", "unless"];
+
 impl Rule for BlamesThirdParty {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        let mut flagged: Vec<Range<usize>> = Vec::new();
+        for party in analysis.hits(PhraseKind::ThirdParty) {
+            let Some(blame) = blame_on(analysis, party) else {
+                continue;
+            };
+            let start = blame.start;
+            let sentence = analysis.sentence_of(start).tokens();
+            if analysis.text.tokens[start].quoted
+                || flagged
+                    .iter()
+                    .any(|done| done.start < blame.end && blame.start < done.end)
+                || writer_owns_fault(analysis, sentence)
+                || is_disavowed(analysis, start)
+                || is_remedy_object(analysis, party)
+            {
+                continue;
+            }
+            flagged.push(blame.clone());
+            findings.push(context.finding(
+                analysis.span(blame),
+                "blames another party: to the reader, you chose the courier or supplier; own the failure",
+                Vec::new(),
+            ));
+        }
+    }
+}
+
+/// The tokens that pin a cause on `party`, if any: a cause marker before it ("due to our
+/// courier") or a failure after it ("our supplier let us down").
+fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> {
+    let party_start = party.start as usize;
+    let party_end = party.end as usize;
+    let clause = analysis.clause_of(party_start).tokens();
+
+    // A cause marker shortly before the party, in the same clause, with no verb between that
+    // would make it something else ("due to be collected by the courier").
+    for marker in analysis.hits_in(PhraseKind::CauseMarker, clause.start..party_start) {
+        let (marker_start, marker_end) = (marker.start as usize, marker.end as usize);
+        if marker_end > party_start || party_start - marker_end > 4 {
+            continue;
+        }
+        let gap = marker_end..party_start;
+        if gap
+            .clone()
+            .any(|i| !analysis.text.is_word(i) || analysis.is(i, analysis.words().be_forms))
+        {
+            continue;
+        }
+        if analysis.word(marker_start) == "due" && analysis.is(marker_end, SCHEDULE_VERBS) {
+            continue;
+        }
+        // A bare "by" names a cause only after a failure: "lost by the carrier", not "shipped
+        // by DHL".
+        if analysis.word(marker_start) == "by" && marker_end - marker_start == 1 {
+            let failure = [PhraseKind::FailureVerb, PhraseKind::PassiveFailure]
+                .into_iter()
+                .flat_map(|kind| analysis.hits_in(kind, clause.start..marker_start))
+                .filter(|hit| hit.end as usize == marker_start)
+                .map(|hit| hit.start as usize)
+                .min();
+            match failure {
+                Some(failure_start) => return Some(failure_start..party_end),
+                None => continue,
+            }
+        }
+        return Some(marker_start..party_end);
+    }
+
+    // The party followed by a failure: "the carrier lost your parcel", "the courier's mistake".
+    let mut next = party_end;
+    while next < clause.end && next - party_end < 2 && analysis.is(next, BETWEEN_PARTY_AND_FAILURE)
+    {
+        next += 1;
+    }
+    let possessive = analysis.word(party_end - 1).ends_with("'s");
+    analysis
+        .hits_in(PhraseKind::FailureVerb, next..next + 1)
+        .iter()
+        .filter(|failure| failure.end as usize <= clause.end)
+        // A failure noun ("mistake", "delay") belongs to the party only as its possessor:
+        // "the courier's mistake", not "the courier problem we have fixed".
+        .filter(|failure| possessive || !is_failure_noun(analysis, failure))
+        .map(|failure| party_start..failure.end as usize)
+        .max_by_key(|range| range.end)
+}
+
+fn is_failure_noun(analysis: &Analysis<'_>, failure: &PhraseHit) -> bool {
+    failure.end - failure.start <= 3
+        && analysis.is(
+            failure.start as usize,
+            &[
+                "mistake",
+                "error",
+                "fault",
+                "blunder",
+                "failure",
+                "delay",
+                "delays",
+                "outage",
+                "strike",
+                "mix",
+                "problem",
+                "problems",
+                "issue",
+                "issues",
+                "negligence",
+            ],
+        )
+}
+
+/// The party is what a remedy or prevention acts on: "we have switched to a new courier", "we
+/// no longer work with that supplier".
+fn is_remedy_object(analysis: &Analysis<'_>, party: &PhraseHit) -> bool {
+    let clause = analysis.clause_of(party.start as usize).tokens();
+    [PhraseKind::Remedy, PhraseKind::Prevention]
+        .into_iter()
+        .flat_map(|kind| analysis.hits_in(kind, clause.start..party.start as usize + 1))
+        .any(|hit| hit.end as usize + 2 >= party.start as usize)
+}
+
+/// Does the writer take the fault somewhere in `tokens`: an admission of fault ("that is on
+/// us", "our mistake", "we should have checked", "we sent the wrong size") that is not quoted,
+/// not inside a condition and not negated ("not our fault")? Shared by the rules that forgive a
+/// cause or excuse the writer owns in the same sentence (blames-third-party, excuse,
+/// denies-fault, blames-customer, passive-evasion).
+///
+/// Decision: an admitted act alone ("because of the high volume, we missed your call") does not
+/// count. The act is the harm the excuse is explaining away; only naming it as ours to answer
+/// for turns the excuse into an explanation (catalog: "…: that is on us").
+pub(crate) fn writer_owns_fault(analysis: &Analysis<'_>, tokens: Range<usize>) -> bool {
+    analysis
+        .hits_in(PhraseKind::Responsibility, tokens)
+        .iter()
+        .any(|hit| is_admission(analysis, hit))
+}
+
+/// The words that make a Responsibility phrase an admission of fault, not just of an act.
+const FAULT_WORDS: &[&str] = &[
+    "fault",
+    "mistake",
+    "error",
+    "blame",
+    "responsibility",
+    "responsible",
+    "accountability",
+    "accountable",
+    "should",
+    "ought",
+    "excuse",
+    "ours",
+    "mine",
+    "on",
+    "wrong",
+    "incorrect",
+    "oversight",
+    "doing",
+    "bad",
+    "blunder",
+    "failure",
+    "down",
+    "own",
+];
+
+fn is_admission(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
+    let start = hit.start as usize;
+    if analysis.text.tokens[start].quoted || !hit.tokens().any(|i| analysis.is(i, FAULT_WORDS)) {
+        return false;
+    }
+    let clause = analysis.clause_of(start).tokens();
+    let conditional = (clause.start..start).any(|i| analysis.is(i, CONDITIONS));
+    let negated =
+        (start.saturating_sub(3).max(clause.start)..start).any(|i| analysis.is(i, NEGATIONS));
+    !conditional && !negated
+}
+
+/// Is the phrase at `start` something the writer says they will *not* hide behind: "I won't
+/// pretend this was beyond our control", "I will not blame the courier"? A negation followed by
+/// a verb of claiming within the clause, up to the phrase itself.
+pub(crate) fn is_disavowed(analysis: &Analysis<'_>, start: usize) -> bool {
+    const CLAIMS: &[&str] = &[
+        "pretend", "claim", "say", "argue", "suggest", "hide", "blame", "use", "make", "plead",
+        "excuse",
+    ];
+    let clause = analysis.clause_of(start);
+    (clause.start as usize..=start).any(|verb| {
+        analysis.is(verb, CLAIMS)
+            && (verb.saturating_sub(4).max(clause.start as usize)..verb)
+                .any(|i| analysis.is(i, &["not", "never"]))
+    })
 }

@@ -1,23 +1,37 @@
 //! ## What it does
-//! TODO
+//! Reports the canned lines of customer-service mail: "sorry for any inconvenience (this may
+//! have caused)", "we value your business", "thank you for your continued patronage", "we take
+//! this very seriously", "your satisfaction is our top priority", "your privacy and security
+//! are of the utmost importance to us", "thank you for your patience".
+//!
+//! Each cliché is reported once, however many of its variants overlap. A specific harm that
+//! happens to use the word ("the inconvenience of driving back twice") is not a cliché.
 //!
 //! ## Why is this bad?
-//! TODO
+//! Seed 001 lists apologies "containing clichés" among the weak ones: a stock phrase reads as a
+//! form letter, the opposite of the sincere, personal apology the seeds ask for (seed 002: "this
+//! is NOT business. It IS personal"). "Any inconvenience" also names no harm, when naming what
+//! went wrong is how the writer shows they understood it.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! We apologize for any inconvenience this may have caused. We value your business.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! We are sorry you lost a morning waiting for a technician who never came.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! For "any inconvenience" the fix puts a placeholder where the harm belongs ("sorry for [the
+//! specific harm]"): only the writer knows it, so the fix is display-only. Other clichés have no
+//! fix: what should replace "we take this very seriously" is an act, not a phrase.
 
-use crate::lint::finding::{Finding, Severity};
+use std::ops::Range;
+
+use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
+use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct Cliche;
@@ -37,5 +51,87 @@ impl Rule for Cliche {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        let hits: Vec<PhraseHit> = analysis
+            .hits(PhraseKind::Cliche)
+            .iter()
+            .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted)
+            // "the inconvenience of driving back twice" names the harm: not a cliché.
+            .filter(|hit| {
+                !(ends_with_inconvenience(analysis, hit) && analysis.word(hit.end as usize) == "of")
+            })
+            .copied()
+            .collect();
+        for group in merge_overlapping(&hits) {
+            let range = analysis.span(group.tokens.clone());
+            findings.push(
+                context.finding(
+                    range,
+                    "canned phrase: say the specific thing instead",
+                    inconvenience_fix(analysis, group.tokens)
+                        .into_iter()
+                        .collect(),
+                ),
+            );
+        }
+    }
+}
+
+fn ends_with_inconvenience(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
+    analysis
+        .word(hit.end as usize - 1)
+        .starts_with("inconvenience")
+}
+
+/// Overlapping hits of one table, reported as one: the cover of the group, and its hits.
+pub(crate) struct HitGroup {
+    pub tokens: Range<usize>,
+    pub hits: Vec<PhraseHit>,
+}
+
+/// Group `hits` (sorted by start, as [`Analysis::hits`] returns them) whose token ranges
+/// overlap, so that one phrase matched by several table entries ("sorry for any inconvenience"
+/// and "any inconvenience this may have caused") is reported once, over its longest span.
+pub(crate) fn merge_overlapping(hits: &[PhraseHit]) -> Vec<HitGroup> {
+    let mut groups: Vec<HitGroup> = Vec::new();
+    for hit in hits {
+        match groups.last_mut() {
+            Some(group) if (hit.start as usize) < group.tokens.end => {
+                group.tokens.end = group.tokens.end.max(hit.end as usize);
+                group.hits.push(*hit);
+            }
+            _ => groups.push(HitGroup {
+                tokens: hit.tokens(),
+                hits: vec![*hit],
+            }),
+        }
+    }
+    groups
+}
+
+/// "sorry for any inconvenience this may have caused" → "sorry for [the specific harm]": from
+/// the determiner before "inconvenience" to the end of the cliché.
+fn inconvenience_fix(analysis: &Analysis<'_>, tokens: Range<usize>) -> Option<Fix> {
+    let noun = tokens
+        .clone()
+        .find(|&i| analysis.word(i).starts_with("inconvenience"))?;
+    let from = if noun > tokens.start && analysis.is(noun - 1, &["any", "the", "this", "that"]) {
+        noun - 1
+    } else {
+        noun
+    };
+    let range = analysis.span(from..tokens.end);
+    Some(Fix::new(
+        format!(
+            "Replace '{}' with '[the specific harm]'",
+            range
+                .slice(analysis.source)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        Safety::DisplayOnly,
+        vec![Edit::replace(range, "[the specific harm]")],
+    ))
 }

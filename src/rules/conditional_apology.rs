@@ -1,23 +1,43 @@
 //! ## What it does
-//! TODO
+//! Flags an apology with a condition attached in the same sentence: "sorry if you were upset",
+//! "I apologize to anyone who was offended", "If anyone was offended, I apologize".
+//!
+//! The condition counts when it follows the apology word within a few words, in the same clause
+//! ("I apologize for the confusion if this caused any"), or when it heads the clause right before
+//! the apology ("…but if it did in any way, I apologize"). A condition in another sentence or
+//! clause ("Sorry. If you need anything else, call me."), a condition on a remedy ("If you were
+//! charged twice, we will refund the second charge today.") and an unrelated *if* ("Let me know
+//! if the refund is late.") are left alone.
 //!
 //! ## Why is this bad?
-//! TODO
+//! An *if* makes the harm hypothetical: the reader hears that the writer doubts anything went
+//! wrong, or that the reader's reaction is the problem. Acknowledgment of responsibility is the
+//! component that matters most in an apology (Lewicki, Polin & Lount 2016), and a conditional
+//! apology withholds exactly that. Seed 002 asks the writer to "own it" rather than dodge.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! I apologize if the new login page caused any confusion.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! I apologize: we moved the login button without telling you.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! Unsafe when the condition is about our own act: *if* becomes *that* ("I'm sorry if we kept
+//! you waiting" → "I'm sorry that we kept you waiting"), which turns a doubt into an admission.
+//! Unsafe too when the apology already names what it is for: the condition is dropped ("I
+//! apologize for the delay if it affected you" → "I apologize for the delay"). Otherwise the fix
+//! is a display-only template, "… that we [what we did]", since only the writer knows the act.
 
-use crate::lint::finding::{Finding, Severity};
+use std::ops::Range;
+
+use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
+use crate::lint::language::apology::ApologyForm;
+use crate::lint::language::{Analysis, ApologyExpression, PhraseKind};
+use crate::rules::hedging::capitalize_first;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct ConditionalApology;
@@ -37,5 +57,265 @@ impl Rule for ConditionalApology {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        for apology in context.analysis.writer_apologies() {
+            let finding =
+                condition_after(context, apology).or_else(|| condition_before(context, apology));
+            findings.extend(finding);
+        }
+    }
+}
+
+/// How many words may stand between the apology word and a condition after it ("I apologize for
+/// the confusion if …").
+const WINDOW: usize = 6;
+
+/// Words that start a new statement between the apology and a later *if*: the *if* belongs to
+/// that statement ("sorry for the delay, we will refund if …", "sorry, let me know if …").
+const BREAKERS: &[&str] = &[
+    "and", "but", "or", "so", "yet", "then", "let", "know", "please", "tell", "call", "contact",
+    "ask", "check", "will", "can", "could", "would", "shall", "may", "might", "must",
+];
+
+/// The template used when only the writer knows what they did; a noun apology takes *for*
+/// ("Apologies for [what we did]").
+fn template(apology: &ApologyExpression) -> &'static str {
+    if apology.form == ApologyForm::Apologies {
+        "for [what we did]"
+    } else {
+        "that we [what we did]"
+    }
+}
+
+/// The marker's words as the message quotes them ("if", "to anyone").
+fn marker_words(analysis: &Analysis<'_>, marker: &Range<usize>) -> String {
+    marker
+        .clone()
+        .map(|i| analysis.word(i))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const MESSAGE: &str =
+    "makes the apology conditional: it doubts the harm; apologize for what happened";
+
+fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option<Finding> {
+    let analysis = context.analysis;
+    let word = apology.word as usize;
+    let clause = analysis.clause_of(word);
+    let clause_end = clause.end as usize;
+    let hit = analysis
+        .hits_in(
+            PhraseKind::ConditionAfter,
+            word + 1..(word + 2 + WINDOW).min(clause_end),
+        )
+        .iter()
+        .find(|hit| {
+            hit.end as usize <= clause_end
+                && !(word + 1..hit.start as usize).any(|i| analysis.is(i, BREAKERS))
+                && !analysis.text.tokens[hit.start as usize].quoted
+        })?;
+    let marker = hit.marked_tokens().unwrap_or_else(|| hit.tokens());
+    let end = condition_end(analysis, marker.end, clause_end);
+    // "Sorry, if you need anything else, call me.": the condition heads the next statement.
+    if analysis.word(marker.start - 1) == ","
+        && analysis.word(end) == ","
+        && end + 1 < clause_end
+        && analysis.text.is_word(end + 1)
+    {
+        return None;
+    }
+    let source = context.source;
+    let marker_text = marker_words(analysis, &marker);
+    let template = template(apology);
+    let range = analysis.span(apology.start as usize..end);
+    let word_end = analysis.span(word..word + 1).end;
+    let direct = (word + 1..marker.start).all(|i| analysis.is(i, &[",", "for", "about"]));
+    let body = body_start(analysis, &marker);
+    let our_act = apology.form != ApologyForm::Apologies
+        && turns_into_that(analysis, &marker)
+        && names_our_act(analysis, body);
+    let fix = if direct && our_act {
+        // "I'm sorry if we kept you waiting" → "I'm sorry that we kept you waiting".
+        let replaced = TextRange::new(word_end, analysis.span(marker.start..body).end);
+        let dropped = analysis.span(marker.start..body).slice(source);
+        Fix::new(
+            format!("Replace '{}' with 'that'", one_line(dropped)),
+            Safety::Unsafe,
+            vec![Edit::replace(replaced, " that")],
+        )
+    } else if direct {
+        let replaced = TextRange::new(word_end, analysis.span(marker.start..end).end);
+        Fix::new(
+            format!("Replace the condition with '{template}'"),
+            Safety::DisplayOnly,
+            vec![Edit::replace(replaced, format!(" {template}"))],
+        )
+    } else {
+        // The apology already names its object: the condition just goes.
+        let from = if analysis.word(marker.start - 1) == "," {
+            marker.start - 1
+        } else {
+            marker.start
+        };
+        let start = analysis.span(from - 1..from).end;
+        let dropped = TextRange::new(start, analysis.span(marker.start..end).end);
+        Fix::new(
+            format!(
+                "Drop '{}'",
+                one_line(dropped.slice(source).trim_start_matches([',', ' ']))
+            ),
+            Safety::Unsafe,
+            vec![Edit::delete(dropped)],
+        )
+    };
+    Some(context.finding(range, format!("'{marker_text}' {MESSAGE}"), vec![fix]))
+}
+
+fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Option<Finding> {
+    let analysis = context.analysis;
+    let start = apology.start as usize;
+    let word = apology.word as usize;
+    let sentence = analysis.sentence_of(start);
+    let sentence_start = sentence.start as usize;
+    let mut comma = start.checked_sub(1)?;
+    while comma > sentence_start && analysis.is(comma, &["then"]) {
+        comma -= 1;
+    }
+    if comma <= sentence_start || analysis.word(comma) != "," {
+        return None;
+    }
+    let hit = analysis
+        .hits_in(PhraseKind::ConditionAfter, sentence_start..comma)
+        .iter()
+        .rev()
+        .find(|hit| {
+            let marker = hit.marked_tokens().unwrap_or_else(|| hit.tokens());
+            hit.end as usize <= comma
+                && heads_a_clause(analysis, marker.start, sentence_start)
+                && !analysis.text.tokens[marker.start].quoted
+        })?;
+    let marker = hit.marked_tokens().unwrap_or_else(|| hit.tokens());
+    let source = context.source;
+    let marker_text = marker_words(analysis, &marker);
+    let template = template(apology);
+    let marker_span = analysis.span(marker.clone());
+    let capital = analysis.text.tokens[marker.start].capitalized;
+    let range = analysis.span(marker.start..word + 1);
+    let apology_text = analysis.span(start..word + 1).slice(source);
+    let apology_text = if capital {
+        capitalize_first(apology_text)
+    } else {
+        apology_text.to_owned()
+    };
+    let has_object = analysis.text.is_word(word + 1) && sentence.contains_token(word + 1);
+    let body = body_start(analysis, &marker);
+    let replaced = TextRange::new(marker_span.start, analysis.span(word..word + 1).end);
+    let fix = if has_object {
+        // "If anyone was offended, I apologize for the joke." → "I apologize for the joke."
+        let first = analysis.span(start..start + 1);
+        let first_len = first.slice(source).chars().next().map_or(0, char::len_utf8);
+        let first_char = &source[first.start..first.start + first_len];
+        let replacement = if capital {
+            capitalize_first(first_char)
+        } else {
+            first_char.to_owned()
+        };
+        Fix::new(
+            format!(
+                "Drop '{}'",
+                one_line(TextRange::new(marker_span.start, first.start).slice(source))
+            ),
+            Safety::Unsafe,
+            vec![Edit::replace(
+                TextRange::new(marker_span.start, first.start + first_len),
+                replacement,
+            )],
+        )
+    } else if apology.form != ApologyForm::Apologies
+        && turns_into_that(analysis, &marker)
+        && names_our_act(analysis, body)
+    {
+        // "If our update caused this, I apologize." → "I apologize that our update caused this."
+        let condition = analysis.span(body..comma).slice(source);
+        Fix::new(
+            format!("Replace with '{apology_text} that {}'", one_line(condition)),
+            Safety::Unsafe,
+            vec![Edit::replace(
+                replaced,
+                format!("{apology_text} that {condition}"),
+            )],
+        )
+    } else {
+        Fix::new(
+            format!("Replace with '{apology_text} {template}'"),
+            Safety::DisplayOnly,
+            vec![Edit::replace(
+                replaced,
+                format!("{apology_text} {template}"),
+            )],
+        )
+    };
+    Some(context.finding(range, format!("'{marker_text}' {MESSAGE}"), vec![fix]))
+}
+
+/// Where the condition after its marker ends: at punctuation that closes it, the clause end, or
+/// an *and*/*but* that starts a statement of ours ("… if you were upset and I will call you").
+pub(crate) fn condition_end(analysis: &Analysis<'_>, from: usize, clause_end: usize) -> usize {
+    let mut index = from;
+    while index < clause_end {
+        let word = analysis.word(index);
+        let token = &analysis.text.tokens[index];
+        // A hyphen or apostrophe inside a word ("mix-up") does not close the condition.
+        let closing_punct = !analysis.text.is_word(index)
+            && (!matches!(word, "-" | "'" | "/" | "&") || token.spaced_before);
+        if closing_punct
+            || (analysis.is(index, &["and", "but", "so"])
+                && analysis.is(index + 1, analysis.words().first_person_subjects))
+        {
+            break;
+        }
+        index += 1;
+    }
+    index
+}
+
+/// The condition's first word after its marker ("to the extent that our update" → "our").
+fn body_start(analysis: &Analysis<'_>, marker: &Range<usize>) -> usize {
+    if analysis.word(marker.end) == "that" && !analysis.is(marker.start, &["if", "in"]) {
+        marker.end + 1
+    } else {
+        marker.end
+    }
+}
+
+/// Markers that read well as *that* once the doubt goes: *if*, *in case*, *to the extent*.
+fn turns_into_that(analysis: &Analysis<'_>, marker: &Range<usize>) -> bool {
+    analysis.is(marker.start, &["if", "in", "insofar"])
+        || (analysis.word(marker.start) == "to" && analysis.word(marker.start + 1) == "the")
+}
+
+/// The condition is about our act: "if we …", "if our update …", "if this caused …".
+fn names_our_act(analysis: &Analysis<'_>, body: usize) -> bool {
+    analysis.is(body, &["we", "i", "our", "my"])
+        || (analysis.is(body, &["this", "that", "it"])
+            && analysis.is_past_verb(body + 1)
+            && !analysis.is(body + 1, &["did", "had"]))
+}
+
+/// A condition before the apology must open its clause: the sentence start, or after a comma or
+/// a conjunction ("…, but if it did, I apologize"), not inside "let me know if …".
+fn heads_a_clause(analysis: &Analysis<'_>, marker: usize, sentence_start: usize) -> bool {
+    marker == sentence_start
+        || analysis.is(
+            marker - 1,
+            &[
+                ",", "but", "and", "so", "yet", "—", "-", "(", "\"", "though", "although",
+            ],
+        )
+}
+
+/// Source text quoted in a fix title: on one line, single spaces.
+pub(crate) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -1,23 +1,33 @@
 //! ## What it does
-//! TODO
+//! Reports defensive phrasing inside an apology: "to be fair", "as I already explained", "per
+//! our policy", "with all due respect", "we did everything we could", "for the record".
+//!
+//! A policy mentioned as part of a remedy is not defensive: "our refund policy now covers this",
+//! "in line with our policy, we have refunded the full amount".
 //!
 //! ## Why is this bad?
-//! TODO
+//! Seed 001 lists "apologies made defensively" among the weak ones, and seed 004 warns that
+//! justifying yourself sends the message that the complaint is not valid. A defensive line
+//! argues the writer's case when the reader is waiting for an acknowledgment of
+//! responsibility, the component of an apology that matters most (Lewicki, Polin & Lount 2016).
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! I am sorry you were charged for the cancelled class. As I already explained, per our policy the fee is not refundable.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! I am sorry you were charged for the cancelled class. We cancelled it, so the fee is yours: I have refunded it today.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! No fix: deleting a defensive phrase often leaves a sentence that still argues, and what to
+//! say instead depends on the case.
 
 use crate::lint::finding::{Finding, Severity};
+use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
+use crate::rules::cliche::merge_overlapping;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct Defensive;
@@ -37,5 +47,56 @@ impl Rule for Defensive {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        let hits: Vec<PhraseHit> = analysis
+            .hits(PhraseKind::Defensive)
+            .iter()
+            .filter(|hit| {
+                let quoted = analysis.text.tokens[hit.start as usize].quoted;
+                // "In line with our policy, we have refunded you": the policy gives, not argues.
+                let policy_as_remedy = cites_policy(analysis, hit) && serves_remedy(analysis, hit);
+                !quoted && !policy_as_remedy
+            })
+            .copied()
+            .collect();
+        for group in merge_overlapping(&hits) {
+            findings.push(context.finding(
+                analysis.span(group.tokens),
+                "defensive: it argues your case instead of owning the harm",
+                Vec::new(),
+            ));
+        }
+    }
+}
+
+fn cites_policy(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
+    hit.tokens().any(|i| {
+        analysis.is(
+            i,
+            &[
+                "policy",
+                "policies",
+                "terms",
+                "guidelines",
+                "procedures",
+                "agreement",
+                "rules",
+            ],
+        )
+    })
+}
+
+/// A policy cited to give the reader something: the sentence holds a remedy or a prevention of
+/// ours that is not negated ("per our policy, we have refunded…").
+fn serves_remedy(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
+    let sentence = analysis.sentence_of(hit.start as usize).tokens();
+    [PhraseKind::Remedy, PhraseKind::Prevention]
+        .into_iter()
+        .flat_map(|kind| analysis.hits_in(kind, sentence.clone()))
+        .any(|remedy| {
+            !remedy
+                .tokens()
+                .any(|i| analysis.is(i, &["not", "never", "no"]))
+        })
 }

@@ -1,23 +1,33 @@
 //! ## What it does
-//! TODO
+//! Reports a denial of fault inside an apology: "not our fault", "we are not responsible",
+//! "beyond our control", "nothing to do with us", "there was nothing we could have done".
+//!
+//! Clearing the reader ("it was not your fault") is not a denial, and neither is a sentence that
+//! rejects the excuse itself ("I won't pretend this was beyond our control").
 //!
 //! ## Why is this bad?
-//! TODO
+//! An apology that denies fault takes back what it gives. Seed 004's second step is to take full
+//! responsibility: "no denials or finger-pointing"; seed 002 asks the writer to own it.
+//! Acknowledging responsibility is the component of an apology that matters most to the
+//! reader (Lewicki, Polin & Lount 2016); a denial removes it.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! We are sorry the concert was cancelled, but the storm was beyond our control.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! We are sorry the concert was cancelled. We should have told you the night before, when we knew the storm was coming.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! No fix: whether the writer was at fault is a fact only they know.
 
 use crate::lint::finding::{Finding, Severity};
+use crate::lint::language::{PhraseHit, PhraseKind};
+use crate::rules::blames_third_party::{is_disavowed, writer_owns_fault};
+use crate::rules::cliche::merge_overlapping;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct DeniesFault;
@@ -37,5 +47,27 @@ impl Rule for DeniesFault {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        let hits: Vec<PhraseHit> = analysis
+            .hits(PhraseKind::DeniesFault)
+            .iter()
+            .filter(|hit| {
+                let start = hit.start as usize;
+                !analysis.text.tokens[start].quoted
+                    && !is_disavowed(analysis, start)
+                    // "The storm was beyond our control, but we should have warned you, and
+                    // that is on us": the writer owns their part in the same sentence.
+                    && !writer_owns_fault(analysis, analysis.sentence_of(start).tokens())
+            })
+            .copied()
+            .collect();
+        for group in merge_overlapping(&hits) {
+            findings.push(context.finding(
+                analysis.span(group.tokens),
+                "denies fault: an apology that disowns the harm takes itself back",
+                Vec::new(),
+            ));
+        }
+    }
 }

@@ -1,23 +1,34 @@
 //! ## What it does
-//! TODO
+//! Gives one hint on a draft that is an e-mail (mail headers, or a "Dear …" greeting and a
+//! sign-off): consider calling first and sending the mail as the follow-up. Off by default: turn
+//! it on in `[rules]`.
 //!
 //! ## Why is this bad?
-//! TODO
+//! Two of the seed articles say an apology by e-mail alone reads as a cop-out: meet or call the
+//! customer first, and use e-mail to follow up once you have apologized in person. Many teams
+//! can only write, which is why this rule is off unless you want it.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! Dear Ms. Jansen,
+//!
+//! I am sorry we sent you the wrong invoice. That was my mistake, and I have sent the right one today.
+//!
+//! Kind regards,
+//! Piet
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! I am sorry we sent you the wrong invoice. That was my mistake, and I have sent the right one today.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! There is no fix: whether to call is the writer's decision.
 
 use crate::lint::finding::{Finding, Severity};
+use crate::lint::language::PhraseKind;
+use crate::lint::markup::DocumentKind;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct EmailChannel;
@@ -37,5 +48,20 @@ impl Rule for EmailChannel {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        let headers = context.kind == DocumentKind::Email || context.prose.genre.email_headers;
+        let greeting = analysis
+            .hits(PhraseKind::Greeting)
+            .first()
+            .is_some_and(|hit| hit.start == 0);
+        let sign_off = !analysis.hits(PhraseKind::SignOff).is_empty();
+        if headers || (greeting && sign_off) {
+            findings.push(context.finding(
+                context.anchor,
+                "an apology by e-mail alone can read as a cop-out: call first, then send this as the follow-up",
+                Vec::new(),
+            ));
+        }
+    }
 }

@@ -1,23 +1,35 @@
 //! ## What it does
-//! TODO
+//! Reports a justification that dilutes the apology: "due to unforeseen circumstances",
+//! "because of the high volume of orders", "we are only human", "it was a busy season", "our
+//! warehouse team was on strike".
+//!
+//! An explanation the writer then owns in the same sentence is not an excuse ("It was a busy
+//! week and we did not check the order: that is on us"), and neither is one the writer refuses
+//! to hide behind ("I won't blame the busy season").
 //!
 //! ## Why is this bad?
-//! TODO
+//! Seed 001 counts "apologies with excuses" among the weak ones and asks for an apology made
+//! "without diluting the message by justifying". A vague cause gives the reader nothing: a
+//! real explanation names what went wrong, and it helps only next to an acknowledgment of
+//! responsibility, the component that matters most (Lewicki, Polin & Lount 2016).
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! We apologize for the late delivery. Due to the high volume of orders, some parcels left a day later.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! We apologize for the late delivery. We took more orders than we could pack and did not tell you: that is on us.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! No fix: replacing an excuse with a real cause needs the writer's knowledge.
 
 use crate::lint::finding::{Finding, Severity};
+use crate::lint::language::{PhraseHit, PhraseKind};
+use crate::rules::blames_third_party::{is_disavowed, writer_owns_fault};
+use crate::rules::cliche::merge_overlapping;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct Excuse;
@@ -37,5 +49,26 @@ impl Rule for Excuse {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        let hits: Vec<PhraseHit> = analysis
+            .hits(PhraseKind::Excuse)
+            .iter()
+            .filter(|hit| {
+                let start = hit.start as usize;
+                !analysis.text.tokens[start].quoted
+                    && !is_disavowed(analysis, start)
+                    // Catalog: "a plain explanation followed by ownership" is not an excuse.
+                    && !writer_owns_fault(analysis, analysis.sentence_of(start).tokens())
+            })
+            .copied()
+            .collect();
+        for group in merge_overlapping(&hits) {
+            findings.push(context.finding(
+                analysis.span(group.tokens),
+                "excuse: it dilutes the apology; name the real cause and own it",
+                Vec::new(),
+            ));
+        }
+    }
 }

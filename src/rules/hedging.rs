@@ -1,23 +1,38 @@
 //! ## What it does
-//! TODO
+//! Flags a hedge — *maybe*, *perhaps*, *possibly*, *may have*, *somewhat*, *in any way* — inside
+//! a sentence that apologizes or admits a fault.
+//!
+//! "We may have made a mistake" both admits and takes the admission back. A hedge elsewhere
+//! ("Maybe we can talk on Tuesday?") is left alone: only sentences that hold a writer's apology
+//! or admission are checked, and a hedged admission of our own act ("we might have sent the wrong
+//! size") counts as one.
 //!
 //! ## Why is this bad?
-//! TODO
+//! Acknowledgment of responsibility is the component of an apology that matters most (Lewicki,
+//! Polin & Lount 2016); a hedge turns it into a guess. Seed 001 warns that an apology with a
+//! "maybe" in it sounds weak, and seed 002's own model apology ("if we did in any way") shows how
+//! easily the hedge slips in even when the writer means well.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! I think we may have sent you the wrong charger, and I apologize.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! We sent you the wrong charger, and I apologize.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! Unsafe: dropping the hedge turns a guess into an admission ("we may have made a mistake" →
+//! "we made a mistake"), which changes what the writer claims. The fix drops the hedge with one
+//! adjacent space, capitalizes a new sentence start, and turns *may have* + participle into the
+//! past tense ("may have been" → "was"/"were" by the subject, "may have forgotten" → "forgot").
 
-use crate::lint::finding::{Finding, Severity};
+use std::ops::Range;
+
+use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
+use crate::lint::language::{Analysis, PhraseHit, PhraseKind, TokenKind};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct Hedging;
@@ -37,5 +52,243 @@ impl Rule for Hedging {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        let mut last_end = 0;
+        for hit in analysis.hits(PhraseKind::Hedge) {
+            let marked = hit.marked_tokens().unwrap_or_else(|| hit.tokens());
+            // Overlapping table entries ("may have" inside "i think we may have") report once.
+            if marked.start < last_end || analysis.text.tokens[marked.start].quoted {
+                continue;
+            }
+            if !hedges_an_apology(analysis, hit, &marked) {
+                continue;
+            }
+            last_end = marked.end;
+            let hedge = analysis.span(marked.clone()).slice(context.source);
+            let fix = hedge_fix(analysis, context.source, hit, &marked);
+            findings.push(context.finding(
+                analysis.span(marked),
+                format!(
+                    "Hedged apology: '{hedge}' weakens the admission; say what happened plainly"
+                ),
+                fix.into_iter().collect(),
+            ));
+        }
+    }
+}
+
+/// The hedge lies in a sentence with the writer's apology or admission, or hedges an act of ours
+/// ("our update may have caused this").
+fn hedges_an_apology(analysis: &Analysis<'_>, hit: &PhraseHit, marked: &Range<usize>) -> bool {
+    let sentence = analysis.sentence_of(marked.start);
+    // "Sorry, maybe we can talk on Tuesday?": an offer, not a hedged admission.
+    if analysis.word(sentence.end as usize - 1) == "?"
+        && analysis.is(marked.start, &["maybe", "perhaps"])
+        && analysis.is(marked.end, &["we", "i", "you"])
+        && analysis.is(marked.end + 1, &["can", "could", "should", "shall"])
+    {
+        return false;
+    }
+    if analysis.apology_in_sentence_of(marked.start).is_some()
+        || analysis.owns_act(sentence.tokens())
+    {
+        return true;
+    }
+    let clause = analysis.clause_of(marked.start);
+    is_modal_perfect(analysis, hit, marked)
+        && analysis.has_first_person(clause.start as usize..marked.start)
+}
+
+/// "may have" / "might have" followed by a participle.
+fn is_modal_perfect(analysis: &Analysis<'_>, hit: &PhraseHit, marked: &Range<usize>) -> bool {
+    marked.len() == 2
+        && analysis.is(marked.start, &["may", "might"])
+        && analysis.word(marked.start + 1) == "have"
+        && hit.end as usize > marked.end
+}
+
+/// Irregular participles whose past tense differs; a regular participle is its own past.
+const PARTICIPLE_TO_PAST: &[(&str, &str)] = &[
+    ("forgotten", "forgot"),
+    ("given", "gave"),
+    ("done", "did"),
+    ("broken", "broke"),
+    ("taken", "took"),
+    ("gotten", "got"),
+    ("seen", "saw"),
+    ("gone", "went"),
+    ("written", "wrote"),
+    ("shown", "showed"),
+    ("chosen", "chose"),
+];
+
+fn hedge_fix(
+    analysis: &Analysis<'_>,
+    source: &str,
+    hit: &PhraseHit,
+    marked: &Range<usize>,
+) -> Option<Fix> {
+    let hedge = analysis.span(marked.clone()).slice(source).to_owned();
+    if is_modal_perfect(analysis, hit, marked) {
+        // "we may have made a mistake" → "we made a mistake".
+        let participle = marked.end;
+        let past = match analysis.word(participle) {
+            "been" => be_past(analysis, marked.start),
+            word => PARTICIPLE_TO_PAST
+                .iter()
+                .find(|(from, _)| *from == word)
+                .map_or(word, |(_, to)| to),
+        };
+        let range = analysis.span(marked.start..participle + 1);
+        let original = analysis.span(participle..participle + 1).slice(source);
+        let title = format!("Replace '{}' with '{past}'", range.slice(source));
+        let replacement = if starts_sentence(analysis, marked.start) {
+            capitalize_first(past)
+        } else if past == analysis.word(participle) {
+            original.to_owned()
+        } else {
+            past.to_owned()
+        };
+        return Some(Fix::new(
+            title,
+            Safety::Unsafe,
+            vec![Edit::replace(range, replacement)],
+        ));
+    }
+    if marked.len() == 2 && analysis.is(marked.start, &["may", "might"]) {
+        // "this may be our fault" → "this is our fault".
+        let verb = be_present(analysis, marked.start);
+        let range = analysis.span(marked.clone());
+        return Some(Fix::new(
+            format!("Replace '{hedge}' with '{verb}'"),
+            Safety::Unsafe,
+            vec![Edit::replace(range, verb)],
+        ));
+    }
+    let mut drop = marked.clone();
+    if analysis.is(drop.start, &["a"]) && analysis.is(drop.start + 1, &["bit", "little"]) {
+        // "a bit of a mistake" → "a mistake": keep the article.
+        drop.start += 1;
+        if analysis.word(drop.end) == "of" && analysis.word(drop.end + 1) == "a" {
+            drop.end += 2;
+        }
+    } else if analysis.is(drop.end, &["that", "like"])
+        && analysis.is(drop.start + 1, VERBS_OF_SEEMING)
+    {
+        // "it seems that we lost it" → "we lost it".
+        drop.end += 1;
+    } else if analysis.word(drop.end) == "as" && analysis.word(drop.end + 1) == "if" {
+        drop.end += 2;
+    }
+    let edits = drop_words(analysis, source, drop.clone());
+    Some(Fix::new(
+        format!("Drop '{}'", analysis.span(drop).slice(source)),
+        Safety::Unsafe,
+        edits,
+    ))
+}
+
+const VERBS_OF_SEEMING: &[&str] = &[
+    "seems", "appears", "would", "seem", "seemed", "appear", "appeared",
+];
+
+/// The subject before `modal` is plural (we, you, they, a plural noun).
+fn plural_subject(analysis: &Analysis<'_>, modal: usize) -> bool {
+    let Some(subject) = modal.checked_sub(1) else {
+        return false;
+    };
+    let word = analysis.word(subject);
+    matches!(word, "we" | "you" | "they" | "these" | "those")
+        || (word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && !matches!(word, "this" | "his" | "its" | "was" | "is"))
+}
+
+fn be_past(analysis: &Analysis<'_>, modal: usize) -> &'static str {
+    if plural_subject(analysis, modal) {
+        "were"
+    } else {
+        "was"
+    }
+}
+
+fn be_present(analysis: &Analysis<'_>, modal: usize) -> &'static str {
+    if modal > 0 && analysis.word(modal - 1) == "i" {
+        "am"
+    } else if plural_subject(analysis, modal) {
+        "are"
+    } else {
+        "is"
+    }
+}
+
+/// Whether `token` is the first word of its sentence (after opening quotes or brackets).
+pub(crate) fn starts_sentence(analysis: &Analysis<'_>, token: usize) -> bool {
+    let sentence = analysis.sentence_of(token);
+    (sentence.start as usize..token).all(|i| analysis.is(i, &["\"", "'", "("]))
+}
+
+/// `text` with its first letter in uppercase.
+pub(crate) fn capitalize_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The edits that delete the words `tokens` with one adjacent space, so no double space is left
+/// behind: commas around a parenthetical hedge go with it (", to some extent," → ""), and when
+/// the words open a sentence the next word takes the capital.
+pub(crate) fn drop_words(analysis: &Analysis<'_>, source: &str, tokens: Range<usize>) -> Vec<Edit> {
+    let span = analysis.span(tokens.clone());
+    let sentence = analysis.sentence_of(tokens.start);
+    let in_sentence = |i: usize| sentence.contains_token(i);
+    let is_punct = |i: usize| {
+        analysis
+            .text
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct)
+    };
+    let mut end_token = tokens.end;
+    let opens = starts_sentence(analysis, tokens.start);
+    let comma_before =
+        tokens.start > 0 && in_sentence(tokens.start - 1) && analysis.word(tokens.start - 1) == ",";
+    if in_sentence(end_token) && analysis.word(end_token) == "," && (opens || comma_before) {
+        // "Perhaps, we …" and "we were, to some extent, at fault": the comma goes too.
+        end_token += 1;
+    }
+    let start = if comma_before && end_token > tokens.end {
+        analysis.span(tokens.start - 1..tokens.start).start
+    } else {
+        span.start
+    };
+    let next = end_token;
+    if opens && in_sentence(next) && !is_punct(next) {
+        // The next word becomes the sentence's first: give it the capital.
+        let next_span = analysis.span(next..next + 1);
+        let word = next_span.slice(source);
+        let first_len = word.chars().next().map_or(0, char::len_utf8);
+        return vec![Edit::replace(
+            TextRange::new(start, next_span.start + first_len),
+            capitalize_first(&word[..first_len]),
+        )];
+    }
+    let end = analysis.span(tokens.start..end_token).end;
+    if comma_before && end_token > tokens.end {
+        // ", to some extent," → "": the space after the second comma stays.
+        return vec![Edit::delete(TextRange::new(start, end))];
+    }
+    let after = &source[end..];
+    let before = &source[..start];
+    if after.starts_with(' ') && !(in_sentence(next) && is_punct(next)) {
+        vec![Edit::delete(TextRange::new(start, end + 1))]
+    } else if before.ends_with(' ') {
+        vec![Edit::delete(TextRange::new(start - 1, end))]
+    } else {
+        vec![Edit::delete(TextRange::new(start, end))]
+    }
 }

@@ -1,23 +1,40 @@
 //! ## What it does
-//! TODO
+//! Reports words that make the reader's harm small: "no big deal", "just a small mistake",
+//! "minor hiccup", "slight delay", "only a few days", "these things happen".
+//!
+//! Words that make *our effort* small are fine ("It's no big deal for us to send a new one
+//! today"), and so are ordinary uses of the same words ("a minor version update", "only you can
+//! decide").
 //!
 //! ## Why is this bad?
-//! TODO
+//! Seed 002 warns that "it's really no big deal" trivializes what is likely and rightfully
+//! important to the customer, who may have been called to account for your mistake; seed 004
+//! says never to play the problem down, because for someone it is a big problem. Belittling
+//! the harm undoes the acknowledgment of responsibility, the component of an apology that
+//! matters most (Lewicki, Polin & Lount 2016).
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! Sorry about the slight delay with your passport photos. These things happen.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! Sorry that your passport photos came a week late and you had to rebook your appointment.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! Where only a softening word goes ("slight delay" → "delay", "just a small mistake" → "a
+//! mistake", "only a few days" → "a few days") the fix is safe: it drops the word and changes no
+//! fact. Where the minimizing phrase is a whole clause ("— no big deal", "These things
+//! happen.") the fix deletes it, which changes what the draft says: unsafe. Elsewhere there is
+//! no clean edit and no fix.
 
-use crate::lint::finding::{Finding, Severity};
+use std::ops::Range;
+
+use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
+use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
+use crate::rules::cliche::{HitGroup, merge_overlapping};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct Minimizing;
@@ -32,10 +49,218 @@ static META: RuleMeta = RuleMeta {
     source: include_str!("minimizing.rs"),
 };
 
+/// Softeners at the start of an entry ("just a small delay") that a safe fix drops along with
+/// the marked adjective.
+const SOFTENERS: &[&str] = &["just", "only", "merely"];
+
+/// Words that may surround a minimizing phrase in a clause of its own ("It's really no big
+/// deal, honestly"): a clause of nothing else can be deleted whole.
+const CLAUSE_FILLER: &[&str] = &[
+    "it", "is", "was", "this", "that", "really", "honestly", "well", "so", "and", "but", "of",
+    "course", "anyway", "though", "after", "all", "i", "mean", "hey", "oh", "truly", "just", ",",
+];
+
 impl Rule for Minimizing {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        let hits: Vec<PhraseHit> = analysis
+            .hits(PhraseKind::Minimizing)
+            .iter()
+            .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted)
+            .copied()
+            .collect();
+        for group in merge_overlapping(&hits) {
+            if minimizes_something_else(analysis, &group) {
+                continue;
+            }
+            let range = analysis.span(group.tokens.clone());
+            let fix = drop_softeners(analysis, &group).or_else(|| delete_clause(analysis, &group));
+            findings.push(context.finding(
+                range,
+                "minimizes the harm: let the reader decide how big it was",
+                fix.into_iter().collect(),
+            ));
+        }
+    }
+}
+
+/// The phrase is about something other than the reader's harm.
+fn minimizes_something_else(analysis: &Analysis<'_>, group: &HitGroup) -> bool {
+    let (start, end) = (group.tokens.start, group.tokens.end);
+    let next = analysis.word(end);
+    // "no big deal for us to send a new one", "no big deal to reprint it": our effort.
+    let our_effort = (next == "for" && analysis.is(end + 1, &["us", "me"]))
+        || (next == "to" && !analysis.is(end + 1, &["you", "your", "them", "anyone", "everyone"]));
+    // "no big deal if you can't find the receipt": reassuring the reader about their own slip.
+    let reassures = next == "if" && analysis.word(end + 1) == "you";
+    // "just a few days ago" dates something; "in only a few days" is how soon a remedy comes.
+    let dates = next == "ago" || (start > 0 && analysis.is(start - 1, &["in", "within", "under"]));
+    our_effort || reassures || dates
+}
+
+/// The safe fix: drop the marked softening words (and a leading "just"/"only"), fixing the
+/// article and the capital they leave behind.
+fn drop_softeners(analysis: &Analysis<'_>, group: &HitGroup) -> Option<Fix> {
+    let mut dropped: Vec<usize> = Vec::new();
+    for hit in &group.hits {
+        let Some(marked) = hit.marked_tokens() else {
+            continue;
+        };
+        dropped.extend(marked.clone());
+        let first = hit.start as usize;
+        if !marked.contains(&first)
+            && analysis.is(first, SOFTENERS)
+            && analysis.is(first + 1, &["a", "an"])
+        {
+            dropped.push(first);
+        }
+    }
+    if dropped.is_empty() {
+        return None;
+    }
+    dropped.sort_unstable();
+    dropped.dedup();
+    let runs = runs_of(&dropped);
+    let source = analysis.source;
+    let mut edits: Vec<Edit> = Vec::new();
+    // Kept tokens whose text changes: an article before a dropped word, a new first word.
+    let mut changed: Vec<(usize, String)> = Vec::new();
+    for run in &runs {
+        edits.push(Edit::delete(with_one_space(
+            source,
+            analysis.span(run.clone()),
+        )));
+    }
+    for run in &runs {
+        // "a slight error" → "an error".
+        if run.start == 0 || dropped.contains(&(run.start - 1)) {
+            continue;
+        }
+        let article = run.start - 1;
+        let next_vowel = analysis
+            .span(run.end..run.end + 1)
+            .slice(source)
+            .starts_with(|c: char| "aeiouAEIOU".contains(c));
+        let word = analysis.span(article..article + 1).slice(source);
+        match (analysis.word(article), next_vowel) {
+            ("a", true) => changed.push((article, format!("{word}n"))),
+            ("an", false) => changed.push((article, word[..1].to_owned())),
+            _ => {}
+        }
+    }
+    for run in &runs {
+        // "Just a small delay." → "A delay.": the new first word takes the capital.
+        let sentence_start = analysis.sentence_of(run.start).start as usize;
+        if run.start != sentence_start || !analysis.text.tokens[run.start].capitalized {
+            continue;
+        }
+        let first_kept = run.end;
+        match changed.iter_mut().find(|(token, _)| *token == first_kept) {
+            Some((_, text)) => *text = capitalize(text),
+            None => changed.push((
+                first_kept,
+                capitalize(analysis.span(first_kept..first_kept + 1).slice(source)),
+            )),
+        }
+    }
+    for (token, text) in changed {
+        edits.push(Edit::replace(analysis.span(token..token + 1), text));
+    }
+    edits.sort_by_key(|edit| edit.range.start);
+    let words: Vec<&str> = runs
+        .iter()
+        .map(|run| analysis.span(run.clone()).slice(source))
+        .collect();
+    Some(Fix::new(
+        format!("Remove '{}'", words.join("', '")),
+        Safety::Safe,
+        edits,
+    ))
+}
+
+/// The unsafe fix: delete a clause that is nothing but the minimizing phrase ("Sorry for the
+/// delay — these things happen." → "Sorry for the delay.").
+fn delete_clause(analysis: &Analysis<'_>, group: &HitGroup) -> Option<Fix> {
+    let clause = analysis.clause_of(group.tokens.start);
+    let sentence = analysis.sentence_of(group.tokens.start);
+    let (clause_start, clause_end) = (clause.start as usize, clause.end as usize);
+    let only_filler = |range: Range<usize>| {
+        range
+            .into_iter()
+            .all(|i| analysis.is(i, CLAUSE_FILLER) || !analysis.text.is_word(i))
+    };
+    if !only_filler(clause_start..group.tokens.start) || !only_filler(group.tokens.end..clause_end)
+    {
+        return None;
+    }
+    let source = analysis.source;
+    let clause_range = analysis.span(clause_start..clause_end);
+    let title = format!(
+        "Delete '{}'",
+        analysis.span(group.tokens.clone()).slice(source)
+    );
+    let edit = if clause_start == sentence.start as usize && clause_end == sentence.end as usize {
+        // A sentence of its own goes whole, with one space.
+        Edit::delete(with_one_space(source, clause_range))
+    } else if clause_start > sentence.start as usize {
+        // A later clause goes with the dash or semicolon before it; what ends it (the
+        // sentence's full stop, a closing dash) stays.
+        let last_word_before = (sentence.start as usize..clause_start)
+            .rev()
+            .find(|&i| analysis.text.is_word(i))?;
+        let last_word = (clause_start..clause_end)
+            .rev()
+            .find(|&i| analysis.text.is_word(i))?;
+        Edit::delete(TextRange::new(
+            analysis.span(last_word_before..last_word_before + 1).end,
+            analysis.span(last_word..last_word + 1).end,
+        ))
+    } else {
+        // A leading clause: delete up to the next clause, whose first word takes the capital.
+        let next = clause_end;
+        let next_span = analysis.span(next..next + 1);
+        let first = next_span.slice(source);
+        Edit::replace(
+            TextRange::new(clause_range.start, next_span.end),
+            capitalize(first),
+        )
+    };
+    Some(Fix::new(title, Safety::Unsafe, vec![edit]))
+}
+
+/// Consecutive token indices, as ranges.
+fn runs_of(tokens: &[usize]) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for &token in tokens {
+        match runs.last_mut() {
+            Some(run) if run.end == token => run.end += 1,
+            _ => runs.push(token..token + 1),
+        }
+    }
+    runs
+}
+
+/// `range` plus one adjacent space, so that deleting it leaves no double space: the space after
+/// it, or else the one before it.
+pub(crate) fn with_one_space(source: &str, range: TextRange) -> TextRange {
+    let after = source[range.end..].chars().next();
+    let before = source[..range.start].chars().next_back();
+    match (before, after) {
+        (_, Some(' ')) => TextRange::new(range.start, range.end + 1),
+        (Some(c), _) if c.is_whitespace() => TextRange::new(range.start - c.len_utf8(), range.end),
+        (_, Some(c)) if c.is_whitespace() => TextRange::new(range.start, range.end + c.len_utf8()),
+        _ => range,
+    }
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

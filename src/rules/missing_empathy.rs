@@ -1,24 +1,27 @@
 //! ## What it does
-//! TODO
+//! Reports an apology that never names the reader's situation or feelings: no "I understand how
+//! frustrating …", "I can imagine …", "you were counting on …".
 //!
 //! ## Why is this bad?
-//! TODO
+//! Seed 004's third step is to show empathy: put yourself in the customer's place and say why
+//! they are upset. An apology that only talks about the company reads as a form letter.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! We apologize for the missing parts in your kit. Our packing list was wrong.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! We apologize for the missing parts in your kit. I can imagine how annoying it was to stop halfway through the build.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! The fix inserts a template sentence with placeholders; it is display-only.
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
+use crate::rules::structure::report_missing;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct MissingEmpathy;
@@ -38,5 +41,13 @@ impl Rule for MissingEmpathy {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        report_missing(
+            context,
+            Component::Empathy,
+            "no empathy: name what this meant for the reader",
+            "I understand how [frustrating / stressful] it was to [what the reader went through].",
+            findings,
+        );
+    }
 }

@@ -1,24 +1,29 @@
 //! ## What it does
-//! TODO
+//! Reports an apology that never says what caused the harm: no "because our printer failed",
+//! "the cause was …", "what happened is …". The vague causes of `excuse` ("unforeseen
+//! circumstances") do not count.
 //!
 //! ## Why is this bad?
-//! TODO
+//! A plain explanation is one of the six components of an effective apology (Lewicki, Polin &
+//! Lount, 2016); seed 004 lists explaining what happened among the steps of a sincere apology.
+//! Kept short and concrete, it shows you understand the failure.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! I apologize for the outage on your account this morning. We have restored access.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! I apologize for the outage on your account this morning. It happened because a certificate on our login server expired.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! The fix inserts a template sentence with a placeholder; it is display-only.
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
+use crate::rules::structure::report_missing;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct MissingExplanation;
@@ -38,5 +43,13 @@ impl Rule for MissingExplanation {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        report_missing(
+            context,
+            Component::Explanation,
+            "no explanation: say plainly what caused this",
+            "What happened: [the cause, in one plain sentence].",
+            findings,
+        );
+    }
 }

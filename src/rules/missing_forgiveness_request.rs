@@ -1,24 +1,29 @@
 //! ## What it does
-//! TODO
+//! Reports an apology that never asks for forgiveness or another chance ("please forgive us",
+//! "I hope you'll give us another chance"). Off by default: turn it on in `[rules]`.
 //!
 //! ## Why is this bad?
-//! TODO
+//! Seed 002 ends its model apology by asking the customer to forgive; but a request for
+//! forgiveness mattered least of the six components (Lewicki, Polin & Lount, 2016), which is why
+//! this rule is off unless you want it.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! I am sorry we missed your installation appointment. That was my mistake.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! I am sorry we missed your installation appointment. I hope you will give us another chance.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! The fix inserts a sentence asking for another chance. It adds a claim the writer may not want
+//! to make, so it is unsafe.
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
+use crate::rules::structure::report_missing;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct MissingForgivenessRequest;
@@ -29,7 +34,7 @@ static META: RuleMeta = RuleMeta {
     enabled_by_default: false,
     kind: RuleKind::Structure,
     component: Some(Component::Forgiveness),
-    fix: FixAvailability::DisplayOnly,
+    fix: FixAvailability::Unsafe,
     source: include_str!("missing_forgiveness_request.rs"),
 };
 
@@ -38,5 +43,13 @@ impl Rule for MissingForgivenessRequest {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        report_missing(
+            context,
+            Component::Forgiveness,
+            "no request for forgiveness",
+            "I hope you will give us the chance to make this right.",
+            findings,
+        );
+    }
 }

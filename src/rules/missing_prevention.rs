@@ -1,24 +1,27 @@
 //! ## What it does
-//! TODO
+//! Reports an apology that never says what changes so the harm does not happen again: no "to
+//! make sure this doesn't happen again", "from now on", "we have added a check".
 //!
 //! ## Why is this bad?
-//! TODO
+//! Seed 004's fifth step is to say which steps you take to prevent a repeat; a declaration of
+//! repentance is one of the components of an effective apology (Lewicki, Polin & Lount, 2016).
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! We are sorry that your booking was lost. We made a mistake when we moved our calendar system.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! We are sorry that your booking was lost. From now on every booking is checked by a second person.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! The fix inserts a template sentence with a placeholder; it is display-only.
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
+use crate::rules::structure::report_missing;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct MissingPrevention;
@@ -38,5 +41,13 @@ impl Rule for MissingPrevention {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        report_missing(
+            context,
+            Component::Prevention,
+            "no prevention: say what changes so this does not happen again",
+            "To make sure this does not happen again, we have [the change we made].",
+            findings,
+        );
+    }
 }

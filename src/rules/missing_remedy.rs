@@ -1,24 +1,30 @@
 //! ## What it does
-//! TODO
+//! Reports an apology that offers no repair of this reader's harm: no "I have refunded …",
+//! "we will ship … on Wednesday", nor an open offer such as "how can I make this right?".
 //!
 //! ## Why is this bad?
-//! TODO
+//! An offer of repair is the second most important component of an apology (Lewicki, Polin &
+//! Lount, 2016); the seed articles call an apology without a remedy weak and suggest asking the
+//! customer how to make it up to them. Changes that stop it happening again are prevention, not
+//! remedy: they help the next customer, not this one.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! I am sorry we charged your card twice. That was our mistake.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! I am sorry we charged your card twice. That was our mistake, and I have refunded the second charge today.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! The fix inserts a template sentence with placeholders (`[what]`, `[date]`); it is
+//! display-only.
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
+use crate::rules::structure::report_missing;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct MissingRemedy;
@@ -38,5 +44,13 @@ impl Rule for MissingRemedy {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        report_missing(
+            context,
+            Component::Remedy,
+            "no remedy: say what you have done or will do to repair this reader's harm",
+            "I have [refunded / replaced / …] [what] on [date].",
+            findings,
+        );
+    }
 }

@@ -1,24 +1,29 @@
 //! ## What it does
-//! TODO
+//! Reports an apology that never admits fault: no "we made a mistake", "that's on us", "our
+//! error", "I take full responsibility" or "we should have".
 //!
 //! ## Why is this bad?
-//! TODO
+//! Acknowledging responsibility is the component of an apology that matters most (Lewicki,
+//! Polin & Lount, 2016), and the seed articles agree: own it, do not dodge it. Regret without
+//! ownership reads as "sorry it happened", not "sorry we did it".
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! We are sorry that your order arrived three days late. A replacement ships on Monday.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! We are sorry that your order arrived three days late. That was our mistake: we printed the wrong address on the label.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! The fix inserts a template sentence with a placeholder (`[what we did wrong]`) at the end of
+//! the first apology paragraph. Only the writer knows what went wrong, so it is display-only.
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
+use crate::rules::structure::report_missing;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct MissingResponsibility;
@@ -38,5 +43,13 @@ impl Rule for MissingResponsibility {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        report_missing(
+            context,
+            Component::Responsibility,
+            "no sentence takes responsibility: say plainly what you did wrong",
+            "That was our mistake: we [what we did wrong].",
+            findings,
+        );
+    }
 }

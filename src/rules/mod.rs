@@ -31,6 +31,7 @@ mod passive_evasion;
 mod prefer_apologize;
 mod pressures_forgiveness;
 mod sorry_you_feel;
+mod structure;
 mod unreadable_email_body;
 mod vague_apology;
 mod vague_remedy;

@@ -1,23 +1,36 @@
 //! ## What it does
-//! TODO
+//! Flags a draft that apologizes too often — more than four apology expressions, or three or more
+//! where the draft has fewer than 100 words per apology — and an apology with three or more
+//! sincerity claims stacked on it ("truly, deeply, sincerely sorry").
+//!
+//! The count is reported once per draft, on the apology that crosses the line (the third or the
+//! fifth), with the count in the message; a stack is reported on its own apology. Two apologies
+//! in any draft (an opening apology and a closing "again, my apologies") and one intensifier ("I
+//! am truly sorry") are normal and stay silent.
 //!
 //! ## Why is this bad?
-//! TODO
+//! Expression of regret is one of six components of an apology, and not the one that carries it:
+//! acknowledgment of responsibility and an offer of repair matter most (Lewicki, Polin & Lount
+//! 2016). Repeating the regret, or stacking claims of sincerity on it, buries those components
+//! and starts to sound like performance; seed 001 warns that canned, padded apologies read as
+//! insincere.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! I am truly, deeply, sincerely sorry that your order went to the wrong address.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! I am truly sorry that we sent your order to your old address. The courier will collect it
+//! from there today and bring it to you tomorrow morning.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! No fix: which apology to keep, and which sincerity word, is the writer's choice.
 
 use crate::lint::finding::{Finding, Severity};
+use crate::lint::language::{Analysis, ApologyExpression};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct OverApologizing;
@@ -32,10 +45,105 @@ static META: RuleMeta = RuleMeta {
     source: include_str!("over_apologizing.rs"),
 };
 
+/// More apologies than this in one draft are too many whatever its length (catalog).
+const MOST_APOLOGIES: usize = 4;
+/// From this many apologies on, a draft needs this many words per apology.
+const MANY_APOLOGIES: usize = 3;
+const WORDS_PER_APOLOGY: usize = 100;
+/// Sincerity claims on one apology that make a stack.
+const STACKED: usize = 3;
+
 impl Rule for OverApologizing {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        let apologies: Vec<&ApologyExpression> = analysis.writer_apologies().collect();
+        let count = apologies.len();
+        let words = analysis.text.word_count();
+        let reported = if count > MOST_APOLOGIES {
+            Some((
+                apologies[MOST_APOLOGIES],
+                format!(
+                    "This draft apologizes {count} times; more than {MOST_APOLOGIES} buries what \
+                     you are doing about it"
+                ),
+            ))
+        } else if count >= MANY_APOLOGIES && words < WORDS_PER_APOLOGY * count {
+            Some((
+                apologies[MANY_APOLOGIES - 1],
+                format!(
+                    "This draft apologizes {count} times in {words} words; once or twice, then \
+                     the repair, is stronger"
+                ),
+            ))
+        } else {
+            None
+        };
+        if let Some((apology, message)) = reported {
+            findings.push(context.finding(analysis.span(apology.tokens()), message, Vec::new()));
+        }
+        for apology in apologies {
+            let (claims, range) = sincerity_claims(analysis, apology);
+            if claims >= STACKED {
+                findings.push(context.finding(
+                    analysis.span(range),
+                    format!(
+                        "{claims} claims of sincerity stacked on one apology; one is enough, \
+                         and what you do next proves it"
+                    ),
+                    Vec::new(),
+                ));
+            }
+        }
+    }
 }
+
+/// How many sincerity intensifiers (and sincerity adjectives: "our sincere, heartfelt
+/// apologies") the apology carries, from its subject to its word and in a run right after it
+/// ("I apologize sincerely and deeply"), and the token range they span with the apology.
+fn sincerity_claims(
+    analysis: &Analysis<'_>,
+    apology: &ApologyExpression,
+) -> (usize, std::ops::Range<usize>) {
+    let words = analysis.words();
+    let is_claim = |i: usize| {
+        analysis.is(i, words.sincerity_intensifiers) || analysis.is(i, SINCERITY_ADJECTIVES)
+    };
+    let word = apology.word as usize;
+    let sentence = analysis.sentence(apology.sentence);
+    let mut end = word + 1;
+    let mut after = 0;
+    let mut index = word + 1;
+    while sentence.contains_token(index) && analysis.is(index, &[",", "and"])
+        || is_claim(index) && sentence.contains_token(index)
+    {
+        if is_claim(index) {
+            after += 1;
+            end = index + 1;
+        }
+        index += 1;
+    }
+    let before = apology.tokens().filter(|&i| is_claim(i)).count();
+    (before + after, apology.start as usize..end)
+}
+
+/// The adjectives of "our sincere apologies" that claim sincerity ("full", "formal" do not).
+const SINCERITY_ADJECTIVES: &[&str] = &[
+    "sincere",
+    "sincerest",
+    "heartfelt",
+    "deepest",
+    "deep",
+    "genuine",
+    "honest",
+    "profound",
+    "wholehearted",
+    "humble",
+    "humblest",
+    "earnest",
+    "unreserved",
+    "profuse",
+];

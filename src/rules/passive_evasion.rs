@@ -1,23 +1,42 @@
 //! ## What it does
-//! TODO
+//! Reports a failure that nobody owns: a passive with no agent ("mistakes were made", "the ball
+//! was dropped", "your order was delayed", "your request was overlooked"), or a failure that
+//! just happened ("an error occurred", "things went wrong", "there was a delay").
+//!
+//! It stays silent when the same clause names or owns the doer ("an error in our billing code,
+//! which I wrote", "your order was delayed because we miscounted the stock"), when the sentence
+//! admits the fault outright ("…: that is on us"), on neutral events ("the meeting occurred"),
+//! and when the agent is another party ("lost by the courier": that is `blames-third-party`'s).
 //!
 //! ## Why is this bad?
-//! TODO
+//! The passive hides the one who failed. Seed 000 says "I apologize" is worth more than "I'm
+//! sorry" because it takes accountability for what occurred; seed 002 asks the writer to "OWN
+//! IT" and to tell the customer they recognize what went wrong. Acknowledging responsibility is
+//! the component of an apology that matters most (Lewicki, Polin & Lount 2016), and a sentence
+//! with no doer acknowledges none.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! We are sorry. Your table booking was overlooked and mistakes were made.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! We are sorry. I overlooked your table booking when I copied the list.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! For a passive with a clear subject the fix names the writer as the doer ("mistakes were made"
+//! → "we made mistakes", "your order was delayed" → "we delayed your order"). That is an
+//! admission the writer has to agree to, and the rewrite may need touching up: unsafe. A failure
+//! that "occurred" has no fix: only the writer knows who caused it.
 
-use crate::lint::finding::{Finding, Severity};
+use std::ops::Range;
+
+use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
+use crate::lint::language::{Analysis, PhraseHit, PhraseKind, TokenKind};
+use crate::rules::blames_third_party::writer_owns_fault;
+use crate::rules::cliche::merge_overlapping;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct PassiveEvasion;
@@ -32,10 +51,322 @@ static META: RuleMeta = RuleMeta {
     source: include_str!("passive_evasion.rs"),
 };
 
+/// The auxiliaries of a passive, as the PassiveFailure table writes them.
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "has", "have", "had", "got", "is", "are", "been",
+];
+/// Adverbs between the auxiliary and the participle, kept before the verb in the rewrite.
+const ADVERBS: &[&str] = &[
+    "unfortunately",
+    "accidentally",
+    "mistakenly",
+    "inadvertently",
+    "somehow",
+    "then",
+    "also",
+    "again",
+    "sadly",
+    "apparently",
+    "simply",
+    "wrongly",
+    "incorrectly",
+    "never",
+];
+/// Where a participle's trailing words start: they follow the object ("we sent your order
+/// late", "we kept you waiting", "we sent it to the wrong address").
+const TRAILING: &[&str] = &["late", "twice", "waiting", "to"];
+/// Words that open a subject noun phrase.
+const DETERMINERS: &[&str] = &[
+    "your", "the", "our", "a", "an", "this", "these", "those", "some", "several", "many", "all",
+    "two", "three", "both", "its", "their", "any", "every", "each",
+];
+/// Subject pronouns and their object forms.
+const PRONOUNS: &[(&str, &str)] = &[
+    ("you", "you"),
+    ("it", "it"),
+    ("they", "them"),
+    ("he", "him"),
+    ("she", "her"),
+    ("this", "this"),
+];
+/// Words that cannot sit inside a short subject noun phrase: a clause boundary is between.
+const NOT_IN_SUBJECT: &[&str] = &[
+    "that", "which", "who", "and", "or", "but", "because", "when", "if", "we", "i", "you", "so",
+    "as", "since", "after", "before", "while",
+];
+/// After "by", these measure rather than act: "delayed by a day".
+const MEASURES: &[&str] = &[
+    "day", "days", "week", "weeks", "hour", "hours", "minute", "minutes", "month", "months", "few",
+    "couple", "bit", "lot",
+];
+
 impl Rule for PassiveEvasion {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        for kind in [PhraseKind::PassiveFailure, PhraseKind::FailureEvent] {
+            let hits: Vec<PhraseHit> = analysis
+                .hits(kind)
+                .iter()
+                .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted)
+                .copied()
+                .collect();
+            for group in merge_overlapping(&hits) {
+                if !is_unowned(analysis, group.tokens.clone()) {
+                    continue;
+                }
+                let (message, fix) = if kind == PhraseKind::PassiveFailure {
+                    let longest = group
+                        .hits
+                        .iter()
+                        .max_by_key(|hit| (hit.end - hit.start, std::cmp::Reverse(hit.start)))
+                        .expect("a group has hits");
+                    (
+                        "passive voice hides who failed: say who did it",
+                        active_rewrite(analysis, longest),
+                    )
+                } else {
+                    ("the failure \"just happened\": say who caused it", None)
+                };
+                findings.push(context.finding(
+                    analysis.span(group.tokens),
+                    message,
+                    fix.into_iter().collect(),
+                ));
+            }
+        }
+    }
+}
+
+/// Nobody owns the failure in `tokens`: no doer named or owned in its clause, no admission in
+/// its sentence, not a condition or a question.
+fn is_unowned(analysis: &Analysis<'_>, tokens: Range<usize>) -> bool {
+    let clause = analysis.clause_of(tokens.start).tokens();
+    let sentence = analysis.sentence_of(tokens.start).tokens();
+    // "If your parcel was damaged, we will replace it": a condition, not an evasion.
+    if (clause.start..tokens.start).any(|i| analysis.is(i, &["if", "unless", "whether"])) {
+        return false;
+    }
+    if analysis.word(sentence.end - 1) == "?" {
+        return false;
+    }
+    // An explicit admission anywhere in the sentence ("Your order was delayed: that is on us")
+    // owns the failure, even across the colon that ends the clause.
+    if writer_owns_fault(analysis, sentence) {
+        return false;
+    }
+    !names_doer(analysis, clause, tokens)
+}
+
+/// The clause names the doer: "by us", "by the courier", "in our billing code", "which I
+/// wrote", "because we miscounted", "we mislabeled the box and it was lost".
+fn names_doer(analysis: &Analysis<'_>, clause: Range<usize>, failure: Range<usize>) -> bool {
+    let words = analysis.words();
+    if analysis.word(failure.end) == "by" {
+        let agent = failure.end + 1;
+        let measure = (agent..agent + 3).any(|i| analysis.is(i, MEASURES))
+            || !analysis.text.is_word(agent)
+            || analysis
+                .text
+                .tokens
+                .get(agent)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+            || !analysis
+                .hits_in(PhraseKind::ConcreteTime, agent..agent + 1)
+                .is_empty();
+        if !measure {
+            return true;
+        }
+    }
+    clause.clone().any(|i| {
+        // "an error in our billing code", "a delay at our warehouse".
+        (analysis.is(i, &["our", "my"])
+            && i > clause.start
+            && analysis.is(
+                i - 1,
+                &["in", "on", "at", "from", "by", "with", "within", "inside", "of"],
+            ))
+            // "we mislabeled the box and it was lost", "which I wrote", "because we miscounted
+            // the stock" — but not "and we refunded the shipping", a remedy after the fact.
+            || (analysis.is(i, words.first_person_subjects)
+                && (i < failure.start
+                    || (i > clause.start && analysis.is(i - 1, EXPLAINING)))
+                && {
+                    let mut next = i + 1;
+                    while analysis.is(next, &["have", "had", "just", "then", "also", "accidentally"]) {
+                        next += 1;
+                    }
+                    next < clause.end
+                        && analysis.is_past_verb(next)
+                        && !analysis.is(next, &["was", "were", "had", "did"])
+                })
+    })
+}
+
+/// Words that tie a following "we …" to the failure as its cause or its doer.
+const EXPLAINING: &[&str] = &[
+    "because", "since", "as", "which", "that", "who", "when", "after", "where", "once",
+];
+
+enum Tense {
+    Past,
+    /// "have" or "had" + participle.
+    Perfect(&'static str),
+}
+
+/// "your order was delayed" → "we delayed your order"; "mistakes were made" → "we made
+/// mistakes". `None` where the subject or the tense is unclear.
+fn active_rewrite(analysis: &Analysis<'_>, hit: &PhraseHit) -> Option<Fix> {
+    let source = analysis.source;
+    let tokens = hit.tokens();
+    let aux_start = tokens.clone().find(|&i| analysis.is(i, AUXILIARIES))?;
+    let mut aux_end = aux_start;
+    while aux_end < tokens.end && analysis.is(aux_end, AUXILIARIES) {
+        aux_end += 1;
+    }
+    // "may have been lost" is a hedge as well as a passive: no mechanical rewrite.
+    if aux_start > 0
+        && analysis.is(
+            aux_start - 1,
+            &[
+                "may", "might", "could", "must", "should", "would", "will", "can",
+            ],
+        )
+    {
+        return None;
+    }
+    let auxiliaries: Vec<&str> = (aux_start..aux_end).map(|i| analysis.word(i)).collect();
+    let tense = match auxiliaries.as_slice() {
+        ["was"] | ["were"] | ["got"] => Tense::Past,
+        ["has", "been"] | ["have", "been"] => Tense::Perfect("have"),
+        ["had", "been"] => Tense::Perfect("had"),
+        _ => return None,
+    };
+
+    // The subject: inside the hit for "mistakes were made", before it otherwise.
+    let (subject, object) = if aux_start > hit.start as usize {
+        let range = hit.start as usize..aux_start;
+        (range.clone(), analysis.span(range).slice(source).to_owned())
+    } else {
+        subject_before(analysis, aux_start)?
+    };
+
+    let mut verb_start = aux_end;
+    let adverb = analysis.is(verb_start, ADVERBS).then(|| {
+        verb_start += 1;
+        analysis.span(verb_start - 1..verb_start).slice(source)
+    });
+    if verb_start >= tokens.end || analysis.is(verb_start, &["not"]) {
+        return None;
+    }
+    let trailing_start = (verb_start + 1..tokens.end)
+        .find(|&i| analysis.is(i, TRAILING))
+        .unwrap_or(tokens.end);
+    let first_verb = analysis.span(verb_start..verb_start + 1);
+    let verb_head = match (&tense, analysis.word(verb_start)) {
+        (Tense::Past, "forgotten") => "forgot".to_owned(),
+        (Tense::Past, "broken") => "broke".to_owned(),
+        _ => first_verb.slice(source).to_owned(),
+    };
+    let verb_rest = &source[first_verb.end..analysis.span(verb_start..trailing_start).end];
+    let trailing = (trailing_start < tokens.end)
+        .then(|| analysis.span(trailing_start..tokens.end).slice(source));
+
+    let sentence_initial = subject.start == analysis.sentence_of(subject.start).start as usize;
+    let object = if sentence_initial && analysis.text.tokens[subject.start].capitalized {
+        lowercase_first(&object)
+    } else {
+        object
+    };
+    let mut rewrite = String::from(if sentence_initial { "We" } else { "we" });
+    if let Tense::Perfect(auxiliary) = tense {
+        rewrite.push(' ');
+        rewrite.push_str(auxiliary);
+    }
+    for part in [
+        adverb,
+        Some(&format!("{verb_head}{verb_rest}")),
+        Some(&object),
+        trailing,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        rewrite.push(' ');
+        rewrite.push_str(part);
+    }
+    let range = analysis.span(subject.start..tokens.end);
+    Some(Fix::new(
+        format!("Rewrite as '{rewrite}'"),
+        Safety::Unsafe,
+        vec![Edit::replace(range, rewrite)],
+    ))
+}
+
+/// The short subject noun phrase that ends right before the auxiliary at `aux`, and its text as
+/// an object ("your order", "the box of your order", "mistakes", "it", "they" → "them").
+fn subject_before(analysis: &Analysis<'_>, aux: usize) -> Option<(Range<usize>, String)> {
+    let source = analysis.source;
+    let clause_start = analysis.clause_of(aux).start as usize;
+    if aux == clause_start {
+        return None;
+    }
+    let last = aux - 1;
+    if let Some((_, object)) = PRONOUNS
+        .iter()
+        .find(|(subject, _)| analysis.word(last) == *subject)
+    {
+        return Some((last..aux, (*object).to_owned()));
+    }
+    let lowest = clause_start.max(aux.saturating_sub(5));
+    let mut start = (lowest..aux).rev().find(|&i| {
+        analysis.is(i, DETERMINERS)
+            && (i..aux)
+                .all(|j| analysis.text.is_word(j) && (j == i || !analysis.is(j, NOT_IN_SUBJECT)))
+    });
+    // "the box of your order": one "of" link back to an earlier determiner.
+    if let Some(found) = start {
+        if found >= 2 && analysis.word(found - 1) == "of" {
+            let earlier = (found.saturating_sub(4).max(clause_start)..found - 1)
+                .rev()
+                .find(|&i| analysis.is(i, DETERMINERS));
+            if let Some(earlier) = earlier {
+                if aux - earlier <= 6
+                    && (earlier..found - 1)
+                        .all(|j| analysis.text.is_word(j) && !analysis.is(j, NOT_IN_SUBJECT))
+                {
+                    start = Some(earlier);
+                }
+            }
+        }
+    }
+    let start = match start {
+        Some(start) => start,
+        // A bare plural: "orders were delayed".
+        None => {
+            let word = analysis.word(last);
+            let plural = analysis.text.is_word(last)
+                && word.len() > 3
+                && word.ends_with('s')
+                && !word.ends_with("ss")
+                && !analysis.is(last, NOT_IN_SUBJECT);
+            if !plural {
+                return None;
+            }
+            last
+        }
+    };
+    let range = start..aux;
+    Some((range.clone(), analysis.span(range).slice(source).to_owned()))
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

@@ -1,23 +1,36 @@
 //! ## What it does
-//! TODO
+//! Suggests "I apologize" for the first "I'm sorry" / "we're sorry" / sentence-initial "Sorry"
+//! whose sentence takes no ownership; at most once per draft.
+//!
+//! A *sorry* beside an admission ("I'm sorry we shipped late") is left alone, and so is a draft
+//! that already apologizes in the act-form ("I apologize", "our apologies"). A *sorry* that
+//! announces bad news ("sorry to say", "sorry to inform you") is not an apology and is skipped.
 //!
 //! ## Why is this bad?
-//! TODO
+//! Seed 000 points out that "sorry" names a feeling, while "I apologize" is an act that takes
+//! accountability. Acknowledgment of responsibility is the component that matters most in an
+//! apology (Lewicki, Polin & Lount 2016); a bare *sorry* with nothing owned beside it is the
+//! weakest way to open one. This is a hint, not a fault: one *sorry* in a warm reply is fine.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! I'm so sorry about the missing invoice.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! I apologize for the missing invoice.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! Unsafe: it rewrites the apology's verb ("I'm sorry" → "I apologize", "We're so sorry" → "We
+//! apologize", a sentence-initial "Sorry for" → "I apologize for", "sorry about" → "apologize
+//! for", "sorry to hear that" → "apologize that"), which changes the register of the sentence.
+//! Where no grammatical rewrite is known ("sorry to keep you waiting") only the hint is given.
 
-use crate::lint::finding::{Finding, Severity};
+use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
+use crate::lint::language::apology::ApologyForm;
+use crate::lint::language::{Analysis, ApologyExpression, Voice};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct PreferApologize;
@@ -37,5 +50,117 @@ impl Rule for PreferApologize {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        // The draft already knows the act-form (even in a passing "apologies for the late
+        // reply"): nothing to suggest.
+        if analysis.apologies.iter().any(|a| {
+            a.voice != Voice::Reported
+                && matches!(a.form, ApologyForm::Apologize | ApologyForm::Apologies)
+        }) {
+            return;
+        }
+        let Some(apology) = analysis.writer_apologies().find(|apology| {
+            apology.form == ApologyForm::Sorry
+                && !is_bad_news_or_negated(analysis, apology)
+                && !analysis.owns_act(analysis.sentence(apology.sentence).tokens())
+        }) else {
+            return;
+        };
+        let range = analysis.span(apology.tokens());
+        findings.push(
+            context.finding(
+                range,
+                "'Sorry' names a feeling; 'apologize' names the act and takes accountability",
+                rewrite(analysis, context.source, apology)
+                    .into_iter()
+                    .collect(),
+            ),
+        );
+    }
+}
+
+/// "I'm sorry to inform you …" announces bad news; "I'm not sorry" is no apology.
+fn is_bad_news_or_negated(analysis: &Analysis<'_>, apology: &ApologyExpression) -> bool {
+    let word = apology.word as usize;
+    (analysis.word(word + 1) == "to"
+        && analysis.is(
+            word + 2,
+            &[
+                "say", "inform", "tell", "report", "announce", "say,", "share",
+            ],
+        ))
+        || apology.tokens().any(|i| analysis.word(i) == "not")
+}
+
+/// Adverbs worth keeping in the act-form ("I'm truly sorry" → "I truly apologize"); plain
+/// intensifiers ("so", "very", "really") go, since "I so apologize" is not English.
+const KEPT_ADVERBS: &[&str] = &[
+    "truly",
+    "sincerely",
+    "deeply",
+    "genuinely",
+    "humbly",
+    "profoundly",
+    "unreservedly",
+    "wholeheartedly",
+    "also",
+];
+
+fn rewrite(analysis: &Analysis<'_>, source: &str, apology: &ApologyExpression) -> Option<Fix> {
+    let tokens = apology.tokens();
+    // "I feel sorry for you" is pity, not an apology to rewrite.
+    if tokens.clone().any(|i| analysis.is(i, &["feel", "felt"])) {
+        return None;
+    }
+    let start = apology.start as usize;
+    let word = apology.word as usize;
+    let subject = if apology.explicit_subject && analysis.word(start) == "we" {
+        if analysis.text.tokens[start].capitalized {
+            "We"
+        } else {
+            "we"
+        }
+    } else {
+        "I"
+    };
+    let mut replacement = String::from(subject);
+    for i in start + 1..word {
+        if analysis.is(i, KEPT_ADVERBS) {
+            replacement.push(' ');
+            replacement.push_str(analysis.span(i..i + 1).slice(source));
+        }
+    }
+    replacement.push_str(" apologize");
+    // What follows "sorry" may need a new preposition.
+    let mut end = word + 1;
+    if analysis.word(end) == "about" {
+        replacement.push_str(" for");
+        end += 1;
+    } else if analysis.word(end) == "to" {
+        if analysis.is(end + 1, &["hear", "see", "learn", "read"]) {
+            end += 2;
+            if analysis.is(end, &["about", "of"]) {
+                replacement.push_str(" for");
+                end += 1;
+            } else {
+                replacement.push_str(" that");
+                if analysis.word(end) == "that" {
+                    end += 1;
+                }
+            }
+        } else if analysis.word(end + 1) == "have" {
+            replacement.push_str(" for having");
+            end += 2;
+        } else {
+            // "sorry to keep you waiting": no safe wording without rewriting the verb.
+            return None;
+        }
+    }
+    let range = analysis.span(start..end);
+    Some(Fix::new(
+        format!("Replace '{}' with '{replacement}'", range.slice(source)),
+        Safety::Unsafe,
+        vec![Edit::replace(range, replacement)],
+    ))
 }

@@ -1,23 +1,32 @@
 //! ## What it does
-//! TODO
+//! Flags a line that closes the matter for the reader: "let's put this behind us", "I trust this
+//! resolves the matter", "we consider this closed", "no hard feelings".
+//!
+//! Asking is fine: a question ("Can you forgive us?", "Do you think we can put this behind us?")
+//! leaves the answer to the reader and stays silent, and so does "let's move on to the refund"
+//! (a transition, not a verdict).
 //!
 //! ## Why is this bad?
-//! TODO
+//! Forgiveness is the reader's to give. A request for forgiveness is the component of an apology
+//! that matters least (Lewicki, Polin & Lount 2016), and declaring the matter settled on the
+//! reader's behalf turns even that into pressure; seed 002 asks the writer to offer the customer
+//! the chance to forgive, not to skate away from the problem.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! We have refunded the ticket, so let's put this behind us.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! We have refunded the ticket. I hope you will give us another chance at the spring concert.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! No fix: what to say instead (a request, an offer, nothing) is the writer's choice.
 
 use crate::lint::finding::{Finding, Severity};
+use crate::lint::language::PhraseKind;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct PressuresForgiveness;
@@ -37,5 +46,38 @@ impl Rule for PressuresForgiveness {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        let hits = analysis.hits(PhraseKind::PressuresForgiveness);
+        let mut last_end = 0;
+        for (index, hit) in hits.iter().enumerate() {
+            let start = hit.start as usize;
+            // Of the entries that match at one word, the longest speaks for them all.
+            let end = hits[index..]
+                .iter()
+                .take_while(|other| other.start == hit.start)
+                .map(|other| other.end as usize)
+                .max()
+                .unwrap_or(hit.end as usize);
+            if start < last_end || analysis.text.tokens[start].quoted {
+                continue;
+            }
+            // A question asks the reader; it does not decide for them.
+            let sentence = analysis.sentence_of(start);
+            if analysis.word(sentence.end as usize - 1) == "?" {
+                continue;
+            }
+            // "let's move on to the refund", "move forward with the repair": a transition.
+            if analysis.is(end - 1, &["on", "forward"]) && analysis.is(end, &["to", "with"]) {
+                continue;
+            }
+            last_end = end;
+            findings.push(context.finding(
+                analysis.span(start..end),
+                "This closes the matter for the reader: forgiveness is theirs to give; ask, or \
+                 leave it open",
+                Vec::new(),
+            ));
+        }
+    }
 }

@@ -1,23 +1,35 @@
 //! ## What it does
-//! TODO
+//! Flags regret aimed at the reader's reaction instead of at what the writer did: "sorry you feel
+//! that way", "sorry you were offended", "I apologize for your frustration".
+//!
+//! Only the words right after the apology word count, so an apology that names the harm we
+//! caused ("I'm sorry you had to wait two weeks") or an event ("I'm sorry the hot tea burned your
+//! hand") is left alone. "Sorry *if* you feel that way" is reported by `conditional-apology`.
 //!
 //! ## Why is this bad?
-//! TODO
+//! Regret for someone's feelings places the problem in the reader, not in the act: it admits
+//! nothing. Acknowledgment of responsibility is what makes an apology work (Lewicki, Polin & Lount
+//! 2016), and seed 002 warns against answering a complaint in a way that dodges the issue.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! I'm sorry you feel let down by our support team.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! I'm sorry we left your ticket unanswered for nine days.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! Display-only: the fix replaces the reader's reaction (to the end of its clause) with a
+//! template, "that we [what we did]" ("for [what we did]" after *apologize* or *apologies*);
+//! only the writer can fill it in.
 
-use crate::lint::finding::{Finding, Severity};
+use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
+use crate::lint::language::PhraseKind;
+use crate::lint::language::apology::ApologyForm;
+use crate::rules::conditional_apology::{condition_end, one_line};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct SorryYouFeel;
@@ -37,5 +49,46 @@ impl Rule for SorryYouFeel {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        for apology in analysis.writer_apologies() {
+            let word = apology.word as usize;
+            // Right after the apology word; a comma may stand between ("Sorry, you feel …" is
+            // rare, but "sorry that you feel" is covered by the table's optional *that*).
+            let next = if analysis.word(word + 1) == "," {
+                word + 2
+            } else {
+                word + 1
+            };
+            let clause = analysis.clause_of(word);
+            let Some(hit) = analysis
+                .hits_in(PhraseKind::ReaderFeeling, next..next + 1)
+                .iter()
+                .filter(|hit| hit.end <= clause.end)
+                .max_by_key(|hit| hit.end)
+            else {
+                continue;
+            };
+            let template = match apology.form {
+                ApologyForm::Apologize | ApologyForm::Apologies => "for [what we did]",
+                ApologyForm::Sorry | ApologyForm::Regret => "that we [what we did]",
+            };
+            // The template replaces the reaction and whatever qualifies it ("… by our team").
+            let end = condition_end(analysis, hit.end as usize, clause.end as usize);
+            let feeling = analysis.span(hit.start as usize..end);
+            let fix = Fix::new(
+                format!(
+                    "Replace '{}' with '{template}'",
+                    one_line(feeling.slice(context.source))
+                ),
+                Safety::DisplayOnly,
+                vec![Edit::replace(feeling, template)],
+            );
+            findings.push(context.finding(
+                analysis.span(apology.start as usize..hit.end as usize),
+                "Regret for the reader's reaction admits nothing: apologize for what we did",
+                vec![fix],
+            ));
+        }
+    }
 }

@@ -1,21 +1,34 @@
 //! ## What it does
-//! TODO
+//! Says, once, that an e-mail's body was not checked because it is quoted-printable, base64 or
+//! HTML only.
 //!
 //! ## Why is this bad?
-//! TODO
+//! amends lints what an editor shows. An encoded body would be reported at wrong positions, or
+//! not at all; a silent pass would tell the writer their apology is fine when it was never read.
+//! This notice is about amends' reading of the file, not about the draft, so it is reported
+//! whatever the apology gate says.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! From: support@example.com
+//! To: customer@example.org
+//! Subject: Your order
+//! Content-Transfer-Encoding: base64
+//!
+//! SSBhbSBzb3JyeSB3ZSBsb3N0IHlvdXIgb3JkZXIu
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! From: support@example.com
+//! To: customer@example.org
+//! Subject: Your order
+//!
+//! I am sorry we lost your order. I have sent a new one today.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! There is no fix: save the draft as plain text (most mail clients can) and check it again.
 
 use crate::lint::finding::{Finding, Severity};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
@@ -37,5 +50,7 @@ impl Rule for UnreadableEmailBody {
         &META
     }
 
+    /// The markup layer raises this notice while reading the file; there is nothing to look for
+    /// in the prose.
     fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
 }

@@ -1,23 +1,35 @@
 //! ## What it does
-//! TODO
+//! Flags an apology whose object names no harm: "sorry for the issue", "apologies for the
+//! trouble", "sorry for what happened", "sorry about that".
+//!
+//! Only the object right after the apology word counts, so "sorry for shipping the wrong size"
+//! (the harm, named) is left alone, and so is "the trouble of driving back twice" (a specific
+//! harm). A canned line that `cliche` already reports ("sorry for any inconvenience") is not
+//! reported a second time.
 //!
 //! ## Why is this bad?
-//! TODO
+//! An apology that does not say what it is for sounds like a form letter: the reader cannot tell
+//! whether the writer knows what went wrong. Seed 001 asks the writer to be specific about the
+//! problem, and acknowledgment of what happened is the start of taking responsibility, the
+//! component that matters most (Lewicki, Polin & Lount 2016).
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! Apologies for the trouble with your subscription.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! Apologies for charging your card twice for the March subscription.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! Display-only: the fix puts a placeholder where the object was ("for [the specific harm]");
+//! only the writer knows what the harm was.
 
-use crate::lint::finding::{Finding, Severity};
+use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
+use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
+use crate::rules::conditional_apology::one_line;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct VagueApology;
@@ -37,5 +49,77 @@ impl Rule for VagueApology {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        for apology in analysis.writer_apologies() {
+            let word = apology.word as usize;
+            // "I'm so sorry for …": the object follows the word; "sorry again for" too.
+            let mut next = word + 1;
+            while analysis.is(
+                next,
+                &["again", "also", "so", "much", "deeply", "sincerely"],
+            ) {
+                next += 1;
+            }
+            let sentence = analysis.sentence(apology.sentence);
+            let Some(hit) = analysis
+                .hits_in(PhraseKind::VagueObject, next..next + 1)
+                .iter()
+                .filter(|hit| hit.end <= sentence.end && names_nothing(analysis, hit))
+                .max_by_key(|hit| hit.end)
+            else {
+                continue;
+            };
+            let object = analysis.span(hit.tokens());
+            let with_word = analysis.span(word..hit.end as usize);
+            // "sorry for any inconvenience" is a cliché, and `cliche` reports it once.
+            if analysis
+                .hits(PhraseKind::Cliche)
+                .iter()
+                .any(|cliche| analysis.span(cliche.tokens()).intersects(with_word))
+            {
+                continue;
+            }
+            let fix = Fix::new(
+                format!(
+                    "Replace '{}' with 'for [the specific harm]'",
+                    one_line(object.slice(context.source))
+                ),
+                Safety::DisplayOnly,
+                vec![Edit::replace(object, "for [the specific harm]")],
+            );
+            findings.push(context.finding(
+                object,
+                "The apology names no harm: say what went wrong for the reader",
+                vec![fix],
+            ));
+        }
+    }
+}
+
+/// A pronoun object ("for this", "about that") is vague only when it ends the phrase: "sorry
+/// for this delay" goes on to name something, "sorry about that." and "sorry for this, and …"
+/// do not. "The trouble of driving back twice" names a specific harm.
+fn names_nothing(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
+    let end = hit.end as usize;
+    let next = analysis.word(end);
+    if analysis.is(end - 1, &["it", "this", "that", "everything"]) {
+        let ends_phrase = !analysis.text.is_word(end)
+            || analysis.is(
+                end,
+                &[
+                    "and",
+                    "but",
+                    "again",
+                    "too",
+                    "happening",
+                    "earlier",
+                    "today",
+                    "yesterday",
+                    "once",
+                ],
+            );
+        return ends_phrase;
+    }
+    next != "of"
 }

@@ -1,23 +1,31 @@
 //! ## What it does
-//! TODO
+//! Reports a promise of repair or prevention with no concrete act ("we will look into it",
+//! "we'll do our best", "we will do better"), or with the act the reader waits for but no time
+//! ("as soon as possible", "shortly", "in due course").
 //!
 //! ## Why is this bad?
-//! TODO
+//! A remedy the reader cannot check is no remedy: the seed articles ask for a solution, a plan
+//! and a follow-through ("the order will ship Wednesday; I will call you Thursday"). An offer of
+//! repair is the second most important component of an apology (Lewicki, Polin & Lount, 2016),
+//! and a vague one reads as a brush-off.
 //!
 //! ## Example
 //! ```text
-//! TODO
+//! I am sorry your parcel went missing. We will look into it and get back to you as soon as possible.
 //! ```
 //!
 //! ## Use instead
 //! ```text
-//! TODO
+//! I am sorry your parcel went missing. I have sent a new one by courier today, and I will call you on Thursday with the tracking number.
 //! ```
 //!
 //! ## Fix safety
-//! TODO
+//! The fix replaces the phrase with a template (`we will [action] by [date]`) whose
+//! placeholders only the writer can fill: display-only. An open offer ("How can I make this
+//! right?") is a real remedy and is not reported.
 
-use crate::lint::finding::{Finding, Severity};
+use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
+use crate::lint::language::PhraseKind;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct VagueRemedy;
@@ -37,5 +45,56 @@ impl Rule for VagueRemedy {
         &META
     }
 
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let analysis = context.analysis;
+        let mut reported_up_to = 0;
+        for hit in analysis.hits(PhraseKind::VagueRemedy) {
+            let range = analysis.span(hit.tokens());
+            if hit.start < reported_up_to || analysis.text.tokens[hit.start as usize].quoted {
+                continue;
+            }
+            reported_up_to = hit.end;
+            findings.push(context.finding(
+                range,
+                "vague remedy: say what you will do and when",
+                vec![template_fix(range)],
+            ));
+        }
+        for hit in analysis.hits(PhraseKind::VagueTime) {
+            let start = hit.start as usize;
+            let sentence = analysis.sentence_of(start);
+            // A vague time only weakens a commitment of ours: "talk soon" in a sign-off does not.
+            let committed = sentence.tokens().any(|i| {
+                analysis.is(i, analysis.words().first_person_subjects)
+                    && analysis.is(i + 1, &["will", "shall", "are", "am", "would"])
+            });
+            let concrete = !analysis
+                .hits_in(PhraseKind::ConcreteTime, sentence.tokens())
+                .is_empty();
+            let already = findings
+                .iter()
+                .any(|f| f.range.intersects(analysis.span(hit.tokens())));
+            if !committed || concrete || already || analysis.text.tokens[start].quoted {
+                continue;
+            }
+            let range = analysis.span(hit.tokens());
+            findings.push(context.finding(
+                range,
+                "vague time: say by when",
+                vec![Fix::new(
+                    "Replace with 'by [date]'",
+                    Safety::DisplayOnly,
+                    vec![Edit::replace(range, "by [date]")],
+                )],
+            ));
+        }
+    }
+}
+
+fn template_fix(range: TextRange) -> Fix {
+    Fix::new(
+        "Replace with 'we will [action] by [date]'",
+        Safety::DisplayOnly,
+        vec![Edit::replace(range, "we will [action] by [date]")],
+    )
 }

@@ -171,6 +171,16 @@ fn sorry_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
     if analysis.is(before, words.reporting_verbs) {
         return Subject::Other;
     }
+    // A trailing ", sorry." after a statement is the writer's: "Your order left late, sorry."
+    let sentence_end = analysis.sentence_of(word).end as usize;
+    let trailing = analysis.word(before) == ","
+        && (word + 1 == sentence_end || matches!(analysis.word(word + 1), "." | "!" | "…"));
+    if trailing {
+        return Subject::Writer {
+            start: word,
+            explicit: false,
+        };
+    }
     if analysis.is(before, words.sentence_openers) || analysis.word(before) == "," {
         let opener_start = back_over(analysis, before, &[words.sentence_openers, &[","]]);
         if opener_start.is_none() {
@@ -268,7 +278,11 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
 
 fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
     let words = analysis.words();
-    let Some(before) = back_over(analysis, word, &[words.apology_adjectives, &[","]]) else {
+    let Some(before) = back_over(analysis, word, &[words.apology_adjectives, &[",", "and"]]) else {
+        // "Apologies for the mix-up" opens an apology; a bare "Apology accepted" does not.
+        if analysis.word(word) != "apologies" {
+            return Subject::NotAnApology;
+        }
         return Subject::Writer {
             start: word,
             explicit: false,

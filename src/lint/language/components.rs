@@ -44,7 +44,10 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Found {
     });
     found.ranges[Component::Empathy as usize] = first(PhraseKind::Empathy, &own_words);
     found.ranges[Component::Prevention as usize] = first(PhraseKind::Prevention, &own_words);
-    found.ranges[Component::Forgiveness as usize] = first(PhraseKind::Forgiveness, &own_words);
+    // A request for forgiveness is naturally a question ("Can you forgive us?").
+    found.ranges[Component::Forgiveness as usize] = first(PhraseKind::Forgiveness, &|hit| {
+        !analysis.text.tokens[hit.start as usize].quoted && !is_conditional(analysis, hit)
+    });
     found.ranges[Component::Explanation as usize] = first(PhraseKind::Explanation, &own_words)
         .or_else(|| {
             first(PhraseKind::CauseConjunction, &|hit| {
@@ -60,11 +63,16 @@ fn is_own_statement(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     if analysis.text.tokens[start].quoted {
         return false;
     }
-    let clause = analysis.clause_of(start);
-    let conditional = (clause.start as usize..start)
-        .any(|i| analysis.is(i, &["if", "whether", "unless", "als", "indien"]));
     let question = analysis.word(analysis.sentence_of(start).end as usize - 1) == "?";
-    !conditional && !question
+    !is_conditional(analysis, hit) && !question
+}
+
+/// "if we made a mistake" admits nothing.
+fn is_conditional(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
+    let start = hit.start as usize;
+    let clause = analysis.clause_of(start);
+    (clause.start as usize..start)
+        .any(|i| analysis.is(i, &["if", "whether", "unless", "als", "indien"]))
 }
 
 /// "we can not refund" is the opposite of a remedy.
@@ -86,5 +94,5 @@ fn starts_concrete_cause(analysis: &Analysis<'_>, next: usize) -> bool {
         .is_empty();
     !excuse
         && (next + 1..clause_end.min(next + 7))
-            .any(|i| analysis.is_past_verb(i) || analysis.is(i, words.finite_verbs))
+            .any(|i| analysis.is_past_verb(i) || analysis.is(i, words.present_auxiliaries))
 }

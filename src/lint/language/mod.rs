@@ -99,9 +99,21 @@ pub enum PhraseKind {
     PassiveFailure,
     /// A failure that "just happened" ("an error occurred").
     FailureEvent,
+    /// A time that is no time: "shortly", "as soon as possible" (vague-remedy).
+    VagueTime,
+    /// A concrete time: "on Wednesday", "by 5 pm", "tomorrow" (vague-remedy stays silent).
+    ConcreteTime,
+    /// What limits, refuses or shifts cause after an apology's *but* ("we can not", "our
+    /// policy", "you did not"): apology-but.
+    Limitation,
+    /// A repair verb and its object, a remedy after I/we + commitment (merged into `Remedy`).
+    RemedyAct,
+    /// A change that stops a repeat, prevention after I/we + commitment (merged into `Prevention`).
+    PreventionAct,
 }
 
-const KIND_COUNT: usize = PhraseKind::FailureEvent as usize + 1;
+/// More than there are kinds, so adding one never needs a change here (checked by a test).
+const KIND_COUNT: usize = 64;
 
 /// Small closed word classes, per language.
 #[derive(Debug)]
@@ -125,8 +137,12 @@ pub struct WordLists {
     pub sentence_openers: &'static [&'static str],
     /// Words that start a concrete subject after "because".
     pub subject_words: &'static [&'static str],
-    /// Irregular finite verbs (regular ones end in -ed).
-    pub finite_verbs: &'static [&'static str],
+    /// Irregular past-tense verbs (regular ones end in -ed).
+    pub irregular_past: &'static [&'static str],
+    /// Present-tense auxiliaries and modals: finite, but no past act ("we can talk" owns nothing).
+    pub present_auxiliaries: &'static [&'static str],
+    /// Words between I/we and a committed act: "we *will*", "I *have already*", "we *are going to*".
+    pub commitment_auxiliaries: &'static [&'static str],
 }
 
 /// One language's word lists and compiled phrase tables.
@@ -160,6 +176,28 @@ impl Lexicon {
     }
 }
 
+/// Does I/we and a commitment stand right before token `act` in its clause ("we *will* ship",
+/// "I have already refunded")? Returns the subject's token. This keeps the phrase tables small:
+/// the subject and auxiliaries are checked here instead of being multiplied into every pattern.
+fn first_person_commitment(text: &Text, words: &WordLists, act: usize) -> Option<usize> {
+    let clause_start = text.clauses[text.clause_of(act)].start as usize;
+    let mut index = act;
+    for _ in 0..7 {
+        if index <= clause_start {
+            return None;
+        }
+        index -= 1;
+        let word = text.word(index);
+        if words.first_person_subjects.contains(&word) {
+            return Some(index);
+        }
+        if !words.commitment_auxiliaries.contains(&word) {
+            return None;
+        }
+    }
+    None
+}
+
 /// Everything the rules may ask about a document's prose.
 pub struct Analysis<'a> {
     pub source: &'a str,
@@ -181,6 +219,24 @@ impl<'a> Analysis<'a> {
             .scan(&text.norm, |offset| text.token_at_norm(offset))
         {
             hits[hit.kind as usize].push(hit);
+        }
+        for (act, component) in [
+            (PhraseKind::RemedyAct, PhraseKind::Remedy),
+            (PhraseKind::PreventionAct, PhraseKind::Prevention),
+        ] {
+            let committed: Vec<PhraseHit> = hits[act as usize]
+                .iter()
+                .filter_map(|hit| {
+                    let subject =
+                        first_person_commitment(&text, lexicon.words, hit.start as usize)?;
+                    Some(PhraseHit {
+                        kind: component,
+                        start: subject as u32,
+                        ..*hit
+                    })
+                })
+                .collect();
+            hits[component as usize].extend(committed);
         }
         for list in &mut hits {
             list.sort_by_key(|hit| (hit.start, hit.end));
@@ -256,8 +312,14 @@ impl<'a> Analysis<'a> {
     /// Whether any writer apology lies in the sentence holding `token`.
     pub fn apology_in_sentence_of(&self, token: usize) -> Option<&ApologyExpression> {
         let sentence = self.text.sentence_of(token);
-        self.writer_apologies()
-            .find(|apology| apology.sentence == sentence)
+        // Apologies are in document order, so their sentences are sorted: no linear scan.
+        let from = self
+            .apologies
+            .partition_point(|apology| apology.sentence < sentence);
+        self.apologies[from..]
+            .iter()
+            .take_while(|apology| apology.sentence == sentence)
+            .find(|apology| apology.voice == Voice::Writer)
     }
 
     /// Does `tokens` hold a first-person word (I, we, our, my, us …)?
@@ -292,7 +354,7 @@ impl<'a> Analysis<'a> {
     pub fn is_past_verb(&self, index: usize) -> bool {
         let word = self.word(index);
         (word.len() > 4 && word.ends_with("ed") && self.text.is_word(index))
-            || self.words().finite_verbs.contains(&word)
+            || self.words().irregular_past.contains(&word)
     }
 
     /// Which components of a good apology the draft has.
@@ -322,5 +384,18 @@ impl<'a> Analysis<'a> {
             .next()
             .map_or(0, |a| a.word as usize);
         self.text.paragraph(self.text.paragraph_of(token))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_compiles_and_kinds_fit() {
+        assert!((PhraseKind::ConcreteTime as usize) < KIND_COUNT);
+        for language in [Language::English, Language::Dutch] {
+            let _ = Lexicon::of(language);
+        }
     }
 }

@@ -23,7 +23,9 @@ pub(super) const WORDS: WordLists = WordLists {
     third_person_subjects: &[],
     sentence_openers: &[],
     subject_words: &[],
-    finite_verbs: &[],
+    irregular_past: &[],
+    present_auxiliaries: &[],
+    commitment_auxiliaries: &[],
 };
 
 pub(super) const TABLES: &[(PhraseKind, &[&str])] = &[];

@@ -2,7 +2,7 @@
 //!
 //! A pattern is a sequence of normalized tokens (lowercase, contractions expanded, curly quotes
 //! straightened: see [`super::text`]) with a little syntax so tables stay short:
-//! - `(a|b c|)` alternatives, one of which may be empty;
+//! - `(a|b c|)` alternatives, one of which may be empty; groups nest;
 //! - `[a b]` and `(a|b)?` optional words, the same as `(a b|)`;
 //! - `{a b}` marks the words a fix acts on (the hit carries their token range).
 //!
@@ -81,13 +81,25 @@ impl PhraseBook {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            // A contiguous NFA: a DFA over tens of thousands of literals would cost hundreds of
+            // megabytes and seconds to build, for a scan that is only somewhat faster.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .expect("phrase tables compile");
         PhraseBook {
             automaton,
             literals,
         }
+    }
+
+    /// How many literals the tables expanded to (their product grows fast: keep it in check).
+    pub fn literal_count(&self) -> usize {
+        self.literals.len()
+    }
+
+    /// The automaton's heap size in bytes.
+    pub fn memory_usage(&self) -> usize {
+        self.automaton.memory_usage()
     }
 
     /// Every hit in `norm`, the space-padded normalized text, as token ranges. `token_at` maps
@@ -119,66 +131,16 @@ pub(crate) struct Expansion {
 
 /// Expand a pattern into its literals.
 pub(crate) fn expand(pattern: &str) -> Vec<Expansion> {
-    // Each part is a list of alternatives; each alternative a list of (word, marked).
-    let mut parts: Vec<Vec<Vec<(String, bool)>>> = Vec::new();
-    let mut marked = false;
-    let mut rest = pattern.trim();
-    while !rest.is_empty() {
-        let first = rest.chars().next().unwrap_or(' ');
-        match first {
-            '(' | '[' => {
-                let close = if first == '(' { ')' } else { ']' };
-                let end = rest
-                    .find(close)
-                    .unwrap_or_else(|| panic!("unclosed group in phrase pattern {pattern:?}"));
-                let inner = &rest[1..end];
-                let mut alternatives: Vec<Vec<(String, bool)>> = inner
-                    .split('|')
-                    .map(|alternative| {
-                        alternative
-                            .split_whitespace()
-                            .map(|word| (word.to_owned(), marked))
-                            .collect()
-                    })
-                    .collect();
-                rest = &rest[end + 1..];
-                // `[…]` and `(…)?` are optional.
-                if first == '[' || rest.starts_with('?') {
-                    rest = rest.strip_prefix('?').unwrap_or(rest);
-                    alternatives.push(Vec::new());
-                }
-                parts.push(alternatives);
-            }
-            '{' => {
-                marked = true;
-                rest = &rest[1..];
-            }
-            '}' => {
-                marked = false;
-                rest = &rest[1..];
-            }
-            c if c.is_whitespace() => rest = rest.trim_start(),
-            _ => {
-                let end = rest
-                    .find(|c: char| c.is_whitespace() || "([{}".contains(c))
-                    .unwrap_or(rest.len());
-                parts.push(vec![vec![(rest[..end].to_owned(), marked)]]);
-                rest = &rest[end..];
-            }
-        }
-    }
-    let mut expansions: Vec<Vec<(String, bool)>> = vec![Vec::new()];
-    for alternatives in parts {
-        let mut next = Vec::with_capacity(expansions.len() * alternatives.len());
-        for prefix in &expansions {
-            for alternative in &alternatives {
-                let mut words = prefix.clone();
-                words.extend(alternative.iter().cloned());
-                next.push(words);
-            }
-        }
-        expansions = next;
-    }
+    let mut parser = PatternParser {
+        pattern,
+        rest: pattern,
+        marked: false,
+    };
+    let expansions = parser.sequence(&[]);
+    assert!(
+        parser.rest.trim().is_empty(),
+        "unbalanced group in phrase pattern {pattern:?}"
+    );
     expansions
         .into_iter()
         .filter(|words| !words.is_empty())
@@ -192,6 +154,80 @@ pub(crate) fn expand(pattern: &str) -> Vec<Expansion> {
             }
         })
         .collect()
+}
+
+type Words = Vec<(String, bool)>;
+
+/// A recursive-descent reader of the pattern syntax; groups nest.
+struct PatternParser<'p> {
+    pattern: &'p str,
+    rest: &'p str,
+    /// Inside `{…}`.
+    marked: bool,
+}
+
+impl PatternParser<'_> {
+    /// Every expansion of a sequence of items, up to one of `stops` (not consumed).
+    fn sequence(&mut self, stops: &[char]) -> Vec<Words> {
+        let mut expansions: Vec<Words> = vec![Vec::new()];
+        loop {
+            self.rest = self.rest.trim_start();
+            let Some(first) = self.rest.chars().next() else {
+                return expansions;
+            };
+            if stops.contains(&first) {
+                return expansions;
+            }
+            let alternatives: Vec<Words> = match first {
+                '{' | '}' => {
+                    self.marked = first == '{';
+                    self.rest = &self.rest[1..];
+                    continue;
+                }
+                '(' | '[' => {
+                    let close = if first == '(' { ')' } else { ']' };
+                    self.rest = &self.rest[1..];
+                    let mut alternatives = Vec::new();
+                    loop {
+                        alternatives.extend(self.sequence(&['|', close]));
+                        match self.rest.chars().next() {
+                            Some('|') => self.rest = &self.rest[1..],
+                            Some(c) if c == close => {
+                                self.rest = &self.rest[1..];
+                                break;
+                            }
+                            _ => panic!("unclosed group in phrase pattern {:?}", self.pattern),
+                        }
+                    }
+                    // `[…]` and `(…)?` are optional.
+                    if first == '[' || self.rest.starts_with('?') {
+                        self.rest = self.rest.strip_prefix('?').unwrap_or(self.rest);
+                        alternatives.push(Vec::new());
+                    }
+                    alternatives
+                }
+                ')' | ']' | '|' => panic!("unbalanced group in phrase pattern {:?}", self.pattern),
+                _ => {
+                    let end = self
+                        .rest
+                        .find(|c: char| c.is_whitespace() || "()[]{}|".contains(c))
+                        .unwrap_or(self.rest.len());
+                    let word = self.rest[..end].to_owned();
+                    self.rest = &self.rest[end..];
+                    vec![vec![(word, self.marked)]]
+                }
+            };
+            let mut next = Vec::with_capacity(expansions.len() * alternatives.len());
+            for prefix in &expansions {
+                for alternative in &alternatives {
+                    let mut words = prefix.clone();
+                    words.extend(alternative.iter().cloned());
+                    next.push(words);
+                }
+            }
+            expansions = next;
+        }
+    }
 }
 
 /// The tokenizer splits "mix-up" into `mix - up` (UAX #29), so patterns are split the same way.

@@ -98,6 +98,7 @@ impl Text {
             breaks: Vec::with_capacity(source.len() / 5),
             pending: Break::Hard,
             pending_space: false,
+            gap_newlines: 0,
             line_start: 0,
             word: String::new(),
             contractions,
@@ -195,6 +196,8 @@ struct Builder<'s, 'c> {
     breaks: Vec<Break>,
     pending: Break,
     pending_space: bool,
+    /// Line breaks seen since the last token (UAX #29 splits "\n\n" into two pieces).
+    gap_newlines: usize,
     /// Byte offset where the current source line's first token starts.
     line_start: usize,
     word: String,
@@ -214,10 +217,10 @@ impl Builder<'_, '_> {
             let start = range.start + offset;
             let first = piece.chars().next().unwrap_or(' ');
             if first.is_whitespace() {
-                let newlines = piece.matches('\n').count();
-                if newlines >= 2 {
+                self.gap_newlines += piece.matches('\n').count();
+                if self.gap_newlines >= 2 {
                     self.pending = Break::Hard;
-                } else if newlines == 1 {
+                } else if self.gap_newlines == 1 {
                     self.note_line_break(start + piece.len());
                 }
                 self.pending_space = true;
@@ -267,9 +270,10 @@ impl Builder<'_, '_> {
         if brk != Break::None {
             self.line_start = span.start;
         }
-        if brk == Break::Hard {
+        if brk == Break::Hard && !self.text.tokens.is_empty() {
             self.text.norm.push_str("\n ");
         }
+        self.gap_newlines = 0;
         let norm_start = self.text.norm.len() as u32;
         self.text.norm.push_str(norm);
         let norm_end = self.text.norm.len() as u32;

@@ -1,0 +1,265 @@
+//! `--fix` and `--diff`: choosing which fixes to apply, and applying them until none are left.
+//!
+//! Each pass takes the first allowed fix of every finding whose edits do not touch an edit
+//! already taken (a fix is applied whole or not at all), applies them, and lints the result
+//! again: one fix can change what another rule sees. Passes stop when nothing more applies, or
+//! after [`MAX_PASSES`] so two rules that keep undoing each other cannot loop forever.
+
+use crate::lint::{Edit, Finding, Fix, Safety, apply_edits};
+
+/// Passes before giving up on reaching a text with nothing left to fix.
+pub const MAX_PASSES: usize = 10;
+
+/// Which fixes may be applied without the writer looking at each one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applicability {
+    /// `--fix`: only fixes that keep the meaning.
+    Safe,
+    /// `--fix --unsafe-fixes`: also fixes that change what the draft claims or admits. Never
+    /// display-only ones: those hold placeholders for the writer to fill in.
+    SafeAndUnsafe,
+}
+
+impl Applicability {
+    pub fn allows(self, safety: Safety) -> bool {
+        match safety {
+            Safety::Safe => true,
+            Safety::Unsafe => self == Applicability::SafeAndUnsafe,
+            Safety::DisplayOnly => false,
+        }
+    }
+}
+
+/// The first fix of `finding` that `applicability` allows and that has something to do.
+pub fn applicable_fix(finding: &Finding, applicability: Applicability) -> Option<&Fix> {
+    finding
+        .fixes
+        .iter()
+        .find(|fix| applicability.allows(fix.safety) && !fix.edits.is_empty())
+}
+
+/// The fixes to apply together in one pass, in finding order.
+pub fn choose_fixes<'f>(
+    text: &str,
+    findings: &'f [Finding],
+    applicability: Applicability,
+) -> Vec<&'f Fix> {
+    let mut chosen: Vec<&Fix> = Vec::new();
+    let mut taken: Vec<&Edit> = Vec::new();
+    for finding in findings {
+        let Some(fix) = applicable_fix(finding, applicability) else {
+            continue;
+        };
+        // A rule's bug must not crash the command line: an edit outside the text or splitting a
+        // character is left alone.
+        let well_formed = fix.edits.iter().all(|edit| {
+            edit.range.start <= edit.range.end
+                && text.is_char_boundary(edit.range.start)
+                && text.is_char_boundary(edit.range.end)
+        });
+        let edits_conflict =
+            |a: &Edit, b: &Edit| a.range.intersects(b.range) || a.range.start == b.range.start;
+        let own_conflict = fix
+            .edits
+            .iter()
+            .enumerate()
+            .any(|(i, a)| fix.edits[i + 1..].iter().any(|b| edits_conflict(a, b)));
+        let clashes = fix
+            .edits
+            .iter()
+            .any(|edit| taken.iter().any(|other| edits_conflict(edit, other)));
+        if well_formed && !own_conflict && !clashes {
+            taken.extend(&fix.edits);
+            chosen.push(fix);
+        }
+    }
+    chosen
+}
+
+/// The text after fixing, the last lint of it, and how many fixes were applied in all.
+#[derive(Debug)]
+pub struct Fixed<R> {
+    pub text: String,
+    pub report: R,
+    pub applied: usize,
+}
+
+/// Apply fixes to `text` (whose lint is `report`) pass after pass, re-linting with `relint`.
+pub fn fix_until_stable<R>(
+    text: &str,
+    report: R,
+    findings_of: impl Fn(&R) -> &[Finding],
+    mut relint: impl FnMut(&str) -> R,
+    applicability: Applicability,
+) -> Fixed<R> {
+    let mut fixed = Fixed {
+        text: text.to_owned(),
+        report,
+        applied: 0,
+    };
+    for _ in 0..MAX_PASSES {
+        let fixes = choose_fixes(&fixed.text, findings_of(&fixed.report), applicability);
+        if fixes.is_empty() {
+            break;
+        }
+        let (next, _) = apply_edits(&fixed.text, fixes.iter().flat_map(|fix| &fix.edits));
+        if next == fixed.text {
+            // Fixes that change nothing would be "applied" forever.
+            break;
+        }
+        fixed.applied += fixes.len();
+        fixed.report = relint(&next);
+        fixed.text = next;
+    }
+    fixed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::{Severity, TextRange};
+
+    fn finding(fixes: Vec<Fix>) -> Finding {
+        Finding {
+            rule: "minimizing",
+            severity: Severity::Warning,
+            message: String::new(),
+            range: TextRange::default(),
+            fixes,
+        }
+    }
+
+    fn delete(start: usize, end: usize, safety: Safety) -> Fix {
+        Fix::new(
+            "Delete",
+            safety,
+            vec![Edit::delete(TextRange::new(start, end))],
+        )
+    }
+
+    #[test]
+    fn safety_decides_what_is_applied() {
+        let findings = [
+            finding(vec![delete(0, 2, Safety::Safe)]),
+            finding(vec![delete(3, 4, Safety::Unsafe)]),
+            finding(vec![delete(5, 6, Safety::DisplayOnly)]),
+        ];
+        let text = "0123456789";
+        assert_eq!(choose_fixes(text, &findings, Applicability::Safe).len(), 1);
+        assert_eq!(
+            choose_fixes(text, &findings, Applicability::SafeAndUnsafe).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn the_first_allowed_fix_of_a_finding_is_taken() {
+        let findings = [finding(vec![
+            delete(0, 1, Safety::Unsafe),
+            delete(2, 3, Safety::Safe),
+        ])];
+        let chosen = choose_fixes("abcd", &findings, Applicability::Safe);
+        assert_eq!(chosen[0].edits[0].range, TextRange::new(2, 3));
+        let chosen = choose_fixes("abcd", &findings, Applicability::SafeAndUnsafe);
+        assert_eq!(chosen[0].edits[0].range, TextRange::new(0, 1));
+    }
+
+    #[test]
+    fn a_fix_is_applied_whole_or_not_at_all() {
+        let two_edits = Fix::new(
+            "Two",
+            Safety::Safe,
+            vec![
+                Edit::delete(TextRange::new(0, 1)),
+                Edit::delete(TextRange::new(4, 6)),
+            ],
+        );
+        let findings = [
+            finding(vec![delete(5, 7, Safety::Safe)]),
+            finding(vec![two_edits]),
+            finding(vec![Fix::new(
+                "Insert",
+                Safety::Safe,
+                vec![Edit::insert(5, "x")],
+            )]),
+            finding(vec![delete(8, 9, Safety::Safe)]),
+        ];
+        let chosen = choose_fixes("0123456789", &findings, Applicability::Safe);
+        let titles: Vec<&str> = chosen.iter().map(|fix| fix.title.as_str()).collect();
+        // The two-edit fix clashes with the first one on 5..6; the insert at 5 sits inside it.
+        assert_eq!(titles, ["Delete", "Delete"]);
+    }
+
+    #[test]
+    fn malformed_edits_are_left_alone() {
+        let findings = [
+            finding(vec![delete(1, 2, Safety::Safe)]),
+            finding(vec![delete(3, 40, Safety::Safe)]),
+        ];
+        // Byte 1 is inside "é".
+        assert!(choose_fixes("é and more", &findings, Applicability::Safe).is_empty());
+    }
+
+    /// A toy linter: every "very " is a finding whose safe fix deletes it.
+    fn toy_lint(text: &str) -> Vec<Finding> {
+        text.match_indices("very ")
+            .map(|(start, word)| finding(vec![delete(start, start + word.len(), Safety::Safe)]))
+            .collect()
+    }
+
+    #[test]
+    fn fixes_repeat_until_nothing_applies() {
+        let text = "a very very slight delay";
+        let fixed = fix_until_stable(
+            text,
+            toy_lint(text),
+            |findings| findings,
+            toy_lint,
+            Applicability::Safe,
+        );
+        assert_eq!(fixed.text, "a slight delay");
+        assert_eq!(fixed.applied, 2);
+        assert!(fixed.report.is_empty());
+    }
+
+    #[test]
+    fn fixing_stops_after_the_last_pass() {
+        // Every pass "fixes" by adding what the next pass fixes again.
+        let grow = |text: &str| {
+            vec![finding(vec![Fix::new(
+                "Grow",
+                Safety::Safe,
+                vec![Edit::insert(text.len(), "!")],
+            )])]
+        };
+        let fixed = fix_until_stable(
+            "x",
+            grow("x"),
+            |findings| findings,
+            grow,
+            Applicability::Safe,
+        );
+        assert_eq!(fixed.applied, MAX_PASSES);
+        assert_eq!(fixed.text.len(), 1 + MAX_PASSES);
+    }
+
+    #[test]
+    fn a_fix_that_changes_nothing_ends_the_loop() {
+        let same = |_: &str| {
+            vec![finding(vec![Fix::new(
+                "Same",
+                Safety::Safe,
+                vec![Edit::replace(TextRange::new(0, 1), "x")],
+            )])]
+        };
+        let fixed = fix_until_stable(
+            "x",
+            same("x"),
+            |findings| findings,
+            same,
+            Applicability::Safe,
+        );
+        assert_eq!(fixed.applied, 0);
+        assert_eq!(fixed.text, "x");
+    }
+}

@@ -1,0 +1,151 @@
+//! Checks on the repository itself, in the manner of rust-analyzer's tidy tests: the rule module
+//! stays pure, every module says what it is, the generated rule list is up to date
+//! (regenerate with `UPDATE_EXPECT=1 cargo test --test tidy`), no debugging leftovers.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use amends::rules::registry;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn rust_files(folder: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in fs::read_dir(&dir).expect("readable source folder") {
+            let path = entry.expect("readable entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Architecture Invariant: the rule module knows nothing of LSP, async, ropey, files or the
+/// terminal. Test modules inside it may not print either.
+#[test]
+fn the_rule_module_is_pure() {
+    let forbidden = [
+        "tower_lsp",
+        "tokio",
+        "ropey",
+        "std::fs",
+        "std::io",
+        "std::net",
+        "std::process",
+        "std::env",
+        "println!",
+        "eprintln!",
+        "print!(",
+        "eprint!(",
+        "dbg!(",
+        "File::",
+        "stdout",
+        "stderr",
+    ];
+    let mut offences = Vec::new();
+    for folder in ["src/lint", "src/rules"] {
+        for file in rust_files(&root().join(folder)) {
+            let text = fs::read_to_string(&file).expect("UTF-8 source");
+            for (number, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or_default();
+                for word in forbidden {
+                    if code.contains(word) {
+                        offences.push(format!("{}:{}: {word}", file.display(), number + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "the rule module must stay pure:\n{}",
+        offences.join("\n")
+    );
+}
+
+#[test]
+fn every_module_has_a_doc_comment_and_no_leftovers() {
+    let mut offences = Vec::new();
+    for file in rust_files(&root().join("src")) {
+        let text = fs::read_to_string(&file).expect("UTF-8 source");
+        if !text.starts_with("//!") && !file.ends_with("main.rs") {
+            offences.push(format!(
+                "{}: starts without a //! module doc",
+                file.display()
+            ));
+        }
+        for leftover in ["todo!(", "dbg!(", "unimplemented!(", "TODO", "STUB"] {
+            if text.contains(leftover) {
+                offences.push(format!("{}: contains {leftover}", file.display()));
+            }
+        }
+    }
+    assert!(offences.is_empty(), "\n{}", offences.join("\n"));
+}
+
+/// The rule list in `docs/rules.md`, generated from the registry and the rules' own docs.
+fn rules_markdown() -> String {
+    let mut out = String::from(
+        "# Rules\n\n<!-- Generated from the rules' doc comments by `UPDATE_EXPECT=1 cargo test --test tidy`; do not edit. -->\n\n",
+    );
+    out.push_str("| id | default | fix | what it does |\n|---|---|---|---|\n");
+    for rule in registry() {
+        let meta = rule.meta();
+        let default = if meta.enabled_by_default {
+            meta.default_severity.as_str().to_owned()
+        } else {
+            format!("off ({})", meta.default_severity)
+        };
+        out.push_str(&format!(
+            "| [`{id}`](#{id}) | {default} | {fix} | {summary} |\n",
+            id = meta.id,
+            fix = meta.fix.as_str(),
+            summary = meta.summary().replace('|', "\\|"),
+        ));
+    }
+    for rule in registry() {
+        let meta = rule.meta();
+        // The rule's own `## Heading`s sit one level under its `## id` here.
+        let doc = format!("\n{}", meta.doc()).replace("\n## ", "\n### ");
+        out.push_str(&format!("\n## {}\n{doc}", meta.id));
+    }
+    out
+}
+
+#[test]
+fn docs_rules_md_is_up_to_date() {
+    let path = root().join("docs/rules.md");
+    let expected = rules_markdown();
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        fs::write(&path, &expected).expect("docs/rules.md is writable");
+        return;
+    }
+    let actual = fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "docs/rules.md is out of date: run `UPDATE_EXPECT=1 cargo test --test tidy`"
+    );
+}
+
+#[test]
+fn rule_ids_are_unique_kebab_case() {
+    let mut ids: Vec<&str> = registry().iter().map(|rule| rule.meta().id).collect();
+    for id in &ids {
+        assert!(
+            id.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !id.starts_with('-'),
+            "{id} is not kebab-case"
+        );
+    }
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "duplicate rule ids");
+}
