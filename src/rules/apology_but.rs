@@ -70,17 +70,17 @@ impl Rule for ApologyBut {
                 .map(|hit| hit.tokens()),
         );
         statements.sort_by_key(|range| range.start);
-        let mut reported: Vec<usize> = Vec::new();
+        // An apology and an empathy line may share one *but*: report it once.
+        let mut reported = std::collections::HashSet::new();
         for statement in statements {
             let found =
                 but_after(analysis, &statement).or_else(|| although_before(analysis, &statement));
             let Some(turn) = found else {
                 continue;
             };
-            if reported.contains(&turn.conjunction) {
+            if !reported.insert(turn.conjunction) {
                 continue;
             }
-            reported.push(turn.conjunction);
             let source = context.source;
             let length = turn_length(analysis, turn.conjunction).max(1);
             let conjunction = (turn.conjunction..turn.conjunction + length)

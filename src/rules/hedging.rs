@@ -61,7 +61,7 @@ impl Rule for Hedging {
             if marked.start < last_end || analysis.text.tokens[marked.start].quoted {
                 continue;
             }
-            if !hedges_an_apology(analysis, hit, &marked) {
+            if !hedges_an_apology(analysis, hit, &marked) || inside_cliche(analysis, &marked) {
                 continue;
             }
             last_end = marked.end;
@@ -76,6 +76,17 @@ impl Rule for Hedging {
             ));
         }
     }
+}
+
+/// "any inconvenience this may have caused" is one canned line, which `cliche` reports once.
+fn inside_cliche(analysis: &Analysis<'_>, marked: &Range<usize>) -> bool {
+    analysis
+        .hits_in(
+            PhraseKind::Cliche,
+            marked.start.saturating_sub(8)..marked.start + 1,
+        )
+        .iter()
+        .any(|cliche| cliche.tokens().contains(&marked.start))
 }
 
 /// The hedge lies in a sentence with the writer's apology or admission, or hedges an act of ours

@@ -71,12 +71,11 @@ impl Rule for VagueApology {
                 continue;
             };
             let object = analysis.span(hit.tokens());
-            let with_word = analysis.span(word..hit.end as usize);
             // "sorry for any inconvenience" is a cliché, and `cliche` reports it once.
             if analysis
-                .hits(PhraseKind::Cliche)
-                .iter()
-                .any(|cliche| analysis.span(cliche.tokens()).intersects(with_word))
+                .hits_overlapping(PhraseKind::Cliche, word..hit.end as usize)
+                .next()
+                .is_some()
             {
                 continue;
             }

@@ -71,9 +71,11 @@ impl Rule for VagueRemedy {
             let concrete = !analysis
                 .hits_in(PhraseKind::ConcreteTime, sentence.tokens())
                 .is_empty();
-            let already = findings
-                .iter()
-                .any(|f| f.range.intersects(analysis.span(hit.tokens())));
+            // "we will get back to you shortly" is one vague promise, reported once.
+            let already = analysis
+                .hits_overlapping(PhraseKind::VagueRemedy, hit.tokens())
+                .next()
+                .is_some();
             if !committed || concrete || already || analysis.text.tokens[start].quoted {
                 continue;
             }

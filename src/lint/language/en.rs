@@ -4,13 +4,15 @@
 //! "can not", "do not"), with the syntax of [`super::phrases`]. Tables list what people really
 //! write; a new spelling is one more line here, never a code change in a rule.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use super::{PhraseKind as K, WordLists};
 
 /// Contractions and apostrophe-less spellings, expanded before matching.
-static CONTRACTIONS: LazyLock<HashMap<&'static str, &'static [&'static str]>> =
+// Looked up for every word, so a fast hash (FxHash) rather than SipHash.
+static CONTRACTIONS: LazyLock<FxHashMap<&'static str, &'static [&'static str]>> =
     LazyLock::new(|| {
         let pairs: &[(&str, &[&str])] = &[
             ("i'm", &["i", "am"]),

@@ -272,6 +272,21 @@ impl<'a> Analysis<'a> {
         &list[from..to]
     }
 
+    /// The hits of `kind` that share a token with `tokens`. Hits are sorted by start and no
+    /// phrase is longer than the longest literal, so only a bounded window is looked at.
+    pub fn hits_overlapping(
+        &self,
+        kind: PhraseKind,
+        tokens: Range<usize>,
+    ) -> impl Iterator<Item = &PhraseHit> {
+        let from = tokens
+            .start
+            .saturating_sub(self.lexicon.book.longest_literal());
+        self.hits_in(kind, from..tokens.end)
+            .iter()
+            .filter(move |hit| hit.end as usize > tokens.start)
+    }
+
     /// The normalized word at token `index` ("" past the end).
     pub fn word(&self, index: usize) -> &str {
         if index < self.text.tokens.len() {

@@ -49,6 +49,7 @@ struct Literal {
 pub struct PhraseBook {
     automaton: AhoCorasick,
     literals: Vec<Literal>,
+    longest: usize,
 }
 
 impl PhraseBook {
@@ -86,10 +87,21 @@ impl PhraseBook {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .expect("phrase tables compile");
+        let longest = literals
+            .iter()
+            .map(|literal| literal.len as usize)
+            .max()
+            .unwrap_or(0);
         PhraseBook {
             automaton,
             literals,
+            longest,
         }
+    }
+
+    /// The number of tokens in the longest literal.
+    pub fn longest_literal(&self) -> usize {
+        self.longest
     }
 
     /// How many literals the tables expanded to (their product grows fast: keep it in check).

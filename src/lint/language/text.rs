@@ -184,6 +184,56 @@ impl Text {
     }
 }
 
+/// UAX #29 word boundaries for ASCII text: letters and digits join, as do an apostrophe or a
+/// full stop between two of them ("don't", "e.g", "3.5") and a comma between digits ("1,000");
+/// a whitespace run is one piece (CR LF included); any other character stands alone.
+struct AsciiWordBounds<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> Iterator for AsciiWordBounds<'t> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        let first = *bytes.get(start)?;
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let mut end = start + 1;
+        if word(first) {
+            while end < bytes.len() {
+                let b = bytes[end];
+                let joins_next = || bytes.get(end + 1).copied().is_some_and(word);
+                let digits_around = || {
+                    bytes[end - 1].is_ascii_digit()
+                        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+                };
+                if word(b)
+                    || (matches!(b, b'\'' | b'.') && joins_next())
+                    || (b == b',' && digits_around())
+                {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+        } else if first.is_ascii_whitespace() {
+            // UAX #29 keeps horizontal space together and breaks around line breaks; the
+            // tokenizer only counts the line breaks, so one piece per line break is enough.
+            if first == b'\r' && bytes.get(end) == Some(&b'\n') {
+                end += 1;
+            } else if first != b'\n' && first != b'\r' {
+                while end < bytes.len() && matches!(bytes[end], b' ' | b'\t' | 0x0B | 0x0C) {
+                    end += 1;
+                }
+            }
+        }
+        self.at = end;
+        Some((start, &self.text[start..end]))
+    }
+}
+
 fn segment_of(segments: &[Segment], token: usize) -> usize {
     segments
         .partition_point(|segment| segment.end as usize <= token)
@@ -213,7 +263,18 @@ impl Builder<'_, '_> {
 
     fn tokenize(&mut self, range: TextRange) {
         let run = &self.source[range.start..range.end];
-        for (offset, piece) in run.split_word_bound_indices() {
+        // Most prose is ASCII, where UAX #29 reduces to a few byte rules: take the fast path
+        // there and the full Unicode segmentation everywhere else.
+        if run.is_ascii() {
+            self.tokenize_pieces(range.start, AsciiWordBounds { text: run, at: 0 });
+        } else {
+            self.tokenize_pieces(range.start, run.split_word_bound_indices());
+        }
+    }
+
+    fn tokenize_pieces<'r>(&mut self, base: usize, pieces: impl Iterator<Item = (usize, &'r str)>) {
+        let range = TextRange::empty(base);
+        for (offset, piece) in pieces {
             let start = range.start + offset;
             let first = piece.chars().next().unwrap_or(' ');
             if first.is_whitespace() {
@@ -547,6 +608,36 @@ mod tests {
                 "fine, and more."
             ]
         );
+    }
+
+    #[test]
+    fn the_ascii_fast_path_agrees_with_unicode_segmentation() {
+        let samples = [
+            "I'm sorry, we can't ship 3.5 kg (e.g. the kettle) by 5pm -- or 1,000 items!\r\n\r\nDon't.",
+            "a.b. 'quoted' words_with_underscores  \t tabs\nand-hyphens ... end",
+            "x'",
+            "'x",
+            "1.",
+            ".5",
+            "a,b",
+            "1,2,",
+            "\r\r\n\n",
+        ];
+        for sample in samples {
+            let fast: Vec<&str> = AsciiWordBounds {
+                text: sample,
+                at: 0,
+            }
+            .map(|(_, piece)| piece)
+            .filter(|piece| !piece.trim().is_empty())
+            .collect();
+            let full: Vec<&str> = sample
+                .split_word_bound_indices()
+                .map(|(_, piece)| piece)
+                .filter(|piece| !piece.trim().is_empty())
+                .collect();
+            assert_eq!(fast, full, "{sample:?}");
+        }
     }
 
     #[test]
