@@ -60,11 +60,18 @@ impl Rule for VagueRemedy {
                 vec![template_fix(range)],
             ));
         }
+        let mut reported_time_up_to = 0;
         for hit in analysis.hits(PhraseKind::VagueTime) {
             let start = hit.start as usize;
+            // "as soon as possible" also holds "soon": one vague time, reported once.
+            if hit.start < reported_time_up_to {
+                continue;
+            }
             let sentence = analysis.sentence_of(start);
-            // A vague time only weakens a commitment of ours: "talk soon" in a sign-off does not.
-            let committed = sentence.tokens().any(|i| {
+            // A vague time only weakens a commitment of ours ("we will … shortly"); "talk soon" in
+            // a sign-off does not. The commitment stands a few words before the time.
+            let window = (sentence.start as usize).max(start.saturating_sub(12))..start;
+            let committed = window.into_iter().any(|i| {
                 analysis.is(i, analysis.words().first_person_subjects)
                     && analysis.is(i + 1, &["will", "shall", "are", "am", "would"])
             });
@@ -79,6 +86,7 @@ impl Rule for VagueRemedy {
             if !committed || concrete || already || analysis.text.tokens[start].quoted {
                 continue;
             }
+            reported_time_up_to = hit.end;
             let range = analysis.span(hit.tokens());
             findings.push(context.finding(
                 range,
