@@ -376,7 +376,31 @@ fn scan_markdown_mail(text: &str, region: TextRange, opaque: &[TextRange]) -> Ma
         }
         // A bare `--` under a line is a setext heading underline in Markdown, so only the
         // RFC 3676 delimiter with its trailing space marks a signature here.
-        if is_signature_delimiter(content, false) || is_history_marker(content) {
+        if is_signature_delimiter(content, false) {
+            // A signature cannot hold a new section: in Markdown it ends at an ATX heading after
+            // a blank line (drafts that collect several replies in one file), else at the end.
+            let next_heading = (index + 1..lines.len()).find(|&later| {
+                let candidate = lines[later];
+                let in_code = opaque
+                    .iter()
+                    .any(|block| block.start <= candidate.start && candidate.start < block.end);
+                let after_blank = is_blank(lines[later - 1].text(text));
+                !in_code && after_blank && is_atx_heading(candidate.text(text))
+            });
+            match next_heading {
+                Some(heading) => {
+                    tail.excluded
+                        .push(TextRange::new(line.start, lines[heading].start));
+                    index = heading;
+                    continue;
+                }
+                None => {
+                    tail.history_start = Some(line.start);
+                    break;
+                }
+            }
+        }
+        if is_history_marker(content) {
             tail.history_start = Some(line.start);
             break;
         }
@@ -877,6 +901,20 @@ impl BodySearch {
 /// `>` quoting, after optional spaces: the customer's words or earlier mail.
 fn is_quoted(line: &str) -> bool {
     line.trim_start_matches([' ', '\t']).starts_with('>')
+}
+
+/// `# Heading` … `###### Heading` (up to three spaces of indent).
+fn is_atx_heading(line: &str) -> bool {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return false;
+    }
+    let hashes = trimmed.bytes().take_while(|b| *b == b'#').count();
+    (1..=6).contains(&hashes)
+        && trimmed[hashes..]
+            .chars()
+            .next()
+            .is_none_or(|c| c == ' ' || c == '\t' || c == '\r')
 }
 
 /// The RFC 3676 signature delimiter `-- `; where allowed, also the bare `--` that many mail
@@ -1771,6 +1809,21 @@ mod tests {
         assert_eq!(prose.genre.headings, 0);
         let after_blank = "We are sorry.\n\n-- \nAnn Smith, we apologize for nothing\n";
         assert_eq!(markdown(after_blank), ["We are sorry."]);
+    }
+
+    #[test]
+    fn a_markdown_signature_ends_at_the_next_heading() {
+        let text = "We are sorry.\n\n-- \nAnna\nSupport\n\n# Second reply\n\nWe apologize again.\n";
+        let prose = extract_prose(text, DocumentKind::Markdown);
+        let runs: Vec<&str> = prose
+            .runs
+            .iter()
+            .map(|run| &text[run.range.start..run.range.end])
+            .collect();
+        assert_eq!(
+            runs,
+            ["We are sorry.", "Second reply", "We apologize again."]
+        );
     }
 
     #[test]

@@ -36,7 +36,7 @@ use std::ops::Range;
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::{Analysis, PhraseKind};
-use crate::rules::hedging::capitalize_first;
+use crate::rules::edits::capitalize_first;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct ApologyBut;

@@ -29,8 +29,8 @@
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
-use crate::rules::blames_third_party::writer_owns_fault;
-use crate::rules::cliche::merge_overlapping;
+use crate::rules::ownership::merge_overlapping;
+use crate::rules::ownership::writer_owns_fault;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct BlamesCustomer;

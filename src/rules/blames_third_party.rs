@@ -34,6 +34,7 @@ use std::ops::Range;
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
+use crate::rules::ownership::{is_disavowed, writer_owns_fault};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct BlamesThirdParty;
@@ -75,9 +76,6 @@ const SCHEDULE_VERBS: &[&str] = &[
     "be", "arrive", "ship", "leave", "reach", "land", "go", "come", "start", "get", "depart",
     "expire", "renew", "open", "close",
 ];
-
-const NEGATIONS: &[&str] = &["not", "no", "never", "nothing"];
-const CONDITIONS: &[&str] = &["if", "whether", "unless"];
 
 impl Rule for BlamesThirdParty {
     fn meta(&self) -> &'static RuleMeta {
@@ -204,75 +202,4 @@ fn is_remedy_object(analysis: &Analysis<'_>, party: &PhraseHit) -> bool {
         .into_iter()
         .flat_map(|kind| analysis.hits_in(kind, clause.start..party.start as usize + 1))
         .any(|hit| hit.end as usize + 2 >= party.start as usize)
-}
-
-/// Does the writer take the fault somewhere in `tokens`: an admission of fault ("that is on
-/// us", "our mistake", "we should have checked", "we sent the wrong size") that is not quoted,
-/// not inside a condition and not negated ("not our fault")? Shared by the rules that forgive a
-/// cause or excuse the writer owns in the same sentence (blames-third-party, excuse,
-/// denies-fault, blames-customer, passive-evasion).
-///
-/// Decision: an admitted act alone ("because of the high volume, we missed your call") does not
-/// count. The act is the harm the excuse is explaining away; only naming it as ours to answer
-/// for turns the excuse into an explanation (catalog: "…: that is on us").
-pub(crate) fn writer_owns_fault(analysis: &Analysis<'_>, tokens: Range<usize>) -> bool {
-    analysis
-        .hits_in(PhraseKind::Responsibility, tokens)
-        .iter()
-        .any(|hit| is_admission(analysis, hit))
-}
-
-/// The words that make a Responsibility phrase an admission of fault, not just of an act.
-const FAULT_WORDS: &[&str] = &[
-    "fault",
-    "mistake",
-    "error",
-    "blame",
-    "responsibility",
-    "responsible",
-    "accountability",
-    "accountable",
-    "should",
-    "ought",
-    "excuse",
-    "ours",
-    "mine",
-    "on",
-    "wrong",
-    "incorrect",
-    "oversight",
-    "doing",
-    "bad",
-    "blunder",
-    "failure",
-    "down",
-    "own",
-];
-
-fn is_admission(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    let start = hit.start as usize;
-    if analysis.text.tokens[start].quoted || !hit.tokens().any(|i| analysis.is(i, FAULT_WORDS)) {
-        return false;
-    }
-    let clause = analysis.clause_of(start).tokens();
-    let conditional = (clause.start..start).any(|i| analysis.is(i, CONDITIONS));
-    let negated =
-        (start.saturating_sub(3).max(clause.start)..start).any(|i| analysis.is(i, NEGATIONS));
-    !conditional && !negated
-}
-
-/// Is the phrase at `start` something the writer says they will *not* hide behind: "I won't
-/// pretend this was beyond our control", "I will not blame the courier"? A negation followed by
-/// a verb of claiming within the clause, up to the phrase itself.
-pub(crate) fn is_disavowed(analysis: &Analysis<'_>, start: usize) -> bool {
-    const CLAIMS: &[&str] = &[
-        "pretend", "claim", "say", "argue", "suggest", "hide", "blame", "use", "make", "plead",
-        "excuse",
-    ];
-    let clause = analysis.clause_of(start);
-    (clause.start as usize..=start).any(|verb| {
-        analysis.is(verb, CLAIMS)
-            && (verb.saturating_sub(4).max(clause.start as usize)..verb)
-                .any(|i| analysis.is(i, &["not", "never"]))
-    })
 }

@@ -32,6 +32,7 @@ use std::ops::Range;
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
+use crate::rules::ownership::merge_overlapping;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct Cliche;
@@ -82,32 +83,6 @@ fn ends_with_inconvenience(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     analysis
         .word(hit.end as usize - 1)
         .starts_with("inconvenience")
-}
-
-/// Overlapping hits of one table, reported as one: the cover of the group, and its hits.
-pub(crate) struct HitGroup {
-    pub tokens: Range<usize>,
-    pub hits: Vec<PhraseHit>,
-}
-
-/// Group `hits` (sorted by start, as [`Analysis::hits`] returns them) whose token ranges
-/// overlap, so that one phrase matched by several table entries ("sorry for any inconvenience"
-/// and "any inconvenience this may have caused") is reported once, over its longest span.
-pub(crate) fn merge_overlapping(hits: &[PhraseHit]) -> Vec<HitGroup> {
-    let mut groups: Vec<HitGroup> = Vec::new();
-    for hit in hits {
-        match groups.last_mut() {
-            Some(group) if (hit.start as usize) < group.tokens.end => {
-                group.tokens.end = group.tokens.end.max(hit.end as usize);
-                group.hits.push(*hit);
-            }
-            _ => groups.push(HitGroup {
-                tokens: hit.tokens(),
-                hits: vec![*hit],
-            }),
-        }
-    }
-    groups
 }
 
 /// "sorry for any inconvenience this may have caused" → "sorry for [the specific harm]": from

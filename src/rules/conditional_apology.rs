@@ -37,7 +37,8 @@ use std::ops::Range;
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::apology::ApologyForm;
 use crate::lint::language::{Analysis, ApologyExpression, PhraseKind};
-use crate::rules::hedging::capitalize_first;
+use crate::rules::edits::capitalize_first;
+use crate::rules::edits::one_line;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct ConditionalApology;
@@ -313,9 +314,4 @@ fn heads_a_clause(analysis: &Analysis<'_>, marker: usize, sentence_start: usize)
                 ",", "but", "and", "so", "yet", "—", "-", "(", "\"", "though", "although",
             ],
         )
-}
-
-/// Source text quoted in a fix title: on one line, single spaces.
-pub(crate) fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -25,9 +25,9 @@
 //! No fix: whether the writer was at fault is a fact only they know.
 
 use crate::lint::finding::{Finding, Severity};
-use crate::lint::language::{PhraseHit, PhraseKind};
-use crate::rules::blames_third_party::{is_disavowed, writer_owns_fault};
-use crate::rules::cliche::merge_overlapping;
+use crate::lint::language::PhraseKind;
+use crate::rules::ownership::merge_overlapping;
+use crate::rules::ownership::unowned_hits;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct DeniesFault;
@@ -49,19 +49,7 @@ impl Rule for DeniesFault {
 
     fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
         let analysis = context.analysis;
-        let hits: Vec<PhraseHit> = analysis
-            .hits(PhraseKind::DeniesFault)
-            .iter()
-            .filter(|hit| {
-                let start = hit.start as usize;
-                !analysis.text.tokens[start].quoted
-                    && !is_disavowed(analysis, start)
-                    // "The storm was beyond our control, but we should have warned you, and
-                    // that is on us": the writer owns their part in the same sentence.
-                    && !writer_owns_fault(analysis, analysis.sentence_of(start).tokens())
-            })
-            .copied()
-            .collect();
+        let hits = unowned_hits(analysis, PhraseKind::DeniesFault);
         for group in merge_overlapping(&hits) {
             findings.push(context.finding(
                 analysis.span(group.tokens),

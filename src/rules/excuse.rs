@@ -27,9 +27,9 @@
 //! No fix: replacing an excuse with a real cause needs the writer's knowledge.
 
 use crate::lint::finding::{Finding, Severity};
-use crate::lint::language::{PhraseHit, PhraseKind};
-use crate::rules::blames_third_party::{is_disavowed, writer_owns_fault};
-use crate::rules::cliche::merge_overlapping;
+use crate::lint::language::PhraseKind;
+use crate::rules::ownership::merge_overlapping;
+use crate::rules::ownership::unowned_hits;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct Excuse;
@@ -51,18 +51,7 @@ impl Rule for Excuse {
 
     fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
         let analysis = context.analysis;
-        let hits: Vec<PhraseHit> = analysis
-            .hits(PhraseKind::Excuse)
-            .iter()
-            .filter(|hit| {
-                let start = hit.start as usize;
-                !analysis.text.tokens[start].quoted
-                    && !is_disavowed(analysis, start)
-                    // Catalog: "a plain explanation followed by ownership" is not an excuse.
-                    && !writer_owns_fault(analysis, analysis.sentence_of(start).tokens())
-            })
-            .copied()
-            .collect();
+        let hits = unowned_hits(analysis, PhraseKind::Excuse);
         for group in merge_overlapping(&hits) {
             findings.push(context.finding(
                 analysis.span(group.tokens),

@@ -31,8 +31,9 @@
 
 use std::ops::Range;
 
-use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
-use crate::lint::language::{Analysis, PhraseHit, PhraseKind, TokenKind};
+use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
+use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
+use crate::rules::edits::{capitalize_first, drop_words, starts_sentence};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct Hedging;
@@ -232,74 +233,5 @@ fn be_present(analysis: &Analysis<'_>, modal: usize) -> &'static str {
         "are"
     } else {
         "is"
-    }
-}
-
-/// Whether `token` is the first word of its sentence (after opening quotes or brackets).
-pub(crate) fn starts_sentence(analysis: &Analysis<'_>, token: usize) -> bool {
-    let sentence = analysis.sentence_of(token);
-    (sentence.start as usize..token).all(|i| analysis.is(i, &["\"", "'", "("]))
-}
-
-/// `text` with its first letter in uppercase.
-pub(crate) fn capitalize_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// The edits that delete the words `tokens` with one adjacent space, so no double space is left
-/// behind: commas around a parenthetical hedge go with it (", to some extent," → ""), and when
-/// the words open a sentence the next word takes the capital.
-pub(crate) fn drop_words(analysis: &Analysis<'_>, source: &str, tokens: Range<usize>) -> Vec<Edit> {
-    let span = analysis.span(tokens.clone());
-    let sentence = analysis.sentence_of(tokens.start);
-    let in_sentence = |i: usize| sentence.contains_token(i);
-    let is_punct = |i: usize| {
-        analysis
-            .text
-            .tokens
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Punct)
-    };
-    let mut end_token = tokens.end;
-    let opens = starts_sentence(analysis, tokens.start);
-    let comma_before =
-        tokens.start > 0 && in_sentence(tokens.start - 1) && analysis.word(tokens.start - 1) == ",";
-    if in_sentence(end_token) && analysis.word(end_token) == "," && (opens || comma_before) {
-        // "Perhaps, we …" and "we were, to some extent, at fault": the comma goes too.
-        end_token += 1;
-    }
-    let start = if comma_before && end_token > tokens.end {
-        analysis.span(tokens.start - 1..tokens.start).start
-    } else {
-        span.start
-    };
-    let next = end_token;
-    if opens && in_sentence(next) && !is_punct(next) {
-        // The next word becomes the sentence's first: give it the capital.
-        let next_span = analysis.span(next..next + 1);
-        let word = next_span.slice(source);
-        let first_len = word.chars().next().map_or(0, char::len_utf8);
-        return vec![Edit::replace(
-            TextRange::new(start, next_span.start + first_len),
-            capitalize_first(&word[..first_len]),
-        )];
-    }
-    let end = analysis.span(tokens.start..end_token).end;
-    if comma_before && end_token > tokens.end {
-        // ", to some extent," → "": the space after the second comma stays.
-        return vec![Edit::delete(TextRange::new(start, end))];
-    }
-    let after = &source[end..];
-    let before = &source[..start];
-    if after.starts_with(' ') && !(in_sentence(next) && is_punct(next)) {
-        vec![Edit::delete(TextRange::new(start, end + 1))]
-    } else if before.ends_with(' ') {
-        vec![Edit::delete(TextRange::new(start - 1, end))]
-    } else {
-        vec![Edit::delete(TextRange::new(start, end))]
     }
 }

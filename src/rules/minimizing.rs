@@ -34,7 +34,8 @@ use std::ops::Range;
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
-use crate::rules::cliche::{HitGroup, merge_overlapping};
+use crate::rules::edits::with_one_space;
+use crate::rules::ownership::{HitGroup, merge_overlapping};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct Minimizing;
@@ -242,19 +243,6 @@ fn runs_of(tokens: &[usize]) -> Vec<Range<usize>> {
         }
     }
     runs
-}
-
-/// `range` plus one adjacent space, so that deleting it leaves no double space: the space after
-/// it, or else the one before it.
-pub(crate) fn with_one_space(source: &str, range: TextRange) -> TextRange {
-    let after = source[range.end..].chars().next();
-    let before = source[..range.start].chars().next_back();
-    match (before, after) {
-        (_, Some(' ')) => TextRange::new(range.start, range.end + 1),
-        (Some(c), _) if c.is_whitespace() => TextRange::new(range.start - c.len_utf8(), range.end),
-        (_, Some(c)) if c.is_whitespace() => TextRange::new(range.start, range.end + c.len_utf8()),
-        _ => range,
-    }
 }
 
 fn capitalize(word: &str) -> String {

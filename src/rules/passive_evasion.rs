@@ -35,8 +35,8 @@ use std::ops::Range;
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind, TokenKind};
-use crate::rules::blames_third_party::writer_owns_fault;
-use crate::rules::cliche::merge_overlapping;
+use crate::rules::ownership::merge_overlapping;
+use crate::rules::ownership::writer_owns_fault;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct PassiveEvasion;

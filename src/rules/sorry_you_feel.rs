@@ -29,7 +29,8 @@
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::PhraseKind;
 use crate::lint::language::apology::ApologyForm;
-use crate::rules::conditional_apology::{condition_end, one_line};
+use crate::rules::conditional_apology::condition_end;
+use crate::rules::edits::one_line;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct SorryYouFeel;

@@ -29,7 +29,7 @@
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
-use crate::rules::conditional_apology::one_line;
+use crate::rules::edits::one_line;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct VagueApology;

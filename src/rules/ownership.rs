@@ -1,0 +1,123 @@
+//! What the blame and excuse rules share: does the writer own the fault in this stretch, did they
+//! refuse the excuse outright, and one finding per group of overlapping table hits. Not a rule.
+
+use std::ops::Range;
+
+use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
+
+/// Overlapping hits of one table, reported as one: the cover of the group, and its hits.
+pub(crate) struct HitGroup {
+    pub tokens: Range<usize>,
+    pub hits: Vec<PhraseHit>,
+}
+
+/// Does the writer take the fault somewhere in `tokens`: an admission of fault ("that is on
+/// us", "our mistake", "we should have checked", "we sent the wrong size") that is not quoted,
+/// not inside a condition and not negated ("not our fault")? Shared by the rules that forgive a
+/// cause or excuse the writer owns in the same sentence (blames-third-party, excuse,
+/// denies-fault, blames-customer, passive-evasion).
+///
+/// Decision: an admitted act alone ("because of the high volume, we missed your call") does not
+/// count. The act is the harm the excuse is explaining away; only naming it as ours to answer
+/// for turns the excuse into an explanation (catalog: "…: that is on us").
+pub(crate) fn writer_owns_fault(analysis: &Analysis<'_>, tokens: Range<usize>) -> bool {
+    analysis
+        .hits_in(PhraseKind::Responsibility, tokens)
+        .iter()
+        .any(|hit| is_admission(analysis, hit))
+}
+
+/// Is the phrase at `start` something the writer says they will *not* hide behind: "I won't
+/// pretend this was beyond our control", "I will not blame the courier"? A negation followed by
+/// a verb of claiming within the clause, up to the phrase itself.
+pub(crate) fn is_disavowed(analysis: &Analysis<'_>, start: usize) -> bool {
+    const CLAIMS: &[&str] = &[
+        "pretend", "claim", "say", "argue", "suggest", "hide", "blame", "use", "make", "plead",
+        "excuse",
+    ];
+    let clause = analysis.clause_of(start);
+    (clause.start as usize..=start).any(|verb| {
+        analysis.is(verb, CLAIMS)
+            && (verb.saturating_sub(4).max(clause.start as usize)..verb)
+                .any(|i| analysis.is(i, &["not", "never"]))
+    })
+}
+
+/// Group `hits` (sorted by start, as [`Analysis::hits`] returns them) whose token ranges
+/// overlap, so that one phrase matched by several table entries ("sorry for any inconvenience"
+/// and "any inconvenience this may have caused") is reported once, over its longest span.
+pub(crate) fn merge_overlapping(hits: &[PhraseHit]) -> Vec<HitGroup> {
+    let mut groups: Vec<HitGroup> = Vec::new();
+    for hit in hits {
+        match groups.last_mut() {
+            Some(group) if (hit.start as usize) < group.tokens.end => {
+                group.tokens.end = group.tokens.end.max(hit.end as usize);
+                group.hits.push(*hit);
+            }
+            _ => groups.push(HitGroup {
+                tokens: hit.tokens(),
+                hits: vec![*hit],
+            }),
+        }
+    }
+    groups
+}
+
+const NEGATIONS: &[&str] = &["not", "no", "never", "nothing"];
+const CONDITIONS: &[&str] = &["if", "whether", "unless"];
+
+/// The words that make a Responsibility phrase an admission of fault, not just of an act.
+const FAULT_WORDS: &[&str] = &[
+    "fault",
+    "mistake",
+    "error",
+    "blame",
+    "responsibility",
+    "responsible",
+    "accountability",
+    "accountable",
+    "should",
+    "ought",
+    "excuse",
+    "ours",
+    "mine",
+    "on",
+    "wrong",
+    "incorrect",
+    "oversight",
+    "doing",
+    "bad",
+    "blunder",
+    "failure",
+    "down",
+    "own",
+];
+
+fn is_admission(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
+    let start = hit.start as usize;
+    if analysis.text.tokens[start].quoted || !hit.tokens().any(|i| analysis.is(i, FAULT_WORDS)) {
+        return false;
+    }
+    let clause = analysis.clause_of(start).tokens();
+    let conditional = (clause.start..start).any(|i| analysis.is(i, CONDITIONS));
+    let negated =
+        (start.saturating_sub(3).max(clause.start)..start).any(|i| analysis.is(i, NEGATIONS));
+    !conditional && !negated
+}
+
+/// The hits of `kind` the writer does not take back: not quoted, not refused outright ("I won't
+/// pretend this was beyond our control"), and not in a sentence where the writer owns the fault
+/// (the catalog: a plain explanation followed by ownership is not an excuse).
+pub(crate) fn unowned_hits(analysis: &Analysis<'_>, kind: PhraseKind) -> Vec<PhraseHit> {
+    analysis
+        .hits(kind)
+        .iter()
+        .filter(|hit| {
+            let start = hit.start as usize;
+            !analysis.text.tokens[start].quoted
+                && !is_disavowed(analysis, start)
+                && !writer_owns_fault(analysis, analysis.sentence_of(start).tokens())
+        })
+        .copied()
+        .collect()
+}
