@@ -358,25 +358,11 @@ fn regret_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
     }
 }
 
-/// A first-person apology inside quotes, in a sentence with a reporting verb, is someone else's
-/// words: "“We are sorry,” the CEO said."
+/// An apology inside double quotes is someone else's words ("“We are sorry,” the CEO said") or
+/// a mention of the phrase, as in a guide or this tool's own documentation ("never write
+/// “sorry if you were upset”"): either way not the writer apologizing.
 fn is_reported_quote(analysis: &Analysis<'_>, word: usize) -> bool {
-    if !analysis.text.tokens[word].quoted {
-        return false;
-    }
-    let sentence = analysis.sentence_of(word);
-    let after = (word + 1).min(sentence.end as usize);
-    let following = analysis
-        .text
-        .sentences
-        .get(analysis.text.sentence_of(word) + 1);
-    sentence
-        .tokens()
-        .chain(following.map_or(0..0, |s| s.tokens()))
-        .filter(|&i| i >= after || i < word)
-        .any(|i| {
-            !analysis.text.tokens[i].quoted && analysis.is(i, analysis.words().reporting_verbs)
-        })
+    analysis.text.tokens[word].quoted
 }
 
 /// An apology about the message itself: its object follows within a few words.
