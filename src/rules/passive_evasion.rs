@@ -115,7 +115,9 @@ impl Rule for PassiveEvasion {
                 .copied()
                 .collect();
             for group in merge_overlapping(&hits) {
-                if !is_unowned(analysis, group.tokens.clone()) {
+                if !is_unowned(analysis, group.tokens.clone())
+                    || denies_the_failure(analysis, group.tokens.start)
+                {
                     continue;
                 }
                 let (message, fix) = if kind == PhraseKind::PassiveFailure {
@@ -139,6 +141,13 @@ impl Rule for PassiveEvasion {
             }
         }
     }
+}
+
+/// "No data was lost", "nothing was damaged": the sentence says the failure did *not* happen.
+fn denies_the_failure(analysis: &Analysis<'_>, start: usize) -> bool {
+    let clause_start = analysis.clause_of(start).start as usize;
+    (clause_start.max(start.saturating_sub(4))..start + 1)
+        .any(|i| analysis.is(i, &["no", "nothing", "none", "neither", "nobody"]))
 }
 
 /// Nobody owns the failure in `tokens`: no doer named or owned in its clause, no admission in

@@ -626,6 +626,9 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(we|i) (will|are going to|shall|are gonna|am going to|will try to|will try and|would) look into (it|this|that|the matter|the issue|the problem|your case|things)",
             "(we|i) are looking into (it|this|that|the matter|the issue|the problem|your case)",
             "(we|i) (will|shall) do (our|my) (best|utmost)",
+            // The subject is often elided after "and": "we take this seriously and will do our best".
+            "and (will|shall|are going to|we will) do (our|my) (best|utmost)",
+            "and (will|are going to|we will) look into (it|this|that|the matter|the issue|the problem|your case)",
             "(we|i) (will|are going to|shall|promise to|aim to) (do better|improve|try harder|be better|learn from this|work on it|work on this|sort it out|sort this out|take care of it|take care of this|get to the bottom of this|make it right|make things right|make this right|fix (it|this|the issue|the problem)|resolve (it|this|the issue|the matter|the problem))",
             "(we|i) (will|shall) (take|consider) (your feedback|this feedback|it|this) (on board|into account|into consideration)",
             "(we|i) (will|shall) (get back to you|be in touch|follow up|come back to you|update you|keep you (posted|updated|informed))",
@@ -720,6 +723,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(for|about) the (worry|stress|frustration|anxiety|trouble|hassle|disappointment|extra work|extra effort|wasted time|time you lost|time you spent|lost afternoon|sleepless night) (this|that|it|we) (caused|has caused|have caused|put) you",
             "(sorry|apologize|apologies) (that|for) (you|your) (had to|have had to|were left|were kept|missed|lost|could not|did not get|were not able|have been|spent|wasted|waited|were charged|were without|went without|had no)",
             "you (had to|have had to) (wait|call|chase|ask|spend|pay|explain|deal|go)",
+            "(this|it|that|the outage|the delay|the error) (caused|has caused|cost|has cost) (you|to you|to your|your)",
             "(i|we) know how (much|important|annoying|frustrating|stressful|disappointing)",
             "(in|put myself in) your (shoes|position|place)",
             "(that|this) is not (the experience|what) you (expected|deserved|deserve|paid for|should have had)",
@@ -732,6 +736,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         K::Explanation,
         &[
             "what happened (is|was) (that|this)?",
+            "(had|has|contained|introduced) (a|an) (bug|fault|flaw|typo|defect|mistake|error) in",
             "(the|the root|the underlying|the main|the direct) (cause|reason) (was|is|of this was|of the delay was|of the outage was|of the problem was|turned out to be)",
             "(was|were|has been|had been) caused by (a|an|the|our|my|one)",
             "(this|it|the delay|the outage|the error|the problem|the issue|that) happened because",
@@ -858,14 +863,14 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         // commitment ("we will", "I have already"): see `Analysis::first_person_commitment`.
         K::RemedyAct,
         &[
-            "(refund|refunded|refunding|replace|replaced|replacing|credit|credited|crediting|reship|reshipped|re-ship|re-shipped|resend|resent|resending|redo|redone|redid|repair|repaired|repairing|reimburse|reimbursed|reimbursing|compensate|compensated|waive|waived|waiving|cover|covered|covering|rebook|rebooked|reschedule|rescheduled|restore|restored|restoring|reinstate|reinstated|reverse|reversed|reversing|correct|corrected|correcting|reactivate|reactivated|upgrade|upgraded|return|returned|reissue|reissued|issue|issued|issuing|send|sent|sending|ship|shipped|shipping|deliver|delivered|call|called|calling|ring|phone|phoned|visit|pay|paid|give|gave|giving|offer|offered|offering|extend|extended|fix|fixed|fixing|exchange|exchanged|cancel|canceled|cancelling|cancel|arrange|arranged|arranging|book|booked|process|processed|processing|expedite|expedited|upgrade|add|added|apply|applied|discount|discounted|honor|honored|honour|honoured|match|matched) (you|your|a|an|the|it|this|that|them|every|all|two|three|one|back|over|in full|full|free|another|both|each|for)",
+            "(rolled back|roll back|rolling back|reverted|revert|refund|refunded|refunding|replace|replaced|replacing|credit|credited|crediting|reship|reshipped|re-ship|re-shipped|resend|resent|resending|redo|redone|redid|repair|repaired|repairing|reimburse|reimbursed|reimbursing|compensate|compensated|waive|waived|waiving|cover|covered|covering|rebook|rebooked|reschedule|rescheduled|restore|restored|restoring|reinstate|reinstated|reverse|reversed|reversing|correct|corrected|correcting|reactivate|reactivated|upgrade|upgraded|return|returned|reissue|reissued|issue|issued|issuing|send|sent|sending|ship|shipped|shipping|deliver|delivered|call|called|calling|ring|phone|phoned|visit|pay|paid|give|gave|giving|offer|offered|offering|extend|extended|fix|fixed|fixing|exchange|exchanged|cancel|canceled|cancelling|cancel|arrange|arranged|arranging|book|booked|process|processed|processing|expedite|expedited|upgrade|add|added|apply|applied|discount|discounted|honor|honored|honour|honoured|match|matched) (you|your|a|an|the|it|this|that|them|every|all|two|three|one|back|over|in full|full|free|another|both|each|for)",
         ],
     ),
     (
         // Changes that stop a repeat; they count as prevention only after I/we and a commitment.
         K::PreventionAct,
         &[
-            "(changed|added|introduced|implemented|updated|put in place|set up|installed|created|built|automated|rewritten|reviewed|retrained|trained|fixed the (bug|process|system|check|script)|switched|replaced our|moved to|added a|changing|adding|introducing|implementing|updating|putting in place|setting up|retraining|training|switching|reviewing) (a|an|our|the|new|two|extra|additional|automatic|monitoring|alerts|checks|a new|a second|to a new|how we|the way we|every|all)",
+            "(changed|added|introduced|implemented|updated|put in place|set up|installed|created|built|automated|rewritten|reviewed|retrained|trained|fixed the (bug|process|system|check|script)|switched|replaced our|moved to|added a|changing|adding|introducing|implementing|updating|putting in place|setting up|retraining|training|switching|reviewing) (a|an|our|the|new|two|extra|additional|automatic|monitoring|alerts|checks|a new|a second|to a new|how we|the way we|every|all|tests|a test|checks|a check|safeguards|a safeguard|reviews|a review|validation|a rule|rules|a limit|limits|canary|staged)",
         ],
     ),
 ];
