@@ -149,3 +149,35 @@ fn rule_ids_are_unique_kebab_case() {
     ids.dedup();
     assert_eq!(ids.len(), count, "duplicate rule ids");
 }
+
+/// The README's transcript is real output: every block it shows appears, verbatim, in what the
+/// README's own command prints today.
+#[test]
+fn the_readme_transcript_is_what_amends_prints() {
+    let readme = fs::read_to_string(root().join("README.md")).expect("README.md");
+    let command = "$ cargo run --release -- check examples/late-delivery.md\n";
+    let start = readme
+        .find(command)
+        .expect("the README shows the main command")
+        + command.len();
+    let transcript = &readme[start..start + readme[start..].find("```").expect("closed block")];
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_amends"))
+        .args(["check", "--color", "never", "examples/late-delivery.md"])
+        .current_dir(root())
+        .output()
+        .expect("the amends binary runs");
+    let printed = String::from_utf8(output.stdout).expect("UTF-8 output");
+    let mut shown = 0;
+    for block in transcript
+        .split("\n\n")
+        .map(str::trim_end)
+        .filter(|b| !b.is_empty() && *b != "…")
+    {
+        assert!(
+            printed.contains(block),
+            "README transcript is stale; this block is no longer printed:\n{block}\n\nactual output:\n{printed}"
+        );
+        shown += 1;
+    }
+    assert!(shown >= 3, "the transcript shows too little");
+}

@@ -71,10 +71,12 @@ impl Rule for VagueRemedy {
             // A vague time only weakens a commitment of ours ("we will … shortly"); "talk soon" in
             // a sign-off does not. The commitment stands a few words before the time.
             let window = (sentence.start as usize).max(start.saturating_sub(12))..start;
-            let committed = window.into_iter().any(|i| {
+            let committed = window.clone().any(|i| {
                 analysis.is(i, analysis.words().first_person_subjects)
                     && analysis.is(i + 1, &["will", "shall", "are", "am", "would"])
             });
+            // "Double charges will be refunded in due course": the awaited act, with no time.
+            let awaited_act = !analysis.hits_in(PhraseKind::RemedyAct, window).is_empty();
             let concrete = !analysis
                 .hits_in(PhraseKind::ConcreteTime, sentence.tokens())
                 .is_empty();
@@ -83,7 +85,11 @@ impl Rule for VagueRemedy {
                 .hits_overlapping(PhraseKind::VagueRemedy, hit.tokens())
                 .next()
                 .is_some();
-            if !committed || concrete || already || analysis.text.tokens[start].quoted {
+            if !(committed || awaited_act)
+                || concrete
+                || already
+                || analysis.text.tokens[start].quoted
+            {
                 continue;
             }
             reported_time_up_to = hit.end;
