@@ -214,10 +214,7 @@ impl<'a> Analysis<'a> {
         let lexicon = Lexicon::of(language);
         let text = Text::new(source, &prose.runs, &lexicon.contraction);
         let mut hits = vec![Vec::new(); KIND_COUNT];
-        for hit in lexicon
-            .book
-            .scan(&text.norm, |offset| text.token_at_norm(offset))
-        {
+        for hit in lexicon.book.scan(&text) {
             hits[hit.kind as usize].push(hit);
         }
         for (act, component) in [

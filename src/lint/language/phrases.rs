@@ -8,10 +8,27 @@
 //!
 //! Every phrase of a language's lexicon goes into one automaton, so the document is scanned once
 //! for all of them; each hit says which [`PhraseKind`] and which entry of that kind's table it is.
+//!
+//! The automaton runs over *words*, not characters: every word that occurs in a table gets a
+//! number, each token of the document becomes its word's number (or "unknown") in two bytes, and
+//! the literals are spelled the same way. The trie is several times smaller than one over
+//! characters (start-up time and memory), the haystack is shorter (scan time), a match is
+//! always whole words, and a hit's token index is its byte offset halved.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::PhraseKind;
+use super::text::Text;
+
+/// Two bytes per word: the first carries the high bit, the second never does, so a literal can
+/// only match at an even offset — on a word boundary.
+const UNKNOWN_WORD: [u8; 2] = [0x80, 0x00];
+const MAX_WORDS: usize = 1 << 15;
+
+fn encode(id: u16) -> [u8; 2] {
+    [0x80 | (id >> 7) as u8, (id & 0x7F) as u8]
+}
 
 /// A phrase found in the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,6 +66,8 @@ struct Literal {
 pub struct PhraseBook {
     automaton: AhoCorasick,
     literals: Vec<Literal>,
+    /// Every word of every table, numbered from 1 (0 is "unknown").
+    vocabulary: FxHashMap<String, u16>,
     longest: usize,
 }
 
@@ -56,34 +75,46 @@ impl PhraseBook {
     /// Compile `tables`. Panics on a malformed pattern: tables are constants, and the lexicon's
     /// unit tests compile every table.
     pub fn compile(tables: &[(PhraseKind, &[&str])]) -> PhraseBook {
-        let mut patterns = Vec::new();
+        let mut vocabulary: FxHashMap<String, u16> = FxHashMap::default();
+        let mut patterns: Vec<Vec<u8>> = Vec::new();
         let mut literals = Vec::new();
         // Two patterns of one kind may expand to the same literal: keep the first.
-        let mut seen = std::collections::HashSet::new();
+        let mut seen: FxHashSet<(PhraseKind, Vec<u8>)> = FxHashSet::default();
         for (kind, table) in tables {
             for (entry, pattern) in table.iter().enumerate() {
                 for expansion in expand(pattern) {
-                    let literal = format!(" {} ", expansion.tokens.join(" "));
-                    if !seen.insert((*kind, literal.clone())) {
+                    let mut bytes = Vec::with_capacity(expansion.tokens.len() * 2);
+                    for word in &expansion.tokens {
+                        let id = match vocabulary.get(*word) {
+                            Some(id) => *id,
+                            None => {
+                                let next = vocabulary.len() + 1;
+                                assert!(next < MAX_WORDS, "too many distinct words in the tables");
+                                vocabulary.insert((*word).to_owned(), next as u16);
+                                next as u16
+                            }
+                        };
+                        bytes.extend(encode(id));
+                    }
+                    if !seen.insert((*kind, bytes.clone())) {
                         continue;
                     }
-                    let mark = expansion
-                        .mark
-                        .map(|(start, end)| (start as u32, end as u32));
                     literals.push(Literal {
                         kind: *kind,
                         entry: entry as u16,
-                        mark,
+                        mark: expansion
+                            .mark
+                            .map(|(start, end)| (start as u32, end as u32)),
                         len: expansion.tokens.len() as u32,
                     });
-                    patterns.push(literal);
+                    patterns.push(bytes);
                 }
             }
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            // A contiguous NFA: a DFA over tens of thousands of literals would cost hundreds of
-            // megabytes and seconds to build, for a scan that is only somewhat faster.
+            // A contiguous NFA: a DFA over tens of thousands of literals would cost far more
+            // memory and start-up time, for a scan that is only somewhat faster.
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .expect("phrase tables compile");
@@ -95,6 +126,7 @@ impl PhraseBook {
         PhraseBook {
             automaton,
             literals,
+            vocabulary,
             longest,
         }
     }
@@ -114,19 +146,27 @@ impl PhraseBook {
         self.automaton.memory_usage()
     }
 
-    /// Every hit in `norm`, the space-padded normalized text, as token ranges. `token_at` maps
-    /// the byte offset of a token's first character in `norm` to its index.
-    pub fn scan(&self, norm: &str, token_at: impl Fn(usize) -> usize) -> Vec<PhraseHit> {
+    /// Every hit in `text`, as token ranges. No hit spans a hard break (a new block or sentence
+    /// line).
+    pub fn scan(&self, text: &Text) -> Vec<PhraseHit> {
+        let mut haystack = Vec::with_capacity(text.tokens.len() * 2);
+        for index in 0..text.tokens.len() {
+            let id = self.vocabulary.get(text.word(index)).copied();
+            haystack.extend(id.map_or(UNKNOWN_WORD, encode));
+        }
         let mut hits = Vec::new();
-        for found in self.automaton.find_overlapping_iter(norm) {
+        for found in self.automaton.find_overlapping_iter(&haystack) {
             let literal = &self.literals[found.pattern().as_usize()];
-            // The match starts at the space before its first token.
-            let start = token_at(found.start() + 1) as u32;
+            let start = (found.start() / 2) as u32;
+            let end = start + literal.len;
+            if (start + 1..end).any(|i| text.tokens[i as usize].hard_break) {
+                continue;
+            }
             hits.push(PhraseHit {
                 kind: literal.kind,
                 entry: literal.entry,
                 start,
-                end: start + literal.len,
+                end,
                 mark: literal.mark.map(|(from, to)| (start + from, start + to)),
             });
         }
@@ -136,13 +176,13 @@ impl PhraseBook {
 
 /// One literal a pattern expands to.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) struct Expansion {
-    pub tokens: Vec<String>,
+pub(crate) struct Expansion<'p> {
+    pub tokens: Vec<&'p str>,
     pub mark: Option<(usize, usize)>,
 }
 
 /// Expand a pattern into its literals.
-pub(crate) fn expand(pattern: &str) -> Vec<Expansion> {
+pub(crate) fn expand(pattern: &str) -> Vec<Expansion<'_>> {
     let mut parser = PatternParser {
         pattern,
         rest: pattern,
@@ -168,7 +208,7 @@ pub(crate) fn expand(pattern: &str) -> Vec<Expansion> {
         .collect()
 }
 
-type Words = Vec<(String, bool)>;
+type Words<'p> = Vec<(&'p str, bool)>;
 
 /// A recursive-descent reader of the pattern syntax; groups nest.
 struct PatternParser<'p> {
@@ -178,10 +218,10 @@ struct PatternParser<'p> {
     marked: bool,
 }
 
-impl PatternParser<'_> {
+impl<'p> PatternParser<'p> {
     /// Every expansion of a sequence of items, up to one of `stops` (not consumed).
-    fn sequence(&mut self, stops: &[char]) -> Vec<Words> {
-        let mut expansions: Vec<Words> = vec![Vec::new()];
+    fn sequence(&mut self, stops: &[char]) -> Vec<Words<'p>> {
+        let mut expansions: Vec<Words<'p>> = vec![Vec::new()];
         loop {
             self.rest = self.rest.trim_start();
             let Some(first) = self.rest.chars().next() else {
@@ -190,7 +230,7 @@ impl PatternParser<'_> {
             if stops.contains(&first) {
                 return expansions;
             }
-            let alternatives: Vec<Words> = match first {
+            let alternatives: Vec<Words<'p>> = match first {
                 '{' | '}' => {
                     self.marked = first == '{';
                     self.rest = &self.rest[1..];
@@ -224,7 +264,7 @@ impl PatternParser<'_> {
                         .rest
                         .find(|c: char| c.is_whitespace() || "()[]{}|".contains(c))
                         .unwrap_or(self.rest.len());
-                    let word = self.rest[..end].to_owned();
+                    let word = &self.rest[..end];
                     self.rest = &self.rest[end..];
                     vec![vec![(word, self.marked)]]
                 }
@@ -243,15 +283,15 @@ impl PatternParser<'_> {
 }
 
 /// The tokenizer splits "mix-up" into `mix - up` (UAX #29), so patterns are split the same way.
-fn split_hyphens(words: Vec<(String, bool)>) -> Vec<(String, bool)> {
+fn split_hyphens(words: Words<'_>) -> Words<'_> {
     let mut split = Vec::with_capacity(words.len());
     for (word, marked) in words {
         if word.len() > 1 && word.contains('-') {
             for (index, part) in word.split('-').enumerate() {
                 if index > 0 {
-                    split.push(("-".to_owned(), marked));
+                    split.push(("-", marked));
                 }
-                split.push((part.to_owned(), marked));
+                split.push((part, marked));
             }
         } else {
             split.push((word, marked));

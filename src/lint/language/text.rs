@@ -43,6 +43,8 @@ pub struct Token {
     pub quoted: bool,
     /// Whitespace precedes it in the source (tells a spaced dash from a hyphen).
     pub spaced_before: bool,
+    /// A new block, or a line break that starts a sentence, precedes it: no phrase spans it.
+    pub hard_break: bool,
 }
 
 /// A sentence or clause: a run of tokens.
@@ -123,12 +125,6 @@ impl Text {
     pub fn word(&self, index: usize) -> &str {
         let token = &self.tokens[index];
         &self.norm[token.norm_start as usize..token.norm_end as usize]
-    }
-
-    /// The index of the token whose normalized form starts at byte `offset` of [`Text::norm`].
-    pub fn token_at_norm(&self, offset: usize) -> usize {
-        self.tokens
-            .partition_point(|token| (token.norm_start as usize) < offset)
     }
 
     /// The source range covered by tokens `range` (empty at the end of the text if none).
@@ -347,6 +343,7 @@ impl Builder<'_, '_> {
             capitalized,
             quoted: false,
             spaced_before: std::mem::take(&mut self.pending_space),
+            hard_break: brk == Break::Hard,
         });
         self.breaks.push(brk);
     }
