@@ -1,13 +1,12 @@
 //! Words, sentences and clauses of the writer's prose.
 //!
-//! The prose runs from [`crate::lint::markup`] are split into tokens (UAX #29 word boundaries),
-//! each with its byte range in the source and its *normalized* form: lowercase, curly quotes
-//! straightened, contractions expanded ("I’m" → `i am`, "can't" → `can not`), so that phrase
-//! tables are written once in one canonical spelling. All normalized tokens are joined by single
-//! spaces into one string, [`Text::norm`], which the phrase automaton scans; a hard break (a new
-//! block, or a line break that starts a new sentence) is written as ` \n ` so no phrase matches
-//! across it, while an ordinary line break inside a paragraph is a plain space — a phrase broken
-//! across a line still matches.
+//! The prose runs from [`crate::lint::markup`] are split into tokens (UAX #29 word boundaries,
+//! with a fast path for ASCII), each with its byte range in the source and its *normalized*
+//! form: lowercase, curly quotes straightened, contractions expanded ("I’m" → `i am`, "can't" →
+//! `can not`), so that phrase tables are written once in one canonical spelling. The normalized
+//! forms live in one string, [`Text::norm`]. A token after a hard break (a new block, or a line
+//! break that starts a new sentence) says so, and no phrase matches across it; an ordinary line
+//! break inside a paragraph is just space — a phrase broken across a line still matches.
 //!
 //! Sentences end at `.` `!` `?` `…` or a hard break; clauses also end at `;` `:` and a spaced
 //! dash (catalog, "Sentences and clauses"). Decision: a line break inside a paragraph ends a
@@ -326,9 +325,6 @@ impl Builder<'_, '_> {
         }
         if brk != Break::None {
             self.line_start = span.start;
-        }
-        if brk == Break::Hard && !self.text.tokens.is_empty() {
-            self.text.norm.push_str("\n ");
         }
         self.gap_newlines = 0;
         let norm_start = self.text.norm.len() as u32;
