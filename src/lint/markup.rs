@@ -381,9 +381,9 @@ fn scan_markdown_mail(text: &str, region: TextRange, opaque: &[TextRange]) -> Ma
             // a blank line (drafts that collect several replies in one file), else at the end.
             let next_heading = (index + 1..lines.len()).find(|&later| {
                 let candidate = lines[later];
-                let in_code = opaque
-                    .iter()
-                    .any(|block| block.start <= candidate.start && candidate.start < block.end);
+                // `opaque` is sorted: a binary search, not a scan per line.
+                let before = opaque.partition_point(|block| block.start <= candidate.start);
+                let in_code = before > 0 && candidate.start < opaque[before - 1].end;
                 let after_blank = is_blank(lines[later - 1].text(text));
                 !in_code && after_blank && is_atx_heading(candidate.text(text))
             });
