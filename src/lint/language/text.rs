@@ -300,11 +300,17 @@ impl Builder<'_, '_> {
     fn push_word(&mut self, span: TextRange, kind: TokenKind, capitalized: bool) {
         let mut word = std::mem::take(&mut self.word);
         word.clear();
-        for c in self.source[span.start..span.end].chars() {
-            match c {
-                '\u{2019}' | '\u{2018}' | '\u{02BC}' => word.push('\''),
-                c if c.is_ascii() => word.push(c.to_ascii_lowercase()),
-                c => word.extend(c.to_lowercase()),
+        let original = &self.source[span.start..span.end];
+        if original.is_ascii() {
+            word.push_str(original);
+            word.make_ascii_lowercase();
+        } else {
+            for c in original.chars() {
+                match c {
+                    '\u{2019}' | '\u{2018}' | '\u{02BC}' => word.push('\''),
+                    c if c.is_ascii() => word.push(c.to_ascii_lowercase()),
+                    c => word.extend(c.to_lowercase()),
+                }
             }
         }
         match (self.contractions)(&word) {
@@ -388,6 +394,11 @@ impl Builder<'_, '_> {
                     text.paragraph_starts.push(index as u32);
                 }
             }
+            // Only punctuation ends a sentence or clause; most tokens are words.
+            if text.tokens[index].kind != TokenKind::Punct {
+                index += 1;
+                continue;
+            }
             let word = word_of(&text.norm, &text.tokens[index]);
             let ends_sentence = match word {
                 "!" | "?" | "…" => true,
@@ -436,7 +447,7 @@ impl Builder<'_, '_> {
                 inside = false;
             }
             let token = self.text.tokens[index];
-            if word_of(&self.text.norm, &token) == "\"" {
+            if token.kind == TokenKind::Punct && word_of(&self.text.norm, &token) == "\"" {
                 let original = &self.source[token.span.start..token.span.end];
                 inside = match original {
                     "\u{201C}" | "\u{201E}" => true,
