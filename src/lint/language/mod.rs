@@ -181,6 +181,9 @@ impl Lexicon {
 /// the subject and auxiliaries are checked here instead of being multiplied into every pattern.
 fn first_person_commitment(text: &Text, words: &WordLists, act: usize) -> Option<usize> {
     let clause_start = text.clauses[text.clause_of(act)].start as usize;
+    if act == clause_start && introduced_by_first_person_list(text, words, act) {
+        return Some(act);
+    }
     let mut index = act;
     for _ in 0..7 {
         if index <= clause_start {
@@ -196,6 +199,32 @@ fn first_person_commitment(text: &Text, words: &WordLists, act: usize) -> Option
         }
     }
     None
+}
+
+/// An act that opens a list item under "Here is what I have done:" is the writer's: walk back
+/// over the items before it (blocks that end without a full stop) to an introduction that ends
+/// with a colon and has I/we in it.
+fn introduced_by_first_person_list(text: &Text, words: &WordLists, act: usize) -> bool {
+    let mut paragraph = text.paragraph_of(act);
+    if text.paragraph(paragraph).start != act {
+        return false;
+    }
+    for _ in 0..12 {
+        let Some(previous) = paragraph.checked_sub(1) else {
+            return false;
+        };
+        let tokens = text.paragraph(previous);
+        match tokens.end.checked_sub(1).map(|last| text.word(last)) {
+            Some(":") => {
+                return tokens
+                    .into_iter()
+                    .any(|i| words.first_person_subjects.contains(&text.word(i)));
+            }
+            Some("." | "!" | "?") | None => return false,
+            Some(_) => paragraph = previous,
+        }
+    }
+    false
 }
 
 /// Everything the rules may ask about a document's prose.
@@ -356,6 +385,10 @@ impl<'a> Analysis<'a> {
                 let mut next = i + 1;
                 while self.is(next, &["have", "had", "just", "then", "also", "really"]) {
                     next += 1;
+                }
+                // "we double-booked": the past form follows the hyphen.
+                if self.word(next + 1) == "-" && !self.text.tokens[next + 1].spaced_before {
+                    next += 2;
                 }
                 next < tokens.end && self.is_past_verb(next)
             }
