@@ -262,8 +262,33 @@ impl Builder<'_, '_> {
         // there and the full Unicode segmentation everywhere else.
         if run.is_ascii() {
             self.tokenize_pieces(range.start, AsciiWordBounds { text: run, at: 0 });
-        } else {
-            self.tokenize_pieces(range.start, run.split_word_bound_indices());
+            return;
+        }
+        // A paragraph with one emoji is still mostly ASCII: segment it chunk by chunk, split at
+        // ASCII whitespace (where UAX #29 always breaks), and pay for Unicode only where needed.
+        let mut chunk_start = 0;
+        let bytes = run.as_bytes();
+        while chunk_start < bytes.len() {
+            let chunk_end = bytes[chunk_start..]
+                .iter()
+                .position(|b| b.is_ascii_whitespace())
+                .map_or(bytes.len(), |at| {
+                    // Keep the whitespace run with the chunk before it.
+                    let space = chunk_start + at;
+                    space
+                        + bytes[space..]
+                            .iter()
+                            .position(|b| !b.is_ascii_whitespace())
+                            .unwrap_or(bytes.len() - space)
+                });
+            let chunk = &run[chunk_start..chunk_end];
+            let base = range.start + chunk_start;
+            if chunk.is_ascii() {
+                self.tokenize_pieces(base, AsciiWordBounds { text: chunk, at: 0 });
+            } else {
+                self.tokenize_pieces(base, chunk.split_word_bound_indices());
+            }
+            chunk_start = chunk_end;
         }
     }
 
