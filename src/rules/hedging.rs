@@ -71,7 +71,7 @@ impl Rule for Hedging {
             findings.push(context.finding(
                 analysis.span(marked),
                 format!(
-                    "Hedged apology: '{hedge}' weakens the admission; say what happened plainly"
+                    "hedged apology: '{hedge}' weakens the admission; say what happened plainly"
                 ),
                 fix.into_iter().collect(),
             ));

@@ -67,7 +67,7 @@ impl Rule for OverApologizing {
             Some((
                 apologies[MOST_APOLOGIES],
                 format!(
-                    "This draft apologizes {count} times; more than {MOST_APOLOGIES} buries what \
+                    "this draft apologizes {count} times; more than {MOST_APOLOGIES} buries what \
                      you are doing about it"
                 ),
             ))
@@ -75,7 +75,7 @@ impl Rule for OverApologizing {
             Some((
                 apologies[MANY_APOLOGIES - 1],
                 format!(
-                    "This draft apologizes {count} times in {words} words; once or twice, then \
+                    "this draft apologizes {count} times in {words} words; once or twice, then \
                      the repair, is stronger"
                 ),
             ))

@@ -74,7 +74,7 @@ impl Rule for PressuresForgiveness {
             last_end = end;
             findings.push(context.finding(
                 analysis.span(start..end),
-                "This closes the matter for the reader: forgiveness is theirs to give; ask, or \
+                "this closes the matter for the reader: forgiveness is theirs to give; ask, or \
                  leave it open",
                 Vec::new(),
             ));

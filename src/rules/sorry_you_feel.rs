@@ -87,7 +87,7 @@ impl Rule for SorryYouFeel {
             );
             findings.push(context.finding(
                 analysis.span(apology.start as usize..hit.end as usize),
-                "Regret for the reader's reaction admits nothing: apologize for what we did",
+                "regret for the reader's reaction admits nothing: apologize for what we did",
                 vec![fix],
             ));
         }

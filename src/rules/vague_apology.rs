@@ -89,7 +89,7 @@ impl Rule for VagueApology {
             );
             findings.push(context.finding(
                 object,
-                "The apology names no harm: say what went wrong for the reader",
+                "the apology names no harm: say what went wrong for the reader",
                 vec![fix],
             ));
         }
