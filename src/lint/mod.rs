@@ -44,6 +44,24 @@ pub struct Report {
 }
 
 /// Lint `text`, a document of `kind`, with `options`.
+///
+/// ```
+/// use amends::lint::{DocumentKind, Options, lint};
+///
+/// let draft = "We're sorry if the delay upset you. I have refunded the shipping fee.";
+/// let report = lint(draft, DocumentKind::PlainText, &Options::default());
+/// assert!(report.is_apology);
+/// let conditional = report
+///     .findings
+///     .iter()
+///     .find(|finding| finding.rule == "conditional-apology")
+///     .expect("a condition on the apology is reported");
+/// assert!(draft[conditional.range.start..conditional.range.end].contains("if"));
+///
+/// // Not an apology: nothing at all.
+/// let note = "Sorry for the late reply: the numbers you asked for are attached.";
+/// assert!(lint(note, DocumentKind::PlainText, &Options::default()).findings.is_empty());
+/// ```
 pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
     let prose = markup::extract_prose(text, kind);
     let language = match options.language {
