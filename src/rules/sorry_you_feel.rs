@@ -54,13 +54,9 @@ impl Rule for SorryYouFeel {
         let analysis = context.analysis;
         for apology in analysis.writer_apologies() {
             let word = apology.word as usize;
-            // Right after the apology word; a comma may stand between ("Sorry, you feel …" is
-            // rare, but "sorry that you feel" is covered by the table's optional *that*).
-            let next = if analysis.word(word + 1) == "," {
-                word + 2
-            } else {
-                word + 1
-            };
+            // Right after the apology word ("sorry that you feel" is covered by the table's
+            // optional *that*).
+            let next = analysis.object_start(apology);
             let clause = analysis.clause_of(word);
             let Some(hit) = analysis
                 .hits_in(PhraseKind::ReaderFeeling, next..next + 1)

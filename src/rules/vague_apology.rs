@@ -54,13 +54,7 @@ impl Rule for VagueApology {
         for apology in analysis.writer_apologies() {
             let word = apology.word as usize;
             // "I'm so sorry for …": the object follows the word; "sorry again for" too.
-            let mut next = word + 1;
-            while analysis.is(
-                next,
-                &["again", "also", "so", "much", "deeply", "sincerely"],
-            ) {
-                next += 1;
-            }
+            let next = analysis.object_start(apology);
             let sentence = analysis.sentence(apology.sentence);
             let Some(hit) = analysis
                 .hits_in(PhraseKind::VagueObject, next..next + 1)

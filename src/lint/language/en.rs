@@ -177,6 +177,18 @@ pub(super) const WORDS: WordLists = WordLists {
         "want", "wanted", "wish", "need", "like", "to", "let", "me", "us", "hereby", "first", "of",
         "course", "'d",
     ],
+    after_apology: &[
+        ",",
+        "again",
+        "also",
+        "so",
+        "much",
+        "deeply",
+        "sincerely",
+        "truly",
+        "once",
+        "more",
+    ],
     apology_adjectives: &[
         "sincere",
         "sincerest",

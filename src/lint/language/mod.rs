@@ -129,6 +129,8 @@ pub struct WordLists {
     pub skippable: &'static [&'static str],
     /// Auxiliaries and catenatives between a subject and "apologize" ("I would like to").
     pub modals: &'static [&'static str],
+    /// What may stand between an apology word and its object: a comma, "again", "sincerely" ….
+    pub after_apology: &'static [&'static str],
     /// Adjectives inside "our sincere apologies".
     pub apology_adjectives: &'static [&'static str],
     pub reporting_verbs: &'static [&'static str],
@@ -361,6 +363,16 @@ impl<'a> Analysis<'a> {
             .iter()
             .take_while(|apology| apology.sentence == sentence)
             .find(|apology| apology.voice == Voice::Writer)
+    }
+
+    /// Where the object of an apology can start: right after the apology word, past a comma and
+    /// the adverbs that may follow it ("sorry again for …", "I apologize sincerely for …").
+    pub fn object_start(&self, apology: &ApologyExpression) -> usize {
+        let mut next = apology.word as usize + 1;
+        while self.is(next, self.words().after_apology) {
+            next += 1;
+        }
+        next
     }
 
     /// Does `tokens` hold a first-person word (I, we, our, my, us …)?

@@ -18,6 +18,7 @@ pub(super) const WORDS: WordLists = WordLists {
     sincerity_intensifiers: &[],
     skippable: &[],
     modals: &[],
+    after_apology: &[],
     apology_adjectives: &[],
     reporting_verbs: &[],
     third_person_subjects: &[],
