@@ -29,8 +29,7 @@
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
-use crate::rules::ownership::merge_overlapping;
-use crate::rules::ownership::writer_owns_fault;
+use crate::rules::ownership::{report_groups, writer_owns_fault};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct BlamesCustomer;
@@ -61,13 +60,12 @@ impl Rule for BlamesCustomer {
             .filter(|hit| is_blame(analysis, hit))
             .copied()
             .collect();
-        for group in merge_overlapping(&hits) {
-            findings.push(context.finding(
-                analysis.span(group.tokens),
-                "blames the reader: own what went wrong on your side instead",
-                Vec::new(),
-            ));
-        }
+        report_groups(
+            context,
+            &hits,
+            "blames the reader: own what went wrong on your side instead",
+            findings,
+        );
     }
 }
 

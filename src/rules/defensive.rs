@@ -27,7 +27,7 @@
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
-use crate::rules::ownership::merge_overlapping;
+use crate::rules::ownership::report_groups;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct Defensive;
@@ -60,13 +60,12 @@ impl Rule for Defensive {
             })
             .copied()
             .collect();
-        for group in merge_overlapping(&hits) {
-            findings.push(context.finding(
-                analysis.span(group.tokens),
-                "defensive: it argues your case instead of owning the harm",
-                Vec::new(),
-            ));
-        }
+        report_groups(
+            context,
+            &hits,
+            "defensive: it argues your case instead of owning the harm",
+            findings,
+        );
     }
 }
 

@@ -26,8 +26,7 @@
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::PhraseKind;
-use crate::rules::ownership::merge_overlapping;
-use crate::rules::ownership::unowned_hits;
+use crate::rules::ownership::{report_groups, unowned_hits};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct DeniesFault;
@@ -50,12 +49,11 @@ impl Rule for DeniesFault {
     fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
         let analysis = context.analysis;
         let hits = unowned_hits(analysis, PhraseKind::DeniesFault);
-        for group in merge_overlapping(&hits) {
-            findings.push(context.finding(
-                analysis.span(group.tokens),
-                "denies fault: an apology that disowns the harm takes itself back",
-                Vec::new(),
-            ));
-        }
+        report_groups(
+            context,
+            &hits,
+            "denies fault: an apology that disowns the harm takes itself back",
+            findings,
+        );
     }
 }

@@ -28,8 +28,7 @@
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::PhraseKind;
-use crate::rules::ownership::merge_overlapping;
-use crate::rules::ownership::unowned_hits;
+use crate::rules::ownership::{report_groups, unowned_hits};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct Excuse;
@@ -52,12 +51,11 @@ impl Rule for Excuse {
     fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
         let analysis = context.analysis;
         let hits = unowned_hits(analysis, PhraseKind::Excuse);
-        for group in merge_overlapping(&hits) {
-            findings.push(context.finding(
-                analysis.span(group.tokens),
-                "excuse: it dilutes the apology; name the real cause and own it",
-                Vec::new(),
-            ));
-        }
+        report_groups(
+            context,
+            &hits,
+            "excuse: it dilutes the apology; name the real cause and own it",
+            findings,
+        );
     }
 }

@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
+use crate::lint::finding::Finding;
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
+use crate::rules::Context;
 
 /// Overlapping hits of one table, reported as one: the cover of the group, and its hits.
 pub(crate) struct HitGroup {
@@ -120,4 +122,17 @@ pub(crate) fn unowned_hits(analysis: &Analysis<'_>, kind: PhraseKind) -> Vec<Phr
         })
         .copied()
         .collect()
+}
+
+/// One finding, without a fix, per group of overlapping `hits`: the reporting step of the rules
+/// whose phrases need the writer's own words, not an edit.
+pub(crate) fn report_groups(
+    context: &Context<'_>,
+    hits: &[PhraseHit],
+    message: &str,
+    findings: &mut Vec<Finding>,
+) {
+    for group in merge_overlapping(hits) {
+        findings.push(context.finding(context.analysis.span(group.tokens), message, Vec::new()));
+    }
 }
