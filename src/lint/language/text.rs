@@ -111,7 +111,7 @@ impl Text {
             if run.block_start {
                 builder.pending = Break::Hard;
             } else if gap.contains('\n') {
-                builder.note_line_break(run.range.start);
+                builder.note_line_break();
             }
             builder.pending_space |= !gap.is_empty();
             builder.tokenize(run.range);
@@ -250,7 +250,7 @@ struct Builder<'s, 'c> {
 }
 
 impl Builder<'_, '_> {
-    fn note_line_break(&mut self, _next_line: usize) {
+    fn note_line_break(&mut self) {
         if self.pending == Break::None {
             self.pending = Break::Line;
         }
@@ -302,7 +302,7 @@ impl Builder<'_, '_> {
                 if self.gap_newlines >= 2 {
                     self.pending = Break::Hard;
                 } else if self.gap_newlines == 1 {
-                    self.note_line_break(start + piece.len());
+                    self.note_line_break();
                 }
                 self.pending_space = true;
                 continue;
@@ -413,9 +413,7 @@ impl Builder<'_, '_> {
                 }
                 sentence_start = index;
                 clause_start = index;
-                let previous_paragraph = text.paragraph_starts.last().copied();
-                let starts_block = index == 0 || self.breaks[index] == Break::Hard;
-                if starts_block && previous_paragraph != Some(index as u32) {
+                if text.paragraph_starts.last() != Some(&(index as u32)) {
                     text.paragraph_starts.push(index as u32);
                 }
             }
