@@ -689,3 +689,12 @@ fn the_server_exits_cleanly_on_shutdown_and_exit() {
     let status = client.shutdown();
     assert_eq!(status.code(), Some(0));
 }
+
+#[test]
+fn exit_without_shutdown_ends_the_process_with_status_1() {
+    let (mut client, _) = start(&["utf-16"]);
+    // Still waiting for an answer of ours when `exit` comes: the process ends anyway.
+    client.open(URI, "markdown", DRAFT);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait_for_exit().code(), Some(1));
+}

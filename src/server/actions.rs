@@ -103,7 +103,7 @@ fn quick_fix(request: &Request<'_>, index: usize, fix: &Fix) -> CodeActionOrComm
     CodeActionOrCommand::CodeAction(CodeAction {
         title: fix.title.clone(),
         kind: Some(CodeActionKind::QUICKFIX),
-        diagnostics: Some(vec![linted.diagnostics[index].clone()]),
+        diagnostics: Some(vec![linted.diagnostic(index)]),
         edit: Some(changes(request.uri, edits)),
         is_preferred: Some(fix.safety == Safety::Safe),
         ..CodeAction::default()
@@ -121,7 +121,7 @@ fn disable_actions(request: &Request<'_>, index: usize) -> Vec<CodeActionOrComma
         actions.push(CodeActionOrCommand::CodeAction(CodeAction {
             title,
             kind: Some(CodeActionKind::QUICKFIX),
-            diagnostics: Some(vec![linted.diagnostics[index].clone()]),
+            diagnostics: Some(vec![linted.diagnostic(index)]),
             edit: Some(edit),
             ..CodeAction::default()
         }));

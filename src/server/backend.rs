@@ -3,7 +3,7 @@
 //! Concurrency, in three rules:
 //! 1. A change is applied inside its notification handler before the first `.await`, under the
 //!    documents lock, which is never held across an await. Edits land in the order sent.
-//! 2. Linting runs on tokio's blocking pool, at most one lint per document at a time; a change
+//! 2. Linting runs on the lint worker thread, at most one lint per document at a time; a change
 //!    during a lint only bumps the version, and the running task lints again before it stops.
 //! 3. Nothing is published or answered from a lint of an older version or older settings.
 
@@ -21,9 +21,11 @@ use crate::position::Encoding;
 use crate::server::actions::{self, EditSupport, FIX_ALL_KIND, ProjectConfig};
 use crate::server::documents::{self, Document};
 use crate::server::hover;
+use crate::server::lifecycle;
 use crate::server::linting::Linted;
 use crate::server::logging::LogControl;
 use crate::server::settings::{EditorSettings, Settings};
+use crate::server::worker::LintWorker;
 
 /// Commands the server runs (`workspace/executeCommand`); an editor binds them to keys or a
 /// palette, and the code lens runs the first.
@@ -54,6 +56,7 @@ struct State {
     /// Messages already shown, so each reaches the user once.
     shown: Mutex<HashSet<String>>,
     log: LogControl,
+    worker: LintWorker,
 }
 
 impl State {
@@ -103,6 +106,7 @@ impl Backend {
                 session: OnceLock::new(),
                 shown: Mutex::new(HashSet::new()),
                 log,
+                worker: LintWorker::start(),
             }),
         }
     }
@@ -138,38 +142,33 @@ impl Backend {
         Some(linted)
     }
 
-    /// Lint on the blocking pool, then tell the user about a broken `amends.toml` if this lint
+    /// Lint on the worker thread, then tell the user about a broken `amends.toml` if this lint
     /// was the first to meet it.
     async fn run(&self, job: Job) -> Option<Arc<Linted>> {
         let state = Arc::clone(&self.state);
         let encoding = state.session().encoding;
-        let outcome = tokio::task::spawn_blocking(move || {
-            let resolved = state.settings().options_for(job.directory.as_deref());
-            let text = String::from(&job.text);
-            let linted = Linted::new(
-                text,
-                job.version,
-                resolved.generation,
-                job.kind,
-                resolved.options,
-                encoding,
-            );
-            (Arc::new(linted), resolved.message)
-        })
-        .await;
-        match outcome {
-            Ok((linted, message)) => {
-                if let Some(message) = message {
-                    self.show_once(MessageType::ERROR, message).await;
-                }
-                Some(linted)
-            }
-            Err(error) => {
-                // A panic in a rule is a bug; the server must outlive it.
-                tracing::error!("linting failed: {error}");
-                None
-            }
+        let outcome = self
+            .state
+            .worker
+            .run(move || {
+                let resolved = state.settings().options_for(job.directory.as_deref());
+                let text = String::from(&job.text);
+                let linted = Linted::new(
+                    text,
+                    job.version,
+                    resolved.generation,
+                    job.kind,
+                    resolved.options,
+                    encoding,
+                );
+                (Arc::new(linted), resolved.message)
+            })
+            .await;
+        let (linted, message) = outcome?;
+        if let Some(message) = message {
+            self.show_once(MessageType::ERROR, message).await;
         }
+        Some(linted)
     }
 
     /// Make sure `uri` gets diagnostics for its newest version (push mode only).
@@ -238,11 +237,7 @@ impl Backend {
             };
             if fresh {
                 self.client
-                    .publish_diagnostics(
-                        uri.clone(),
-                        linted.diagnostics.clone(),
-                        Some(linted.version),
-                    )
+                    .publish_diagnostics(uri.clone(), linted.diagnostics(), Some(linted.version))
                     .await;
             }
         }
@@ -540,6 +535,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        lifecycle::shutdown_received();
         Ok(())
     }
 
@@ -640,7 +636,7 @@ impl LanguageServer for Backend {
                 related_documents: None,
                 full_document_diagnostic_report: FullDocumentDiagnosticReport {
                     result_id: Some(result_id),
-                    items: linted.diagnostics.clone(),
+                    items: linted.diagnostics(),
                 },
             })
         };

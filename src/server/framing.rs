@@ -9,6 +9,8 @@
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader};
 use tower_lsp_server::jsonrpc::{Request, Response};
 
+use crate::server::lifecycle;
+
 /// Bytes buffered between the guard and the server; a larger message just flows through in parts.
 const PIPE_CAPACITY: usize = 1 << 16;
 
@@ -23,6 +25,9 @@ pub fn guarded_stdin() -> impl AsyncRead {
                 tracing::error!("dropped a malformed message: {problem}");
                 continue;
             }
+            if is_exit(&body) {
+                lifecycle::exit_received();
+            }
             let header = format!("Content-Length: {}\r\n\r\n", body.len());
             let sent = async {
                 writer.write_all(header.as_bytes()).await?;
@@ -36,6 +41,14 @@ pub fn guarded_stdin() -> impl AsyncRead {
         let _ = writer.shutdown().await;
     });
     reader
+}
+
+/// The `exit` notification.
+fn is_exit(body: &[u8]) -> bool {
+    // Cheap first: only a small message can be `exit`.
+    body.len() < 200
+        && serde_json::from_slice::<serde_json::Value>(body)
+            .is_ok_and(|message| message["method"] == "exit" && message.get("id").is_none())
 }
 
 /// Why a frame's body is not a message.

@@ -4,6 +4,8 @@
 //! actions and code lens answer from it only while it is of the document's current version and
 //! settings, so every range they send is a range in the text the editor has.
 
+use std::time::Instant;
+
 use tower_lsp_server::ls_types::{
     Diagnostic, DiagnosticSeverity, NumberOrString, Position as LspPosition, Range,
 };
@@ -25,12 +27,12 @@ pub struct Linted {
     pub text: String,
     pub index: LineIndex,
     pub report: Report,
-    /// One per finding, in the same order as `report.findings`.
-    pub diagnostics: Vec<Diagnostic>,
+    /// The encoding its positions are given in.
+    pub encoding: Encoding,
 }
 
 impl Linted {
-    /// Lint `text`. Runs on a blocking thread: a megabyte takes tens of milliseconds.
+    /// Lint `text`. Runs on the lint worker: a megabyte takes tens of milliseconds.
     pub fn new(
         text: String,
         version: i32,
@@ -39,13 +41,16 @@ impl Linted {
         options: Options,
         encoding: Encoding,
     ) -> Linted {
+        let started = Instant::now();
         let report = lint::lint(&text, kind, &options);
         let index = LineIndex::new(&text);
-        let diagnostics = report
-            .findings
-            .iter()
-            .map(|finding| diagnostic(finding, &index, encoding))
-            .collect();
+        tracing::debug!(
+            version,
+            bytes = text.len(),
+            findings = report.findings.len(),
+            ms = started.elapsed().as_secs_f64() * 1000.0,
+            "linted"
+        );
         Linted {
             version,
             generation,
@@ -54,8 +59,21 @@ impl Linted {
             text,
             index,
             report,
-            diagnostics,
+            encoding,
         }
+    }
+
+    /// The diagnostics of every finding, in the order of `report.findings`. Made when sent rather
+    /// than kept: a megabyte draft can have thousands, and the editor keeps them anyway.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        (0..self.report.findings.len())
+            .map(|index| self.diagnostic(index))
+            .collect()
+    }
+
+    /// The diagnostic of finding `index`.
+    pub fn diagnostic(&self, index: usize) -> Diagnostic {
+        diagnostic(&self.report.findings[index], &self.index, self.encoding)
     }
 
     /// The LSP range of a byte range of this text.

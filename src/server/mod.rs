@@ -13,9 +13,11 @@ mod backend;
 mod documents;
 mod framing;
 mod hover;
+mod lifecycle;
 mod linting;
 mod logging;
 mod settings;
+mod worker;
 
 use std::process::ExitCode;
 
@@ -37,8 +39,8 @@ pub fn run() -> ExitCode {
             &Options::default(),
         )
     });
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+    // One thread for the protocol is plenty: the lints run on their own thread ([`worker`]).
+    let runtime = match tokio::runtime::Builder::new_current_thread()
         .thread_name("amends-lsp")
         .build()
     {
@@ -57,5 +59,5 @@ pub fn run() -> ExitCode {
     // The stdin reader may be blocked in a read that cannot be cancelled; do not wait for it.
     runtime.shutdown_background();
     tracing::info!("exit");
-    ExitCode::SUCCESS
+    lifecycle::exit_code()
 }

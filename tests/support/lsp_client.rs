@@ -294,6 +294,11 @@ impl LspClient {
         let result = self.request("shutdown", Value::Null);
         assert!(result.get("error").is_none(), "shutdown failed: {result}");
         self.notify("exit", Value::Null);
+        self.wait_for_exit()
+    }
+
+    /// Wait until the server process has ended.
+    pub fn wait_for_exit(&mut self) -> std::process::ExitStatus {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             if let Some(status) = self.child.try_wait().expect("wait for the server") {
