@@ -34,7 +34,13 @@ pub fn detect(text: &str, runs: &[ProseRun]) -> Language {
             .filter(|w| !w.is_empty() && w.len() <= 8)
         {
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+            // Most words are ASCII: lowercase them bytewise, not through Unicode's case tables.
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
             english += usize::from(ENGLISH_SET.contains(lower.as_str()));
             dutch += usize::from(DUTCH_SET.contains(lower.as_str()));
             seen += 1;

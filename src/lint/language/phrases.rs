@@ -239,7 +239,7 @@ impl PhraseBook {
         self.vocabulary.get(word).copied().unwrap_or(UNKNOWN)
     }
 
-    /// Every hit in `text`, as token ranges, ordered by end and then start. No hit spans a hard
+    /// Every hit in `text`, as token ranges, ordered by start and then end. No hit spans a hard
     /// break (a new block or sentence line).
     pub fn scan(&self, text: &Text) -> Vec<PhraseHit> {
         let ids: Vec<WordId> = (0..text.tokens.len())
@@ -262,7 +262,6 @@ impl PhraseBook {
                 end += 1;
             }
         }
-        hits.sort_unstable_by_key(|hit| (hit.end, hit.start));
         hits
     }
 
