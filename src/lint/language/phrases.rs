@@ -242,10 +242,17 @@ impl PhraseBook {
     /// Every hit in `text`, as token ranges, ordered by start and then end. No hit spans a hard
     /// break (a new block or sentence line).
     pub fn scan(&self, text: &Text) -> Vec<PhraseHit> {
+        let mut hits = Vec::new();
+        self.scan_into(text, |hit| hits.push(hit));
+        hits
+    }
+
+    /// [`PhraseBook::scan`], handing each hit to `found` instead of collecting them (the caller
+    /// sorts them by kind without a second list of every hit).
+    pub fn scan_into(&self, text: &Text, mut found: impl FnMut(PhraseHit)) {
         let ids: Vec<WordId> = (0..text.tokens.len())
             .map(|index| self.word_id(text.word(index)))
             .collect();
-        let mut hits = Vec::new();
         for start in 0..ids.len() {
             let mut state = self.first[ids[start] as usize];
             let mut end = start + 1;
@@ -253,7 +260,7 @@ impl PhraseBook {
                 let accepts = &self.accepts[self.accept_ranges[state as usize] as usize
                     ..self.accept_ranges[state as usize + 1] as usize];
                 for &pattern in accepts {
-                    hits.push(self.hit(pattern, &ids[start..end], start));
+                    found(self.hit(pattern, &ids[start..end], start));
                 }
                 if end == ids.len() || text.tokens[end].hard_break {
                     break;
@@ -262,7 +269,6 @@ impl PhraseBook {
                 end += 1;
             }
         }
-        hits
     }
 
     fn hit(&self, pattern: u32, words: &[WordId], start: usize) -> PhraseHit {
