@@ -992,8 +992,13 @@ fn is_attribution(first: &str, last: &str) -> bool {
 fn header_block_len(text: &str, lines: &[Line], index: usize) -> Option<usize> {
     fn field(line: &str) -> Option<&str> {
         let line = line.trim_start().trim_start_matches('*');
-        let (name, _) = line.split_once(':')?;
-        let name = name.trim_end_matches('*');
+        // The name before the colon (less trailing `*`) is a known, ASCII-letter name: read the
+        // letters and check that a colon follows, rather than search a paragraph for a colon.
+        let letters = line.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let (name, rest) = line.split_at(letters);
+        if !rest.trim_start_matches('*').starts_with(':') {
+            return None;
+        }
         [
             "From",
             "Sent",
@@ -1036,34 +1041,37 @@ fn header_block_len(text: &str, lines: &[Line], index: usize) -> Option<usize> {
 
 /// Appends the bare URLs and e-mail addresses inside `range` to `links`, in order.
 ///
-/// One pass over the bytes splits words at whitespace and notes whether a word holds a `:`, `@`
-/// or `.` (every link does); only those words are looked at again. Linear time, no regex.
+/// Every link holds a `:`, `@` or `.`, so only the whitespace-separated words around those bytes
+/// are looked at: a search for the three bytes, then the word around each hit (most prose has a
+/// full stop per sentence and nothing else). Linear time, no regex.
 fn find_links(text: &str, range: TextRange, links: &mut Vec<TextRange>) {
     let bytes = text.as_bytes();
-    let mut word_start: Option<usize> = None;
-    let mut may_hold_link = false;
-    let mut index = range.start;
-    while index <= range.end {
-        let (is_space, width) = match bytes.get(index) {
-            _ if index == range.end => (true, 1),
-            Some(&byte) if byte.is_ascii() => (byte.is_ascii_whitespace(), 1),
-            _ => {
-                let c = text[index..].chars().next().unwrap_or(' ');
-                (c.is_whitespace(), c.len_utf8())
-            }
-        };
-        if is_space {
-            if let Some(start) = word_start.take()
-                && may_hold_link
-            {
-                links_in_word(text, TextRange::new(start, index), links);
-            }
-            may_hold_link = false;
-        } else {
-            word_start.get_or_insert(index);
-            may_hold_link |= matches!(bytes[index], b':' | b'@' | b'.');
-        }
-        index += width;
+    let mut from = range.start;
+    while let Some(offset) = bytes[from..range.end]
+        .iter()
+        .position(|byte| matches!(byte, b':' | b'@' | b'.'))
+    {
+        let at = from + offset;
+        let start = text[range.start..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| separates_words(*c))
+            .map_or(range.start, |(index, c)| range.start + index + c.len_utf8());
+        let end = text[at..range.end]
+            .char_indices()
+            .find(|(_, c)| separates_words(*c))
+            .map_or(range.end, |(index, _)| at + index);
+        links_in_word(text, TextRange::new(start, end), links);
+        from = end;
+    }
+}
+
+/// Whitespace between words: ASCII's (no vertical tab) or Unicode's.
+fn separates_words(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace()
+    } else {
+        c.is_whitespace()
     }
 }
 

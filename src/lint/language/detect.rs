@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use super::Language;
 use crate::lint::markup::ProseRun;
@@ -18,10 +18,17 @@ const DUTCH: &[&str] = &[
     "ook", "maar", "als", "bij", "naar",
 ];
 
-static ENGLISH_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| ENGLISH.iter().copied().collect());
-static DUTCH_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| DUTCH.iter().copied().collect());
+/// Each stop word with the languages it counts for (bit 0 English, bit 1 Dutch): one lookup a
+/// word.
+static STOP_WORDS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut words = FxHashMap::default();
+    for (list, bit) in [(ENGLISH, 1), (DUTCH, 2)] {
+        for word in list {
+            *words.entry(*word).or_insert(0) |= bit;
+        }
+    }
+    words
+});
 
 /// The main language of the prose in `runs` (English when undecided).
 pub fn detect(text: &str, runs: &[ProseRun]) -> Language {
@@ -34,9 +41,16 @@ pub fn detect(text: &str, runs: &[ProseRun]) -> Language {
             .filter(|w| !w.is_empty() && w.len() <= 8)
         {
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            english += usize::from(ENGLISH_SET.contains(lower.as_str()));
-            dutch += usize::from(DUTCH_SET.contains(lower.as_str()));
+            // Most words are ASCII: lowercase them bytewise, not through Unicode's case tables.
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            let languages = STOP_WORDS.get(lower.as_str()).copied().unwrap_or(0);
+            english += usize::from(languages & 1);
+            dutch += usize::from(languages >> 1);
             seen += 1;
             // A few thousand words decide any document; the rest would only cost time.
             if seen > 2000 {

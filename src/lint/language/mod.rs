@@ -245,9 +245,9 @@ impl<'a> Analysis<'a> {
         let lexicon = Lexicon::of(language);
         let text = Text::new(source, &prose.runs, &lexicon.contraction);
         let mut hits = vec![Vec::new(); KIND_COUNT];
-        for hit in lexicon.book.scan(&text) {
-            hits[hit.kind as usize].push(hit);
-        }
+        lexicon
+            .book
+            .scan_into(&text, |hit| hits[hit.kind as usize].push(hit));
         for (act, component) in [
             (PhraseKind::RemedyAct, PhraseKind::Remedy),
             (PhraseKind::PreventionAct, PhraseKind::Prevention),

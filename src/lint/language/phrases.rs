@@ -1,4 +1,4 @@
-//! Phrase tables: patterns written as data, compiled once into one Aho-Corasick automaton.
+//! Phrase tables: patterns written as data, compiled once into one word automaton.
 //!
 //! A pattern is a sequence of normalized tokens (lowercase, contractions expanded, curly quotes
 //! straightened: see [`super::text`]) with a little syntax so tables stay short:
@@ -6,29 +6,32 @@
 //! - `[a b]` and `(a|b)?` optional words, the same as `(a b|)`;
 //! - `{a b}` marks the words a fix acts on (the hit carries their token range).
 //!
+//! A pattern *means* the set of literals it expands to (every choice of alternatives), and a hit
+//! is a literal found in the document: each occurrence of each distinct literal of a kind is one
+//! hit, credited to the first table entry (and the first expansion of it) that spells it.
+//!
 //! Every phrase of a language's lexicon goes into one automaton, so the document is scanned once
 //! for all of them; each hit says which [`PhraseKind`] and which entry of that kind's table it is.
-//!
 //! The automaton runs over *words*, not characters: every word that occurs in a table gets a
-//! number, each token of the document becomes its word's number (or "unknown") in two bytes, and
-//! the literals are spelled the same way. The trie is several times smaller than one over
-//! characters (start-up time and memory), the haystack is shorter (scan time), a match is
-//! always whole words, and a hit's token index is its byte offset halved.
+//! number, and each token of the document is looked up once. A match is always whole words.
+//!
+//! The literals are never spelled out: the English tables expand to some 60 000 of them, and
+//! building a trie of those took longer than linting a megabyte. Instead each pattern becomes a
+//! small graph of word transitions (a group is a fork and a join, so "(refund|replace|…) (you|
+//! your|…)" is two forks, not a product), and the union of all patterns is made deterministic
+//! once, by subset construction. Alternatives that lead to the same place merge into one state,
+//! so the automaton has a few thousand states where the trie had hundreds of thousands of nodes.
+//! The document is scanned from every token: a walk ends at the first word no pattern continues
+//! with, and no walk is longer than the longest literal, so the scan stays linear.
+//!
+//! The automaton says which patterns end where; which words a pattern *marks* depends on the
+//! path through it, so the mark of a hit is found afterwards by matching that one pattern against
+//! the hit's few words, trying the alternatives in expansion order.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::PhraseKind;
 use super::text::Text;
-
-/// Two bytes per word: the first carries the high bit, the second never does, so a literal can
-/// only match at an even offset — on a word boundary.
-const UNKNOWN_WORD: [u8; 2] = [0x80, 0x00];
-const MAX_WORDS: usize = 1 << 15;
-
-fn encode(id: u16) -> [u8; 2] {
-    [0x80 | (id >> 7) as u8, (id & 0x7F) as u8]
-}
 
 /// A phrase found in the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,21 +56,46 @@ impl PhraseHit {
     }
 }
 
-struct Literal {
+/// A word number: 0 is a word no table has.
+type WordId = u32;
+const UNKNOWN: WordId = 0;
+/// State 0 of the automaton is the dead state: no pattern goes on from here.
+const DEAD: u32 = 0;
+const START: u32 = 1;
+
+/// One parsed pattern item.
+#[derive(Debug)]
+enum Item {
+    Word {
+        id: WordId,
+        marked: bool,
+    },
+    /// Alternatives; an optional group has an empty one last.
+    Group(Vec<Vec<Item>>),
+}
+
+struct Pattern {
     kind: PhraseKind,
     entry: u16,
-    /// Token offsets of the marked words within the literal.
-    mark: Option<(u32, u32)>,
-    /// How many tokens the literal has.
-    len: u32,
+    items: Vec<Item>,
+    /// Whether any word is `{marked}` (else the mark is `None` and needs no search).
+    marks: bool,
 }
 
 /// All phrase tables of one language, compiled.
 pub struct PhraseBook {
-    automaton: AhoCorasick,
-    literals: Vec<Literal>,
-    /// Every word of every table, numbered from 1 (0 is "unknown").
-    vocabulary: FxHashMap<String, u16>,
+    patterns: Vec<Pattern>,
+    /// Every word of every table, numbered from 1.
+    vocabulary: FxHashMap<String, WordId>,
+    /// The start state's transitions, by word number: almost every walk ends here, so no search.
+    first: Vec<u32>,
+    /// The transitions of state `s` are `transitions[edges[s]..edges[s + 1]]`, sorted by word.
+    edges: Vec<u32>,
+    transitions: Vec<(WordId, u32)>,
+    /// The patterns that end in state `s` (at most one per kind: the first in table order) are
+    /// `accepts[accept_ranges[s]..accept_ranges[s + 1]]`.
+    accept_ranges: Vec<u32>,
+    accepts: Vec<u32>,
     longest: usize,
 }
 
@@ -75,59 +103,114 @@ impl PhraseBook {
     /// Compile `tables`. Panics on a malformed pattern: tables are constants, and the lexicon's
     /// unit tests compile every table.
     pub fn compile(tables: &[(PhraseKind, &[&str])]) -> PhraseBook {
-        let mut vocabulary: FxHashMap<String, u16> = FxHashMap::default();
-        let mut patterns: Vec<Vec<u8>> = Vec::new();
-        let mut literals = Vec::new();
-        // Two patterns of one kind may expand to the same literal: keep the first.
-        let mut seen: FxHashSet<(PhraseKind, Vec<u8>)> = FxHashSet::default();
+        let mut vocabulary: FxHashMap<String, WordId> = FxHashMap::default();
+        let mut patterns = Vec::new();
         for (kind, table) in tables {
-            for (entry, pattern) in table.iter().enumerate() {
-                for expansion in expand(pattern) {
-                    let mut bytes = Vec::with_capacity(expansion.tokens.len() * 2);
-                    for word in &expansion.tokens {
-                        let id = match vocabulary.get(*word) {
-                            Some(id) => *id,
-                            None => {
-                                let next = vocabulary.len() + 1;
-                                assert!(next < MAX_WORDS, "too many distinct words in the tables");
-                                vocabulary.insert((*word).to_owned(), next as u16);
-                                next as u16
-                            }
-                        };
-                        bytes.extend(encode(id));
-                    }
-                    if !seen.insert((*kind, bytes.clone())) {
-                        continue;
-                    }
-                    literals.push(Literal {
-                        kind: *kind,
-                        entry: entry as u16,
-                        mark: expansion
-                            .mark
-                            .map(|(start, end)| (start as u32, end as u32)),
-                        len: expansion.tokens.len() as u32,
-                    });
-                    patterns.push(bytes);
-                }
+            for (entry, text) in table.iter().enumerate() {
+                let items = parse(text, &mut vocabulary);
+                patterns.push(Pattern {
+                    kind: *kind,
+                    entry: entry as u16,
+                    marks: has_mark(&items),
+                    items,
+                });
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            // A contiguous NFA: a DFA over tens of thousands of literals would cost far more
-            // memory and start-up time, for a scan that is only somewhat faster.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .expect("phrase tables compile");
-        let longest = literals
+        let longest = patterns
             .iter()
-            .map(|literal| literal.len as usize)
+            .map(|pattern| longest(&pattern.items))
             .max()
             .unwrap_or(0);
-        PhraseBook {
-            automaton,
-            literals,
-            vocabulary,
+        let nfa = Nfa::new(&patterns);
+        let mut book = PhraseBook {
+            patterns,
+            first: Vec::new(),
+            edges: Vec::new(),
+            transitions: Vec::new(),
+            accept_ranges: Vec::new(),
+            accepts: Vec::new(),
             longest,
+            vocabulary,
+        };
+        book.determinize(&nfa);
+        book
+    }
+
+    /// Subset construction over the patterns' graphs, from the start only (a walk starts at
+    /// every token, so no failure links are needed).
+    fn determinize(&mut self, nfa: &Nfa) {
+        let mut closure = Closure::new(nfa.nodes.len());
+        let mut ids: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
+        let mut sets: Vec<Vec<u32>> = vec![Vec::new()];
+        let start = closure.of(nfa, nfa.starts.iter().copied());
+        ids.insert(start.clone(), START);
+        sets.push(start);
+        self.edges.push(0);
+        self.accept_ranges.push(0);
+        let mut moves: Vec<(WordId, u32)> = Vec::new();
+        let mut state = 0;
+        while state < sets.len() {
+            // Accepting patterns: the first of each kind (patterns are numbered in table order).
+            let from = self.accepts.len();
+            for &node in &sets[state] {
+                if let Some(pattern) = nfa.nodes[node as usize].accept {
+                    let kind = self.patterns[pattern as usize].kind;
+                    let same = self.accepts[from..]
+                        .iter()
+                        .position(|p| self.patterns[*p as usize].kind == kind);
+                    match same {
+                        Some(at) if self.accepts[from + at] > pattern => {
+                            self.accepts[from + at] = pattern;
+                        }
+                        Some(_) => {}
+                        None => self.accepts.push(pattern),
+                    }
+                }
+            }
+            moves.clear();
+            for &node in &sets[state] {
+                moves.extend_from_slice(&nfa.nodes[node as usize].words);
+            }
+            moves.sort_unstable();
+            let mut index = 0;
+            while index < moves.len() {
+                let word = moves[index].0;
+                let same = moves[index..].partition_point(|(w, _)| *w == word);
+                let targets = moves[index..index + same].iter().map(|(_, to)| *to);
+                let set = closure.of(nfa, targets);
+                let next = match ids.get(&set) {
+                    Some(id) => *id,
+                    None => {
+                        let id = sets.len() as u32;
+                        ids.insert(set.clone(), id);
+                        sets.push(set);
+                        id
+                    }
+                };
+                self.transitions.push((word, next));
+                index += same;
+            }
+            self.edges.push(self.transitions.len() as u32);
+            self.accept_ranges.push(self.accepts.len() as u32);
+            state += 1;
+        }
+        self.first = vec![DEAD; self.vocabulary.len() + 1];
+        let (from, to) = (self.edges[START as usize], self.edges[START as usize + 1]);
+        for &(word, next) in &self.transitions[from as usize..to as usize] {
+            self.first[word as usize] = next;
+        }
+    }
+
+    fn transitions_of(&self, state: u32) -> &[(WordId, u32)] {
+        &self.transitions
+            [self.edges[state as usize] as usize..self.edges[state as usize + 1] as usize]
+    }
+
+    fn step(&self, state: u32, word: WordId) -> u32 {
+        let transitions = self.transitions_of(state);
+        match transitions.binary_search_by_key(&word, |(w, _)| *w) {
+            Ok(at) => transitions[at].1,
+            Err(_) => DEAD,
         }
     }
 
@@ -136,112 +219,299 @@ impl PhraseBook {
         self.longest
     }
 
-    /// How many literals the tables expanded to (their product grows fast: keep it in check).
-    pub fn literal_count(&self) -> usize {
-        self.literals.len()
+    /// How many states the automaton has.
+    pub fn state_count(&self) -> usize {
+        self.edges.len() - 1
     }
 
-    /// The automaton's heap size in bytes.
+    /// The automaton's heap size in bytes (the vocabulary's strings aside).
     pub fn memory_usage(&self) -> usize {
-        self.automaton.memory_usage()
+        use std::mem::size_of_val;
+        size_of_val(self.first.as_slice())
+            + size_of_val(self.edges.as_slice())
+            + size_of_val(self.transitions.as_slice())
+            + size_of_val(self.accept_ranges.as_slice())
+            + size_of_val(self.accepts.as_slice())
     }
 
-    /// Every hit in `text`, as token ranges. No hit spans a hard break (a new block or sentence
-    /// line).
+    /// The word number of a normalized word.
+    fn word_id(&self, word: &str) -> WordId {
+        self.vocabulary.get(word).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// Every hit in `text`, as token ranges, ordered by start and then end. No hit spans a hard
+    /// break (a new block or sentence line).
     pub fn scan(&self, text: &Text) -> Vec<PhraseHit> {
-        let mut haystack = Vec::with_capacity(text.tokens.len() * 2);
-        for index in 0..text.tokens.len() {
-            let id = self.vocabulary.get(text.word(index)).copied();
-            haystack.extend(id.map_or(UNKNOWN_WORD, encode));
-        }
         let mut hits = Vec::new();
-        for found in self.automaton.find_overlapping_iter(&haystack) {
-            let literal = &self.literals[found.pattern().as_usize()];
-            let start = (found.start() / 2) as u32;
-            let end = start + literal.len;
-            if (start + 1..end).any(|i| text.tokens[i as usize].hard_break) {
-                continue;
-            }
-            hits.push(PhraseHit {
-                kind: literal.kind,
-                entry: literal.entry,
-                start,
-                end,
-                mark: literal.mark.map(|(from, to)| (start + from, start + to)),
-            });
-        }
+        self.scan_into(text, |hit| hits.push(hit));
         hits
     }
+
+    /// [`PhraseBook::scan`], handing each hit to `found` instead of collecting them (the caller
+    /// sorts them by kind without a second list of every hit).
+    pub fn scan_into(&self, text: &Text, mut found: impl FnMut(PhraseHit)) {
+        let ids: Vec<WordId> = (0..text.tokens.len())
+            .map(|index| self.word_id(text.word(index)))
+            .collect();
+        for start in 0..ids.len() {
+            let mut state = self.first[ids[start] as usize];
+            let mut end = start + 1;
+            while state != DEAD {
+                let accepts = &self.accepts[self.accept_ranges[state as usize] as usize
+                    ..self.accept_ranges[state as usize + 1] as usize];
+                for &pattern in accepts {
+                    found(self.hit(pattern, &ids[start..end], start));
+                }
+                if end == ids.len() || text.tokens[end].hard_break {
+                    break;
+                }
+                state = self.step(state, ids[end]);
+                end += 1;
+            }
+        }
+    }
+
+    fn hit(&self, pattern: u32, words: &[WordId], start: usize) -> PhraseHit {
+        let pattern = &self.patterns[pattern as usize];
+        let start = start as u32;
+        let mark = if pattern.marks {
+            let mut marked = Vec::new();
+            let found = first_expansion(&pattern.items, None, words, 0, &mut marked);
+            debug_assert!(
+                found,
+                "the automaton accepted words its pattern does not spell"
+            );
+            marked
+                .first()
+                .zip(marked.last())
+                .map(|(first, last)| (start + *first as u32, start + *last as u32 + 1))
+        } else {
+            None
+        };
+        PhraseHit {
+            kind: pattern.kind,
+            entry: pattern.entry,
+            start,
+            end: start + words.len() as u32,
+            mark,
+        }
+    }
 }
 
-/// One literal a pattern expands to.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) struct Expansion<'p> {
-    pub tokens: Vec<&'p str>,
-    pub mark: Option<(usize, usize)>,
+/// What is left to match after the current item list, innermost first.
+struct Then<'a> {
+    items: &'a [Item],
+    next: Option<&'a Then<'a>>,
 }
 
-/// Expand a pattern into its literals.
-pub(crate) fn expand(pattern: &str) -> Vec<Expansion<'_>> {
+/// Does `items` (then `then`) spell exactly `words[at..]`? Alternatives are tried in expansion
+/// order, so the first success is the first expansion that spells them; `marked` collects the
+/// positions of its marked words.
+fn first_expansion(
+    items: &[Item],
+    then: Option<&Then<'_>>,
+    words: &[WordId],
+    at: usize,
+    marked: &mut Vec<usize>,
+) -> bool {
+    match items.split_first() {
+        None => match then {
+            None => at == words.len(),
+            Some(then) => first_expansion(then.items, then.next, words, at, marked),
+        },
+        Some((
+            Item::Word {
+                id,
+                marked: is_marked,
+            },
+            rest,
+        )) => {
+            if words.get(at) != Some(id) {
+                return false;
+            }
+            if *is_marked {
+                marked.push(at);
+            }
+            if first_expansion(rest, then, words, at + 1, marked) {
+                return true;
+            }
+            if *is_marked {
+                marked.pop();
+            }
+            false
+        }
+        Some((Item::Group(alternatives), rest)) => {
+            let after = Then {
+                items: rest,
+                next: then,
+            };
+            alternatives
+                .iter()
+                .any(|alternative| first_expansion(alternative, Some(&after), words, at, marked))
+        }
+    }
+}
+
+fn has_mark(items: &[Item]) -> bool {
+    items.iter().any(|item| match item {
+        Item::Word { marked, .. } => *marked,
+        Item::Group(alternatives) => alternatives.iter().any(|a| has_mark(a)),
+    })
+}
+
+fn longest(items: &[Item]) -> usize {
+    items
+        .iter()
+        .map(|item| match item {
+            Item::Word { .. } => 1,
+            Item::Group(alternatives) => alternatives.iter().map(|a| longest(a)).max().unwrap_or(0),
+        })
+        .sum()
+}
+
+/// The patterns as one graph with empty moves: a word is an edge, a group forks and joins.
+struct Nfa {
+    nodes: Vec<Node>,
+    starts: Vec<u32>,
+}
+
+#[derive(Default)]
+struct Node {
+    words: Vec<(WordId, u32)>,
+    empty: Vec<u32>,
+    /// The pattern that ends here.
+    accept: Option<u32>,
+}
+
+impl Nfa {
+    fn new(patterns: &[Pattern]) -> Nfa {
+        let mut nfa = Nfa {
+            nodes: Vec::new(),
+            starts: Vec::with_capacity(patterns.len()),
+        };
+        for (index, pattern) in patterns.iter().enumerate() {
+            let start = nfa.node();
+            nfa.starts.push(start);
+            let end = nfa.sequence(&pattern.items, start);
+            nfa.nodes[end as usize].accept = Some(index as u32);
+        }
+        nfa
+    }
+
+    fn node(&mut self) -> u32 {
+        self.nodes.push(Node::default());
+        (self.nodes.len() - 1) as u32
+    }
+
+    /// Adds `items` after node `from`; returns the node where they end.
+    fn sequence(&mut self, items: &[Item], from: u32) -> u32 {
+        let mut at = from;
+        for item in items {
+            match item {
+                Item::Word { id, .. } => {
+                    let next = self.node();
+                    self.nodes[at as usize].words.push((*id, next));
+                    at = next;
+                }
+                Item::Group(alternatives) => {
+                    let join = self.node();
+                    for alternative in alternatives {
+                        let end = self.sequence(alternative, at);
+                        self.nodes[end as usize].empty.push(join);
+                    }
+                    at = join;
+                }
+            }
+        }
+        at
+    }
+}
+
+/// Empty-move closures, as sorted sets of the nodes that matter (those with a word edge or an
+/// accepting pattern), so that equal sets are equal states.
+struct Closure {
+    seen: Vec<u32>,
+    generation: u32,
+    stack: Vec<u32>,
+}
+
+impl Closure {
+    fn new(nodes: usize) -> Closure {
+        Closure {
+            seen: vec![0; nodes],
+            generation: 0,
+            stack: Vec::new(),
+        }
+    }
+
+    fn of(&mut self, nfa: &Nfa, from: impl Iterator<Item = u32>) -> Vec<u32> {
+        self.generation += 1;
+        let mut set = Vec::new();
+        self.stack.extend(from);
+        while let Some(node) = self.stack.pop() {
+            if self.seen[node as usize] == self.generation {
+                continue;
+            }
+            self.seen[node as usize] = self.generation;
+            let data = &nfa.nodes[node as usize];
+            if !data.words.is_empty() || data.accept.is_some() {
+                set.push(node);
+            }
+            self.stack.extend_from_slice(&data.empty);
+        }
+        set.sort_unstable();
+        set
+    }
+}
+
+/// Parse one pattern, numbering its words.
+fn parse(pattern: &str, vocabulary: &mut FxHashMap<String, WordId>) -> Vec<Item> {
     let mut parser = PatternParser {
         pattern,
         rest: pattern,
         marked: false,
+        vocabulary,
     };
-    let expansions = parser.sequence(&[]);
+    let items = parser.sequence(&[]);
     assert!(
         parser.rest.trim().is_empty(),
         "unbalanced group in phrase pattern {pattern:?}"
     );
-    expansions
-        .into_iter()
-        .filter(|words| !words.is_empty())
-        .map(split_hyphens)
-        .map(|words| {
-            let first = words.iter().position(|(_, marked)| *marked);
-            let last = words.iter().rposition(|(_, marked)| *marked);
-            Expansion {
-                mark: first.zip(last).map(|(first, last)| (first, last + 1)),
-                tokens: words.into_iter().map(|(word, _)| word).collect(),
-            }
-        })
-        .collect()
+    items
 }
 
-type Words<'p> = Vec<(&'p str, bool)>;
-
 /// A recursive-descent reader of the pattern syntax; groups nest.
-struct PatternParser<'p> {
+struct PatternParser<'p, 'v> {
     pattern: &'p str,
     rest: &'p str,
     /// Inside `{…}`.
     marked: bool,
+    vocabulary: &'v mut FxHashMap<String, WordId>,
 }
 
-impl<'p> PatternParser<'p> {
-    /// Every expansion of a sequence of items, up to one of `stops` (not consumed).
-    fn sequence(&mut self, stops: &[char]) -> Vec<Words<'p>> {
-        let mut expansions: Vec<Words<'p>> = vec![Vec::new()];
+impl PatternParser<'_, '_> {
+    /// The items of a sequence, up to one of `stops` (not consumed).
+    fn sequence(&mut self, stops: &[char]) -> Vec<Item> {
+        let mut items = Vec::new();
         loop {
             self.rest = self.rest.trim_start();
             let Some(first) = self.rest.chars().next() else {
-                return expansions;
+                return items;
             };
             if stops.contains(&first) {
-                return expansions;
+                return items;
             }
-            let alternatives: Vec<Words<'p>> = match first {
+            match first {
                 '{' | '}' => {
                     self.marked = first == '{';
                     self.rest = &self.rest[1..];
-                    continue;
                 }
                 '(' | '[' => {
                     let close = if first == '(' { ')' } else { ']' };
                     self.rest = &self.rest[1..];
                     let mut alternatives = Vec::new();
                     loop {
-                        alternatives.extend(self.sequence(&['|', close]));
+                        alternatives.push(self.sequence(&['|', close]));
                         match self.rest.chars().next() {
                             Some('|') => self.rest = &self.rest[1..],
                             Some(c) if c == close => {
@@ -256,7 +526,7 @@ impl<'p> PatternParser<'p> {
                         self.rest = self.rest.strip_prefix('?').unwrap_or(self.rest);
                         alternatives.push(Vec::new());
                     }
-                    alternatives
+                    items.push(Item::Group(alternatives));
                 }
                 ')' | ']' | '|' => panic!("unbalanced group in phrase pattern {:?}", self.pattern),
                 _ => {
@@ -266,55 +536,108 @@ impl<'p> PatternParser<'p> {
                         .unwrap_or(self.rest.len());
                     let word = &self.rest[..end];
                     self.rest = &self.rest[end..];
-                    vec![vec![(word, self.marked)]]
-                }
-            };
-            let mut next = Vec::with_capacity(expansions.len() * alternatives.len());
-            for prefix in &expansions {
-                for alternative in &alternatives {
-                    let mut words = prefix.clone();
-                    words.extend(alternative.iter().cloned());
-                    next.push(words);
+                    // The tokenizer splits "mix-up" into `mix - up` (UAX #29), so patterns are
+                    // split the same way.
+                    if word.len() > 1 && word.contains('-') {
+                        for (index, part) in word.split('-').enumerate() {
+                            if index > 0 {
+                                items.push(self.word("-"));
+                            }
+                            items.push(self.word(part));
+                        }
+                    } else {
+                        items.push(self.word(word));
+                    }
                 }
             }
-            expansions = next;
         }
     }
-}
 
-/// The tokenizer splits "mix-up" into `mix - up` (UAX #29), so patterns are split the same way.
-fn split_hyphens(words: Words<'_>) -> Words<'_> {
-    let mut split = Vec::with_capacity(words.len());
-    for (word, marked) in words {
-        if word.len() > 1 && word.contains('-') {
-            for (index, part) in word.split('-').enumerate() {
-                if index > 0 {
-                    split.push(("-", marked));
-                }
-                split.push((part, marked));
-            }
-        } else {
-            split.push((word, marked));
+    fn word(&mut self, word: &str) -> Item {
+        let next = self.vocabulary.len() as WordId + 1;
+        let id = *self.vocabulary.entry(word.to_owned()).or_insert(next);
+        Item::Word {
+            id,
+            marked: self.marked,
         }
     }
-    split
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lint::finding::TextRange;
+    use crate::lint::markup::ProseRun;
 
-    fn literals(pattern: &str) -> Vec<String> {
-        expand(pattern)
+    type Expansion = (Vec<WordId>, Option<(usize, usize)>);
+    /// Which kind, entry and mark a literal is credited to.
+    type Credit = (PhraseKind, u16, Option<(usize, usize)>);
+
+    /// The meaning of a pattern, spelled out the slow way: every literal, in expansion order
+    /// (earlier items vary slowest), with the span of its marked words.
+    fn expand(items: &[Item]) -> Vec<Expansion> {
+        fn words(items: &[Item]) -> Vec<Vec<(WordId, bool)>> {
+            let mut expansions = vec![Vec::new()];
+            for item in items {
+                let alternatives = match item {
+                    Item::Word { id, marked } => vec![vec![(*id, *marked)]],
+                    Item::Group(alternatives) => {
+                        alternatives.iter().flat_map(|a| words(a)).collect()
+                    }
+                };
+                let mut next = Vec::new();
+                for prefix in &expansions {
+                    for alternative in &alternatives {
+                        let mut literal: Vec<(WordId, bool)> = prefix.clone();
+                        literal.extend(alternative.iter().copied());
+                        next.push(literal);
+                    }
+                }
+                expansions = next;
+            }
+            expansions
+        }
+        words(items)
             .into_iter()
-            .map(|expansion| expansion.tokens.join(" "))
+            .filter(|literal| !literal.is_empty())
+            .map(|literal| {
+                let first = literal.iter().position(|(_, marked)| *marked);
+                let last = literal.iter().rposition(|(_, marked)| *marked);
+                (
+                    literal.iter().map(|(id, _)| *id).collect(),
+                    first.zip(last).map(|(first, last)| (first, last + 1)),
+                )
+            })
+            .collect()
+    }
+
+    fn literals(pattern: &str) -> Vec<(String, Option<(usize, usize)>)> {
+        let mut vocabulary = FxHashMap::default();
+        let items = parse(pattern, &mut vocabulary);
+        let mut names = vec![String::new(); vocabulary.len() + 1];
+        for (word, id) in vocabulary {
+            names[id as usize] = word;
+        }
+        expand(&items)
+            .into_iter()
+            .map(|(ids, mark)| {
+                let words: Vec<&str> = ids.iter().map(|id| names[*id as usize].as_str()).collect();
+                (words.join(" "), mark)
+            })
+            .collect()
+    }
+
+    fn spelled(pattern: &str) -> Vec<String> {
+        literals(pattern)
+            .into_iter()
+            .map(|(words, _)| words)
             .collect()
     }
 
     #[test]
     fn alternatives_and_optionals_expand_to_every_literal() {
         assert_eq!(
-            literals("(i am|we are) [very] sorry"),
+            spelled("(i am|we are) [very] sorry"),
             [
                 "i am very sorry",
                 "i am sorry",
@@ -323,23 +646,92 @@ mod tests {
             ]
         );
         assert_eq!(
-            literals("sorry (for|about|) it"),
+            spelled("sorry (for|about|) it"),
             ["sorry for it", "sorry about it", "sorry it"]
         );
     }
 
     #[test]
     fn marks_cover_the_marked_words_of_each_literal() {
-        let expansions = expand("a {(slight|small)} delay");
-        assert_eq!(expansions[0].mark, Some((1, 2)));
-        let expansions = expand("{only} a few (days|hours)");
-        assert_eq!(expansions[1].tokens, ["only", "a", "few", "hours"]);
-        assert_eq!(expansions[1].mark, Some((0, 1)));
-        assert_eq!(expand("no mark here")[0].mark, None);
-        assert_eq!(literals("a mix-up"), ["a mix - up"]);
+        assert_eq!(literals("a {(slight|small)} delay")[0].1, Some((1, 2)));
+        let expansions = literals("{only} a few (days|hours)");
+        assert_eq!(expansions[1], ("only a few hours".to_owned(), Some((0, 1))));
+        assert_eq!(literals("no mark here")[0].1, None);
+        assert_eq!(spelled("a mix-up"), ["a mix - up"]);
         assert_eq!(
-            literals("(very|so)? sorry"),
+            spelled("(very|so)? sorry"),
             ["very sorry", "so sorry", "sorry"]
         );
+    }
+
+    /// The hits the tables mean: every distinct literal of a kind, credited to the first entry
+    /// and expansion that spells it, found at every token where it fits without a hard break.
+    fn brute_force(book: &PhraseBook, text: &Text) -> Vec<PhraseHit> {
+        let mut literals: FxHashMap<Vec<WordId>, Vec<Credit>> = FxHashMap::default();
+        for pattern in &book.patterns {
+            for (words, mark) in expand(&pattern.items) {
+                let found = literals.entry(words).or_default();
+                if found.iter().all(|(kind, _, _)| *kind != pattern.kind) {
+                    found.push((pattern.kind, pattern.entry, mark));
+                }
+            }
+        }
+        let ids: Vec<WordId> = (0..text.tokens.len())
+            .map(|i| book.word_id(text.word(i)))
+            .collect();
+        let mut hits = Vec::new();
+        for end in 1..=ids.len() {
+            for start in end.saturating_sub(book.longest_literal())..end {
+                if (start + 1..end).any(|i| text.tokens[i].hard_break) {
+                    continue;
+                }
+                for (kind, entry, mark) in literals.get(&ids[start..end]).into_iter().flatten() {
+                    hits.push(PhraseHit {
+                        kind: *kind,
+                        entry: *entry,
+                        start: start as u32,
+                        end: end as u32,
+                        mark: mark.map(|(from, to)| ((start + from) as u32, (start + to) as u32)),
+                    });
+                }
+            }
+        }
+        hits
+    }
+
+    fn sorted(mut hits: Vec<PhraseHit>) -> Vec<PhraseHit> {
+        hits.sort_by_key(|hit| (hit.end, hit.start, hit.kind as usize));
+        hits
+    }
+
+    /// A document of every literal of every English table, run together (so literals also meet
+    /// across their seams) with a blank line now and then.
+    #[test]
+    fn the_automaton_finds_exactly_the_literals_of_the_tables() {
+        let book = PhraseBook::compile(super::super::en::TABLES);
+        let mut names = vec![""; book.vocabulary.len() + 1];
+        for (word, id) in &book.vocabulary {
+            names[*id as usize] = word;
+        }
+        let mut source = String::new();
+        for (index, pattern) in book.patterns.iter().enumerate() {
+            for (words, _) in expand(&pattern.items) {
+                for id in words {
+                    source.push_str(names[id as usize]);
+                    source.push(' ');
+                }
+            }
+            if index % 7 == 0 {
+                source.push_str("\n\n");
+            }
+        }
+        let runs = [ProseRun {
+            range: TextRange::new(0, source.len()),
+            block_start: true,
+        }];
+        let text = Text::new(&source, &runs, &|_| None);
+        let hits = book.scan(&text);
+        assert!(hits.len() > 50_000);
+        assert_eq!(sorted(hits), sorted(brute_force(&book, &text)));
     }
 }

@@ -101,7 +101,6 @@ impl Text {
             pending_space: false,
             gap_newlines: 0,
             line_start: 0,
-            word: String::new(),
             contractions,
         };
         builder.text.norm.push(' ');
@@ -245,7 +244,6 @@ struct Builder<'s, 'c> {
     gap_newlines: usize,
     /// Byte offset where the current source line's first token starts.
     line_start: usize,
-    word: String,
     contractions: &'c ContractionTable,
 }
 
@@ -296,9 +294,12 @@ impl Builder<'_, '_> {
         let range = TextRange::empty(base);
         for (offset, piece) in pieces {
             let start = range.start + offset;
-            let first = piece.chars().next().unwrap_or(' ');
+            let first = match piece.as_bytes().first() {
+                Some(&byte) if byte.is_ascii() => char::from(byte),
+                _ => piece.chars().next().unwrap_or(' '),
+            };
             if first.is_whitespace() {
-                self.gap_newlines += piece.matches('\n').count();
+                self.gap_newlines += piece.bytes().filter(|&byte| byte == b'\n').count();
                 if self.gap_newlines >= 2 {
                     self.pending = Break::Hard;
                 } else if self.gap_newlines == 1 {
@@ -323,33 +324,46 @@ impl Builder<'_, '_> {
     }
 
     fn push_word(&mut self, span: TextRange, kind: TokenKind, capitalized: bool) {
-        let mut word = std::mem::take(&mut self.word);
-        word.clear();
+        // The word is normalized in place at the end of `norm`: no scratch copy per word.
+        let norm_start = self.text.norm.len();
         let original = &self.source[span.start..span.end];
         if original.is_ascii() {
-            word.push_str(original);
-            word.make_ascii_lowercase();
+            self.text.norm.push_str(original);
+            self.text.norm[norm_start..].make_ascii_lowercase();
         } else {
             for c in original.chars() {
                 match c {
-                    '\u{2019}' | '\u{2018}' | '\u{02BC}' => word.push('\''),
-                    c if c.is_ascii() => word.push(c.to_ascii_lowercase()),
-                    c => word.extend(c.to_lowercase()),
+                    '\u{2019}' | '\u{2018}' | '\u{02BC}' => self.text.norm.push('\''),
+                    c if c.is_ascii() => self.text.norm.push(c.to_ascii_lowercase()),
+                    c => self.text.norm.extend(c.to_lowercase()),
                 }
             }
         }
-        match (self.contractions)(&word) {
+        match (self.contractions)(&self.text.norm[norm_start..]) {
             Some(expansion) => {
+                self.text.norm.truncate(norm_start);
                 for (index, part) in expansion.iter().enumerate() {
                     self.push(span, part, kind, capitalized && index == 0);
                 }
             }
-            None => self.push(span, &word, kind, capitalized),
+            None => self.push_normalized(span, norm_start, kind, capitalized),
         }
-        self.word = word;
     }
 
     fn push(&mut self, span: TextRange, norm: &str, kind: TokenKind, capitalized: bool) {
+        let norm_start = self.text.norm.len();
+        self.text.norm.push_str(norm);
+        self.push_normalized(span, norm_start, kind, capitalized);
+    }
+
+    /// Adds a token whose normalized form is `norm[norm_start..]`, already written.
+    fn push_normalized(
+        &mut self,
+        span: TextRange,
+        norm_start: usize,
+        kind: TokenKind,
+        capitalized: bool,
+    ) {
         let mut brk = std::mem::replace(&mut self.pending, Break::None);
         if brk == Break::Line && self.line_break_starts_sentence(capitalized, span.start) {
             brk = Break::Hard;
@@ -358,13 +372,11 @@ impl Builder<'_, '_> {
             self.line_start = span.start;
         }
         self.gap_newlines = 0;
-        let norm_start = self.text.norm.len() as u32;
-        self.text.norm.push_str(norm);
         let norm_end = self.text.norm.len() as u32;
         self.text.norm.push(' ');
         self.text.tokens.push(Token {
             span,
-            norm_start,
+            norm_start: norm_start as u32,
             norm_end,
             kind,
             capitalized,
