@@ -63,7 +63,10 @@ impl Rule for BlamesCustomer {
         report_groups(
             context,
             &hits,
-            "blames the reader: own what went wrong on your side instead",
+            context.localized(
+                "blames the reader: own what went wrong on your side instead",
+                "geeft de lezer de schuld: erken liever wat er aan uw kant misging",
+            ),
             findings,
         );
     }
@@ -76,7 +79,12 @@ fn is_blame(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     }
     // "If you did not save the file, we can restore it": a condition, not an accusation. (The
     // "if you had read" entries start at their own "if".)
-    if start > 0 && analysis.is(start - 1, &["if", "unless", "whether"]) {
+    if start > 0
+        && analysis.is(
+            start - 1,
+            &["if", "unless", "whether", "als", "indien", "tenzij"],
+        )
+    {
         return false;
     }
     let sentence = analysis.sentence_of(start);

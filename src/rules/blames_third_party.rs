@@ -69,6 +69,12 @@ const BETWEEN_PARTY_AND_FAILURE: &[&str] = &[
     "reportedly",
     "simply",
     "obviously",
+    "helaas",
+    "ook",
+    "toen",
+    "blijkbaar",
+    "kennelijk",
+    "gewoon",
 ];
 
 /// After "due to", these make it a schedule, not a cause: "due to arrive with the courier".
@@ -104,7 +110,10 @@ impl Rule for BlamesThirdParty {
             flagged.push(blame.clone());
             findings.push(context.finding(
                 analysis.span(blame),
-                "blames another party: to the reader, you chose the courier or supplier; own the failure",
+                context.localized(
+                    "blames another party: to the reader, you chose the courier or supplier; own the failure",
+                    "schuift de schuld door: voor de lezer koos u die vervoerder of leverancier; erken de fout",
+                ),
                 Vec::new(),
             ));
         }
@@ -190,6 +199,16 @@ fn is_failure_noun(analysis: &Analysis<'_>, failure: &PhraseHit) -> bool {
                 "issue",
                 "issues",
                 "negligence",
+                "fout",
+                "fouten",
+                "storing",
+                "vertraging",
+                "vertragingen",
+                "staking",
+                "probleem",
+                "problemen",
+                "nalatigheid",
+                "blunder",
             ],
         )
 }
@@ -198,8 +217,16 @@ fn is_failure_noun(analysis: &Analysis<'_>, failure: &PhraseHit) -> bool {
 /// no longer work with that supplier".
 fn is_remedy_object(analysis: &Analysis<'_>, party: &PhraseHit) -> bool {
     let clause = analysis.clause_of(party.start as usize).tokens();
-    [PhraseKind::Remedy, PhraseKind::Prevention]
+    let acts_before = [PhraseKind::Remedy, PhraseKind::Prevention]
         .into_iter()
         .flat_map(|kind| analysis.hits_in(kind, clause.start..party.start as usize + 1))
-        .any(|hit| hit.end as usize + 2 >= party.start as usize)
+        .any(|hit| hit.end as usize + 2 >= party.start as usize);
+    // Dutch puts the verb last: "we hebben onze leverancier gewisseld".
+    let party_end = party.end as usize;
+    let acts_after = analysis.has_first_person(clause.start..party.start as usize)
+        && [PhraseKind::RemedyAct, PhraseKind::PreventionAct]
+            .into_iter()
+            .flat_map(|kind| analysis.hits_in(kind, party_end..party_end + 3))
+            .any(|hit| hit.end as usize <= clause.end);
+    acts_before || acts_after
 }

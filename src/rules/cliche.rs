@@ -69,8 +69,11 @@ impl Rule for Cliche {
             findings.push(
                 context.finding(
                     range,
-                    "canned phrase: say the specific thing instead",
-                    inconvenience_fix(analysis, group.tokens)
+                    context.localized(
+                        "canned phrase: say the specific thing instead",
+                        "standaardzin: zeg liever precies wat er is",
+                    ),
+                    inconvenience_fix(context, group.tokens)
                         .into_iter()
                         .collect(),
                 ),
@@ -80,33 +83,49 @@ impl Rule for Cliche {
 }
 
 fn ends_with_inconvenience(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    analysis
-        .word(hit.end as usize - 1)
-        .starts_with("inconvenience")
+    is_inconvenience(analysis.word(hit.end as usize - 1))
+}
+
+/// "inconvenience", Dutch "ongemak" / "ongerief" / "overlast": the harm a cliché leaves unnamed.
+fn is_inconvenience(word: &str) -> bool {
+    word.starts_with("inconvenience") || matches!(word, "ongemak" | "ongerief" | "overlast")
 }
 
 /// "sorry for any inconvenience this may have caused" → "sorry for [the specific harm]": from
 /// the determiner before "inconvenience" to the end of the cliché.
-fn inconvenience_fix(analysis: &Analysis<'_>, tokens: Range<usize>) -> Option<Fix> {
+fn inconvenience_fix(context: &Context<'_>, tokens: Range<usize>) -> Option<Fix> {
+    let analysis = context.analysis;
     let noun = tokens
         .clone()
-        .find(|&i| analysis.word(i).starts_with("inconvenience"))?;
-    let from = if noun > tokens.start && analysis.is(noun - 1, &["any", "the", "this", "that"]) {
-        noun - 1
-    } else {
-        noun
-    };
+        .find(|&i| is_inconvenience(analysis.word(i)))?;
+    let determiners: &[&str] = &[
+        "any",
+        "the",
+        "this",
+        "that",
+        "het",
+        "dit",
+        "eventuele",
+        "eventueel",
+        "enig",
+    ];
+    let mut from = noun;
+    while from > tokens.start && analysis.is(from - 1, determiners) {
+        from -= 1;
+    }
     let range = analysis.span(from..tokens.end);
+    let harm = context.in_draft_language("[the specific harm]", "[de concrete schade]");
+    let original = range
+        .slice(analysis.source)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     Some(Fix::new(
-        format!(
-            "Replace '{}' with '[the specific harm]'",
-            range
-                .slice(analysis.source)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
+        context.localized(
+            format!("Replace '{original}' with '{harm}'"),
+            format!("Vervang '{original}' door '{harm}'"),
         ),
         Safety::DisplayOnly,
-        vec![Edit::replace(range, "[the specific harm]")],
+        vec![Edit::replace(range, harm)],
     ))
 }

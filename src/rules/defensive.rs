@@ -63,7 +63,10 @@ impl Rule for Defensive {
         report_groups(
             context,
             &hits,
-            "defensive: it argues your case instead of owning the harm",
+            context.localized(
+                "defensive: it argues your case instead of owning the harm",
+                "defensief: het pleit uw zaak in plaats van de schade te erkennen",
+            ),
             findings,
         );
     }

@@ -52,7 +52,10 @@ impl Rule for DeniesFault {
         report_groups(
             context,
             &hits,
-            "denies fault: an apology that disowns the harm takes itself back",
+            context.localized(
+                "denies fault: an apology that disowns the harm takes itself back",
+                "ontkent de schuld: excuses die de schade afwijzen, nemen zichzelf terug",
+            ),
             findings,
         );
     }

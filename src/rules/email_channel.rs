@@ -59,7 +59,10 @@ impl Rule for EmailChannel {
         if headers || (greeting && sign_off) {
             findings.push(context.finding(
                 context.anchor,
-                "an apology by e-mail alone can read as a cop-out: call first, then send this as the follow-up",
+                context.localized(
+                    "an apology by e-mail alone can read as a cop-out: call first, then send this as the follow-up",
+                    "excuses alleen per e-mail kunnen als uitvlucht overkomen: bel eerst en stuur dit daarna als bevestiging",
+                ),
                 Vec::new(),
             ));
         }

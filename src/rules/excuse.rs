@@ -54,7 +54,10 @@ impl Rule for Excuse {
         report_groups(
             context,
             &hits,
-            "excuse: it dilutes the apology; name the real cause and own it",
+            context.localized(
+                "excuse: it dilutes the apology; name the real cause and own it",
+                "smoesje: het verwatert de excuses; noem de echte oorzaak en erken die",
+            ),
             findings,
         );
     }

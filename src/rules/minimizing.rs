@@ -82,7 +82,10 @@ impl Rule for Minimizing {
             let fix = drop_softeners(analysis, &group).or_else(|| delete_clause(analysis, &group));
             findings.push(context.finding(
                 range,
-                "minimizes the harm: let the reader decide how big it was",
+                context.localized(
+                    "minimizes the harm: let the reader decide how big it was",
+                    "bagatelliseert de schade: laat de lezer beslissen hoe groot die was",
+                ),
                 fix.into_iter().collect(),
             ));
         }
@@ -94,12 +97,17 @@ fn minimizes_something_else(analysis: &Analysis<'_>, group: &HitGroup) -> bool {
     let (start, end) = (group.tokens.start, group.tokens.end);
     let next = analysis.word(end);
     // "no big deal for us to send a new one", "no big deal to reprint it": our effort.
-    let our_effort = (next == "for" && analysis.is(end + 1, &["us", "me"]))
-        || (next == "to" && !analysis.is(end + 1, &["you", "your", "them", "anyone", "everyone"]));
+    // Dutch: "geen groot probleem voor ons om …", "geen probleem om een nieuwe te sturen".
+    let our_effort = (analysis.is(end, &["for", "voor"])
+        && analysis.is(end + 1, &["us", "me", "ons", "mij"]))
+        || (next == "to" && !analysis.is(end + 1, &["you", "your", "them", "anyone", "everyone"]))
+        || next == "om";
     // "no big deal if you can't find the receipt": reassuring the reader about their own slip.
-    let reassures = next == "if" && analysis.word(end + 1) == "you";
+    let reassures =
+        analysis.is(end, &["if", "als"]) && analysis.is(end + 1, &["you", "u", "je", "jij"]);
     // "just a few days ago" dates something; "in only a few days" is how soon a remedy comes.
-    let dates = next == "ago" || (start > 0 && analysis.is(start - 1, &["in", "within", "under"]));
+    let dates = analysis.is(end, &["ago", "geleden"])
+        || (start > 0 && analysis.is(start - 1, &["in", "within", "under", "binnen", "over"]));
     our_effort || reassures || dates
 }
 

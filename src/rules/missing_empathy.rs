@@ -45,8 +45,14 @@ impl Rule for MissingEmpathy {
         report_missing(
             context,
             Component::Empathy,
-            "no empathy: name what this meant for the reader",
-            "I understand how [frustrating / stressful] it was to [what the reader went through].",
+            context.localized(
+                "no empathy: name what this meant for the reader",
+                "geen empathie: benoem wat dit voor de lezer betekende",
+            ),
+            context.in_draft_language(
+                "I understand how [frustrating / stressful] it was to [what the reader went through].",
+                "Ik begrijp hoe [vervelend / frustrerend] het was om [wat de lezer meemaakte].",
+            ),
             findings,
         );
     }

@@ -47,8 +47,14 @@ impl Rule for MissingExplanation {
         report_missing(
             context,
             Component::Explanation,
-            "no explanation: say plainly what caused this",
-            "What happened: [the cause, in one plain sentence].",
+            context.localized(
+                "no explanation: say plainly what caused this",
+                "geen uitleg: zeg eenvoudig wat dit veroorzaakte",
+            ),
+            context.in_draft_language(
+                "What happened: [the cause, in one plain sentence].",
+                "Wat er gebeurde: [de oorzaak, in één eenvoudige zin].",
+            ),
             findings,
         );
     }

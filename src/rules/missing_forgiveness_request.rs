@@ -47,8 +47,11 @@ impl Rule for MissingForgivenessRequest {
         report_missing(
             context,
             Component::Forgiveness,
-            "no request for forgiveness",
-            "I hope you will give us the chance to make this right.",
+            context.localized("no request for forgiveness", "geen verzoek om vergeving"),
+            context.in_draft_language(
+                "I hope you will give us the chance to make this right.",
+                "Ik hoop dat u ons de kans geeft dit goed te maken.",
+            ),
             findings,
         );
     }

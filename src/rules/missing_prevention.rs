@@ -45,8 +45,14 @@ impl Rule for MissingPrevention {
         report_missing(
             context,
             Component::Prevention,
-            "no prevention: say what changes so this does not happen again",
-            "To make sure this does not happen again, we have [the change we made].",
+            context.localized(
+                "no prevention: say what changes so this does not happen again",
+                "geen preventie: zeg wat er verandert zodat dit niet opnieuw gebeurt",
+            ),
+            context.in_draft_language(
+                "To make sure this does not happen again, we have [the change we made].",
+                "Om te voorkomen dat dit opnieuw gebeurt, hebben wij [de verandering die we doorvoerden].",
+            ),
             findings,
         );
     }

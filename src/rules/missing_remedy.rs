@@ -48,8 +48,14 @@ impl Rule for MissingRemedy {
         report_missing(
             context,
             Component::Remedy,
-            "no remedy: say what you have done or will do to repair this reader's harm",
-            "I have [refunded / replaced / …] [what] on [date].",
+            context.localized(
+                "no remedy: say what you have done or will do to repair this reader's harm",
+                "geen herstel: zeg wat u hebt gedaan of gaat doen om de schade van deze lezer te herstellen",
+            ),
+            context.in_draft_language(
+                "I have [refunded / replaced / …] [what] on [date].",
+                "Ik heb [wat] op [datum] [terugbetaald / vervangen / …].",
+            ),
             findings,
         );
     }

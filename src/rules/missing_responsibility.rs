@@ -47,8 +47,14 @@ impl Rule for MissingResponsibility {
         report_missing(
             context,
             Component::Responsibility,
-            "no sentence takes responsibility: say plainly what you did wrong",
-            "That was our mistake: we [what we did wrong].",
+            context.localized(
+                "no sentence takes responsibility: say plainly what you did wrong",
+                "geen zin neemt verantwoordelijkheid: zeg eenvoudig wat u fout deed",
+            ),
+            context.in_draft_language(
+                "That was our mistake: we [what we did wrong].",
+                "Dat was onze fout: wij [wat we fout deden].",
+            ),
             findings,
         );
     }

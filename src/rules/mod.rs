@@ -39,7 +39,7 @@ mod vague_apology;
 mod vague_remedy;
 
 use crate::lint::finding::{Finding, Fix, Severity, TextRange};
-use crate::lint::language::Analysis;
+use crate::lint::language::{Analysis, Language};
 use crate::lint::markup::{DocumentKind, Prose};
 use crate::lint::summary::Component;
 
@@ -158,9 +158,36 @@ pub struct Context<'a> {
     pub kind: DocumentKind,
     /// The first apology sentence: where structure findings attach.
     pub anchor: TextRange,
+    /// The language findings speak: the draft's under `messages = "draft"` (the default),
+    /// English under `messages = "en"`.
+    pub messages: Language,
 }
 
 impl Context<'_> {
+    /// The message in the language findings speak: every rule passes both, side by side, so a
+    /// message and its translation are edited together.
+    pub fn localized<T>(&self, english: T, dutch: T) -> T {
+        match self.messages {
+            Language::English => english,
+            Language::Dutch => dutch,
+        }
+    }
+
+    /// Text that goes into the draft (a fix's template) in the language of the words this
+    /// rule is looking at, whatever language the messages speak.
+    pub fn in_draft_language<T>(&self, english: T, dutch: T) -> T {
+        match self.analysis.language {
+            Language::English => english,
+            Language::Dutch => dutch,
+        }
+    }
+
+    /// The language of the words this rule is looking at (a mixed document is read as one part
+    /// per language).
+    pub fn language(&self) -> Language {
+        self.analysis.language
+    }
+
     /// A finding for `range`; the engine fills in the rule id and the configured severity.
     pub fn finding(
         &self,

@@ -127,11 +127,20 @@ impl Rule for PassiveEvasion {
                         .max_by_key(|hit| (hit.end - hit.start, std::cmp::Reverse(hit.start)))
                         .expect("a group has hits");
                     (
-                        "passive voice hides who failed: say who did it",
+                        context.localized(
+                            "passive voice hides who failed: say who did it",
+                            "de lijdende vorm verbergt wie faalde: zeg wie het deed",
+                        ),
                         active_rewrite(analysis, longest),
                     )
                 } else {
-                    ("the failure \"just happened\": say who caused it", None)
+                    (
+                        context.localized(
+                            "the failure \"just happened\": say who caused it",
+                            "de fout \"gebeurde gewoon\": zeg wie hem veroorzaakte",
+                        ),
+                        None,
+                    )
                 };
                 findings.push(context.finding(
                     analysis.span(group.tokens),
@@ -146,8 +155,14 @@ impl Rule for PassiveEvasion {
 /// "No data was lost", "nothing was damaged": the sentence says the failure did *not* happen.
 fn denies_the_failure(analysis: &Analysis<'_>, start: usize) -> bool {
     let clause_start = analysis.clause_of(start).start as usize;
-    (clause_start.max(start.saturating_sub(4))..start + 1)
-        .any(|i| analysis.is(i, &["no", "nothing", "none", "neither", "nobody"]))
+    (clause_start.max(start.saturating_sub(4))..start + 1).any(|i| {
+        analysis.is(
+            i,
+            &[
+                "no", "nothing", "none", "neither", "nobody", "geen", "niets", "niemand",
+            ],
+        )
+    })
 }
 
 /// Nobody owns the failure in `tokens`: no doer named or owned in its clause, no admission in
@@ -156,7 +171,14 @@ fn is_unowned(analysis: &Analysis<'_>, tokens: Range<usize>) -> bool {
     let clause = analysis.clause_of(tokens.start).tokens();
     let sentence = analysis.sentence_of(tokens.start).tokens();
     // "If your parcel was damaged, we will replace it": a condition, not an evasion.
-    if (clause.start..tokens.start).any(|i| analysis.is(i, &["if", "unless", "whether"])) {
+    if (clause.start..tokens.start).any(|i| {
+        analysis.is(
+            i,
+            &[
+                "if", "unless", "whether", "als", "indien", "mocht", "tenzij",
+            ],
+        )
+    }) {
         return false;
     }
     if analysis.word(sentence.end - 1) == "?" {
@@ -174,7 +196,7 @@ fn is_unowned(analysis: &Analysis<'_>, tokens: Range<usize>) -> bool {
 /// wrote", "because we miscounted", "we mislabeled the box and it was lost".
 fn names_doer(analysis: &Analysis<'_>, clause: Range<usize>, failure: Range<usize>) -> bool {
     let words = analysis.words();
-    if analysis.word(failure.end) == "by" {
+    if analysis.is(failure.end, &["by", "door"]) {
         let agent = failure.end + 1;
         let measure = (agent..agent + 3).any(|i| analysis.is(i, MEASURES))
             || !analysis.text.is_word(agent)
@@ -192,11 +214,14 @@ fn names_doer(analysis: &Analysis<'_>, clause: Range<usize>, failure: Range<usiz
     }
     clause.clone().any(|i| {
         // "an error in our billing code", "a delay at our warehouse".
-        (analysis.is(i, &["our", "my"])
+        (analysis.is(i, &["our", "my", "onze", "ons", "mijn"])
             && i > clause.start
             && analysis.is(
                 i - 1,
-                &["in", "on", "at", "from", "by", "with", "within", "inside", "of"],
+                &[
+                    "in", "on", "at", "from", "by", "with", "within", "inside", "of", "bij", "van",
+                    "door", "aan", "op",
+                ],
             ))
             // "we mislabeled the box and it was lost", "which I wrote", "because we miscounted
             // the stock" — but not "and we refunded the shipping", a remedy after the fact.
@@ -217,7 +242,8 @@ fn names_doer(analysis: &Analysis<'_>, clause: Range<usize>, failure: Range<usiz
 
 /// Words that tie a following "we …" to the failure as its cause or its doer.
 const EXPLAINING: &[&str] = &[
-    "because", "since", "as", "which", "that", "who", "when", "after", "where", "once",
+    "because", "since", "as", "which", "that", "who", "when", "after", "where", "once", "omdat",
+    "doordat", "nadat", "toen", "die", "dat",
 ];
 
 enum Tense {

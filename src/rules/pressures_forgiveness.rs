@@ -74,8 +74,12 @@ impl Rule for PressuresForgiveness {
             last_end = end;
             findings.push(context.finding(
                 analysis.span(start..end),
-                "this closes the matter for the reader: forgiveness is theirs to give; ask, or \
-                 leave it open",
+                context.localized(
+                    "this closes the matter for the reader: forgiveness is theirs to give; ask, or \
+                     leave it open",
+                    "dit sluit de zaak af voor de lezer: vergeving is aan hen; vraag erom, of laat \
+                     het open",
+                ),
                 Vec::new(),
             ));
         }

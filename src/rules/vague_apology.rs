@@ -73,17 +73,23 @@ impl Rule for VagueApology {
             {
                 continue;
             }
+            let original = one_line(object.slice(context.source));
+            let harm =
+                context.in_draft_language("for [the specific harm]", "voor [de concrete schade]");
             let fix = Fix::new(
-                format!(
-                    "Replace '{}' with 'for [the specific harm]'",
-                    one_line(object.slice(context.source))
+                context.localized(
+                    format!("Replace '{original}' with '{harm}'"),
+                    format!("Vervang '{original}' door '{harm}'"),
                 ),
                 Safety::DisplayOnly,
-                vec![Edit::replace(object, "for [the specific harm]")],
+                vec![Edit::replace(object, harm)],
             );
             findings.push(context.finding(
                 object,
-                "the apology names no harm: say what went wrong for the reader",
+                context.localized(
+                    "the apology names no harm: say what went wrong for the reader",
+                    "de excuses noemen geen schade: zeg wat er voor de lezer misging",
+                ),
                 vec![fix],
             ));
         }

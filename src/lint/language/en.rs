@@ -328,6 +328,7 @@ pub(super) const WORDS: WordLists = WordLists {
         "course",
         "promptly",
     ],
+    bare_apology_nouns: &["apologies"],
 };
 
 /// Every English phrase table.

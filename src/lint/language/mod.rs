@@ -7,7 +7,7 @@
 
 pub mod apology;
 pub mod components;
-mod detect;
+pub mod detect;
 mod en;
 mod nl;
 pub mod phrases;
@@ -18,7 +18,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 pub use apology::{ApologyExpression, Voice};
-pub use detect::detect;
+pub use detect::{LanguageMap, detect, detect_paragraphs};
 pub use phrases::PhraseHit;
 pub use text::{Segment, Text, Token, TokenKind};
 
@@ -110,6 +110,14 @@ pub enum PhraseKind {
     RemedyAct,
     /// A change that stops a repeat, prevention after I/we + commitment (merged into `Prevention`).
     PreventionAct,
+    /// A whole apology expression naming a feeling ("het spijt ons"), for languages whose word
+    /// order the grammar walk of [`apology`] does not fit. The hit runs from its first word to
+    /// the word the apology's object follows. English leaves these three tables empty.
+    ApologyFeeling,
+    /// A whole apology expression in the act-form ("wij verontschuldigen ons").
+    ApologyAct,
+    /// A whole apology expression with the noun ("onze oprechte excuses").
+    ApologyNoun,
 }
 
 /// More than there are kinds, so adding one never needs a change here (checked by a test).
@@ -145,6 +153,9 @@ pub struct WordLists {
     pub present_auxiliaries: &'static [&'static str],
     /// Words between I/we and a committed act: "we *will*", "I *have already*", "we *are going to*".
     pub commitment_auxiliaries: &'static [&'static str],
+    /// Apology nouns that open an apology on their own at the start of a sentence ("Apologies
+    /// for …", "Excuses voor …").
+    pub bare_apology_nouns: &'static [&'static str],
 }
 
 /// One language's word lists and compiled phrase tables.
@@ -419,6 +430,12 @@ impl<'a> Analysis<'a> {
         self.components.present()
     }
 
+    /// Count the components another part of the same document has (a mixed-language draft is
+    /// read as one part per language, but it is one apology).
+    pub fn add_components_of(&mut self, other: &Analysis<'_>) {
+        self.components.add(&other.components);
+    }
+
     /// Where a component was found first.
     pub fn component_range(&self, component: Component) -> Option<TextRange> {
         self.components.range(component)
@@ -450,7 +467,7 @@ mod tests {
 
     #[test]
     fn every_table_compiles_and_kinds_fit() {
-        assert!((PhraseKind::ConcreteTime as usize) < KIND_COUNT);
+        assert!((PhraseKind::ApologyNoun as usize) < KIND_COUNT);
         for language in [Language::English, Language::Dutch] {
             let _ = Lexicon::of(language);
         }
