@@ -332,7 +332,11 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
 
 fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
     let words = analysis.words();
-    let Some(before) = back_over(analysis, word, &[words.apology_adjectives, &[",", "and"]]) else {
+    let Some(before) = back_over(
+        analysis,
+        word,
+        &[words.apology_adjectives, &[",", "and", "en"]],
+    ) else {
         // "Apologies for the mix-up" opens an apology; a bare "Apology accepted" does not.
         if !analysis.is(word, words.bare_apology_nouns) {
             return Subject::NotAnApology;
@@ -342,7 +346,17 @@ fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
             explicit: false,
         };
     };
-    if analysis.is(before, &["my", "our"]) {
+    // "Again, apologies for …", "Nogmaals excuses": openers before a bare noun.
+    if analysis.is(before, words.sentence_openers)
+        && analysis.is(word, words.bare_apology_nouns)
+        && back_over(analysis, before, &[words.sentence_openers, &[","]]).is_none()
+    {
+        return Subject::Writer {
+            start: word,
+            explicit: false,
+        };
+    }
+    if analysis.is(before, &["my", "our", "mijn", "onze"]) {
         let start = back_over(
             analysis,
             before,

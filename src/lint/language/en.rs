@@ -329,6 +329,7 @@ pub(super) const WORDS: WordLists = WordLists {
         "promptly",
     ],
     bare_apology_nouns: &["apologies"],
+    regular_past_suffixes: &["ed"],
 };
 
 /// Every English phrase table.

@@ -156,6 +156,8 @@ pub struct WordLists {
     /// Apology nouns that open an apology on their own at the start of a sentence ("Apologies
     /// for …", "Excuses voor …").
     pub bare_apology_nouns: &'static [&'static str],
+    /// How a regular past tense ends ("shipp*ed*", "stuur*de*", "verstuur*den*").
+    pub regular_past_suffixes: &'static [&'static str],
 }
 
 /// One language's word lists and compiled phrase tables.
@@ -418,11 +420,17 @@ impl<'a> Analysis<'a> {
         })
     }
 
-    /// A finite past-tense verb: a regular -ed form or an irregular one.
+    /// A finite past-tense verb: a regular form (English -ed, Dutch -te/-de) or an irregular one.
     pub fn is_past_verb(&self, index: usize) -> bool {
         let word = self.word(index);
-        (word.len() > 4 && word.ends_with("ed") && self.text.is_word(index))
-            || self.words().irregular_past.contains(&word)
+        let words = self.words();
+        (word.len() > 4
+            && words
+                .regular_past_suffixes
+                .iter()
+                .any(|suffix| word.ends_with(suffix))
+            && self.text.is_word(index))
+            || words.irregular_past.contains(&word)
     }
 
     /// Which components of a good apology the draft has.

@@ -239,6 +239,7 @@ pub(super) const WORDS: WordLists = WordLists {
         "afschrijving",
     ],
     bare_apology_nouns: &["excuses"],
+    regular_past_suffixes: &["te", "de", "ten", "den"],
 };
 
 /// Every Dutch phrase table.
@@ -347,7 +348,6 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         K::Minimizing,
         &[
             "(een|het|dit|dat|de|deze|die) {(klein|kleine|klein beetje|kleine beetje|lichte|geringe|minimale|korte|minieme|piepklein|piepkleine)} (foutje|fout|fouten|probleempje|probleem|vertraging|vertragingen|vergissing|vergissinkje|ongemak|misverstand|storing|storinkje|hapering|haperingen|vertraginkje|oponthoud|slordigheid|slordigheidje)",
-            "(een|het|dit|dat) (foutje|probleempje|storinkje|vergissinkje|kleinigheidje|kleinigheid)",
             "geen (groot|echt|heel groot) (probleem|punt|drama)",
             "geen (ramp|drama|man overboord|halszaak|punt)",
             "niet (zo|zo'n) (erg|groot probleem|ramp|drama)",
@@ -518,7 +518,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(wij|we|ik) (zullen|zal|gaan|ga) (ons|mijn) (best|uiterste best) doen",
             "(wij|we|ik) (gaan|ga|zullen|zal) (het )?(beter doen|verbeteren|ons verbeteren|ervan leren|er wat aan doen|er iets aan doen|het oplossen|dit oplossen|het rechtzetten|het goedmaken|het in orde maken)",
             "(wij|we|ik) (nemen|neem) (uw|je) (feedback|opmerkingen|klacht) mee",
-            "(wij|we|ik) (komen|kom) (er|hier)? (bij u|bij je|bij jou)? (zo snel mogelijk|spoedig|snel|binnenkort)? (op terug|bij u terug|erop terug)",
+            "(wij|we|ik) (komen|kom) (er|hier|daar)? (zo snel mogelijk|spoedig|snel|binnenkort|zsm)? (bij u|bij je|bij jou)? (op terug|terug)",
             "(wij|we|ik) (houden|hou|houd) (u|je) op de hoogte",
             "(er )?(worden|zullen) (maatregelen|stappen|acties) (worden )?(genomen|ondernomen)",
             "(wij|we|ik) (zorgen|zorg|zullen zorgen|zal zorgen) (ervoor )?dat (dit|het) niet (meer|nog eens|opnieuw) (gebeurt|voorkomt)",
@@ -529,7 +529,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         &[
             "laten we (dit|het|dat|de zaak|dit alles) (achter ons laten|vergeten|laten rusten)",
             "(wij|we|ik) (beschouwen|beschouw|zien|zie) (hiermee |daarmee |dit |de zaak |deze zaak |het )?(de zaak |deze zaak |dit |het )?(als )?(afgehandeld|gesloten|opgelost|afgesloten)",
-            "(hiermee|daarmee) (is|beschouwen wij) (de zaak|deze zaak|het|uw klacht|dit) (afgehandeld|gesloten|afgesloten|opgelost)",
+            "(hiermee|daarmee) (is|beschouwen wij|beschouw ik|zien wij) (de zaak|deze zaak|het|uw klacht|dit) (als )?(afgehandeld|gesloten|afgesloten|opgelost)",
+            "(ik|wij|we) (vertrouw|vertrouwen|ga ervan uit|gaan ervan uit) (erop )?dat (de zaak|uw klacht|het|alles|dit) (hiermee|daarmee)? (is|wordt)? (afgehandeld|opgelost|afgesloten)",
             "(ik|wij|we) (vertrouw|vertrouwen|ga ervan uit|gaan ervan uit) (erop )?dat (dit|hiermee|daarmee) (de zaak|uw klacht|het|alles)? (is )?(afgehandeld|opgelost|afgesloten)",
             "(de|deze) (zaak|kwestie|klacht) (is|wordt) (hiermee )?(gesloten|afgesloten|afgehandeld)",
             "zand erover",
@@ -551,7 +552,10 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(wij|we|ik) (nemen|neem|aanvaarden|aanvaard|dragen|draag) (de|volledige|de volledige|alle|onze|mijn)? (verantwoordelijkheid|schuld)",
             "(wij|we|ik) (hebben|heb) (de bal|het) (laten liggen|laten vallen|verkeerd gedaan|verprutst|fout gedaan|verknoeid)",
             "(wij|we|ik) (hebben|heb) (u|je|jou|jullie) (in de steek gelaten|laten zitten|laten wachten|teleurgesteld)",
-            "(wij|we|ik) (hadden|had) (dit|het|beter|eerder|dat)? (moeten|kunnen) (controleren|zien|weten|opmerken|melden|doen|voorkomen)",
+            "(wij|we|ik) (hadden|had) (dit|het|dat|uw bestelling|de bestelling|uw pakket|het pakket|uw mail|de mail|uw aanvraag|de factuur|het adres|uw adres|u)? (beter |eerder |goed )?(moeten|kunnen) (controleren|zien|weten|opmerken|melden|doen|voorkomen|nakijken|bellen|laten weten|informeren)",
+            // Verb-final, after "dat": "het spijt ons dat wij de factuur vergeten zijn".
+            "(wij|we|ik) (uw|je|de|het|onze|jouw)? (bestelling|factuur|pakket|mail|afspraak|betaling|retour|aanvraag|levering|vraag|bericht)? (vergeten|gemist|kwijtgeraakt|verkeerd verstuurd|over het hoofd gezien|te laat verstuurd|verkeerd ingepakt|verkeerd verwerkt|niet verwerkt) (zijn|ben|hebben|heb)",
+            "(wij|we|ik) (u|je)? (het verkeerde|de verkeerde|een verkeerd|een verkeerde|een kapot|een beschadigd|dubbel|twee keer|te veel) (product|artikel|pakket|maat|formaat|bedrag|onderdeel|rekening)? (hebben|heb) (gestuurd|verstuurd|geleverd|gerekend|afgeschreven|gefactureerd|in rekening gebracht)",
             "(wij|we|ik) (zijn|ben) (vergeten|tekortgeschoten|in gebreke gebleven|nalatig geweest)",
             "(wij|we|ik) (hebben|heb) (verzuimd|nagelaten|vergeten) (om|te)?",
             "(wij|we|ik) (hebben|heb) (u|je)? (het verkeerde|de verkeerde|een verkeerd|een verkeerde|een kapot|een beschadigd|dubbel|twee keer|te veel) (product|artikel|pakket|maat|formaat|bedrag|onderdeel|rekening)? (gestuurd|verstuurd|geleverd|gerekend|afgeschreven|gefactureerd|in rekening gebracht)",
@@ -569,7 +573,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(wij|we|ik) (maken|maak|zullen|zal|gaan|ga|willen|wil) (het|dit|dat) (graag )?(goed|weer goed|in orde) (maken)?",
             "hoe (kan|kunnen) (ik|wij|we) (het|dit) (goedmaken|goed maken|rechtzetten|oplossen voor u|oplossen voor je)",
             "wat (kan|kunnen) (ik|wij|we) doen om (het|dit) (goed te maken|recht te zetten)",
-            "(u|je|jij) (ontvangt|krijgt|ontvang|krijg) (binnenkort |vandaag |morgen )?(een|uw|je|het|de) (volledige )?(terugbetaling|vervanging|tegoed|vergoeding|nieuw|nieuwe|gratis|tegoedbon|cadeaubon|korting|geld terug|bedrag terug|vervangend)",
+            "(u|je|jij) (ontvangt|krijgt|ontvang|krijg) (binnenkort |vandaag |morgen )?(een|uw|je|het|de) (volledige )?(terugbetaling|vervanging|tegoed|vergoeding|nieuw|nieuwe|gratis|tegoedbon|cadeaubon|korting|geld terug|bedrag terug|vervangend|vervangende)",
             "(de|uw|je|een) (terugbetaling|vervanging|vergoeding|nieuwe|tegoedbon) (is|wordt|werd) (vandaag |inmiddels |al )?(verwerkt|verstuurd|overgemaakt|teruggestort|bijgeschreven|onderweg)",
             "(is|zijn) (al )?onderweg naar (u|je|jou)",
         ],
@@ -709,6 +713,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(wij|we|ik) (zijn|ben) (helaas )?niet in staat",
             "(wij|we|ik) (zullen|zal|gaan|ga) (u|je)? (helaas )?(geen|niet)",
             "(wij|we|ik) (moeten|moet) (u|je)? (helaas )?(vragen|weigeren|afwijzen|wijzen op|erop wijzen|in rekening brengen)",
+            "(moeten|moet) (wij|we|ik) (u|je)? (helaas )?(vragen|weigeren|afwijzen|erop wijzen|in rekening brengen)",
+            "(zullen|zal) (wij|we|ik) (u|je)? (helaas )?(geen|niet)",
             "(niet mogelijk|onmogelijk|niet toegestaan|uitgesloten|niet vergoed|geen recht|niet terugbetaald|niet retour)",
             "(onze|de) (algemene )?(voorwaarden|regels|retourvoorwaarden|richtlijnen|huisregels|beleid|garantievoorwaarden|retourtermijn|bedenktijd)",
             "(ons|het) beleid",
