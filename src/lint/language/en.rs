@@ -330,6 +330,7 @@ pub(super) const WORDS: WordLists = WordLists {
     ],
     bare_apology_nouns: &["apologies"],
     regular_past_suffixes: &["ed"],
+    verb_final_reach: 0,
 };
 
 /// Every English phrase table.

@@ -110,6 +110,10 @@ pub enum PhraseKind {
     RemedyAct,
     /// A change that stops a repeat, prevention after I/we + commitment (merged into `Prevention`).
     PreventionAct,
+    /// A participle of our own failure that ends a verb-final clause ("wij hebben de bedragen
+    /// *verkeerd berekend*"): responsibility after I/we + an auxiliary earlier in the clause
+    /// (merged into `Responsibility`).
+    FaultAct,
     /// A whole apology expression naming a feeling ("het spijt ons"), for languages whose word
     /// order the grammar walk of [`apology`] does not fit. The hit runs from its first word to
     /// the word the apology's object follows. English leaves these three tables empty.
@@ -158,6 +162,10 @@ pub struct WordLists {
     pub bare_apology_nouns: &'static [&'static str],
     /// How a regular past tense ends ("shipp*ed*", "stuur*de*", "verstuur*den*").
     pub regular_past_suffixes: &'static [&'static str],
+    /// How many words a verb-final clause may put between I/we + its auxiliary and the
+    /// participle that ends it ("wij hebben de bedragen gisteren verkeerd berekend"); 0 for a
+    /// language that keeps them together (English).
+    pub verb_final_reach: usize,
 }
 
 /// One language's word lists and compiled phrase tables.
@@ -216,6 +224,34 @@ fn first_person_commitment(text: &Text, words: &WordLists, act: usize) -> Option
     None
 }
 
+/// A verb-final clause that brackets its object between I/we + an auxiliary and the act at the
+/// end ("wij hebben het toestel vandaag *opgehaald*", "helaas hebben wij de brieven niet
+/// *gecontroleerd*"): the subject, when the pair stands within [`WordLists::verb_final_reach`]
+/// words before the act, in either order, in the same clause.
+fn verb_final_subject(text: &Text, words: &WordLists, act: usize) -> Option<usize> {
+    if words.verb_final_reach == 0 {
+        return None;
+    }
+    let clause_start = text.clauses[text.clause_of(act)].start as usize;
+    let from = clause_start.max(act.saturating_sub(words.verb_final_reach));
+    let is_auxiliary = |i: usize| {
+        let word = text.word(i);
+        words.present_auxiliaries.contains(&word) || words.irregular_past.contains(&word)
+    };
+    (from..act.saturating_sub(1)).find_map(|i| {
+        let subject = words.first_person_subjects.contains(&text.word(i));
+        let next_subject = words.first_person_subjects.contains(&text.word(i + 1));
+        match (
+            subject && is_auxiliary(i + 1),
+            is_auxiliary(i) && next_subject,
+        ) {
+            (true, _) => Some(i),
+            (_, true) => Some(i + 1),
+            _ => None,
+        }
+    })
+}
+
 /// An act that opens a list item under "Here is what I have done:" is the writer's: walk back
 /// over the items before it (blocks that end without a full stop) to an introduction that ends
 /// with a colon and has I/we in it.
@@ -264,12 +300,14 @@ impl<'a> Analysis<'a> {
         for (act, component) in [
             (PhraseKind::RemedyAct, PhraseKind::Remedy),
             (PhraseKind::PreventionAct, PhraseKind::Prevention),
+            (PhraseKind::FaultAct, PhraseKind::Responsibility),
         ] {
             let committed: Vec<PhraseHit> = hits[act as usize]
                 .iter()
                 .filter_map(|hit| {
-                    let subject =
-                        first_person_commitment(&text, lexicon.words, hit.start as usize)?;
+                    let act_start = hit.start as usize;
+                    let subject = first_person_commitment(&text, lexicon.words, act_start)
+                        .or_else(|| verb_final_subject(&text, lexicon.words, act_start))?;
                     Some(PhraseHit {
                         kind: component,
                         start: subject as u32,
@@ -476,6 +514,7 @@ mod tests {
     #[test]
     fn every_table_compiles_and_kinds_fit() {
         assert!((PhraseKind::ApologyNoun as usize) < KIND_COUNT);
+        assert!((PhraseKind::FaultAct as usize) < KIND_COUNT);
         for language in [Language::English, Language::Dutch] {
             let _ = Lexicon::of(language);
         }

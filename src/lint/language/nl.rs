@@ -184,7 +184,8 @@ pub(super) const WORDS: WordLists = WordLists {
         "schreef",
     ],
     present_auxiliaries: &[
-        "is", "zijn", "heeft", "hebben", "kan", "kunnen", "zal", "zullen", "wordt", "worden",
+        "is", "zijn", "ben", "heeft", "hebben", "kan", "kunnen", "zal", "zullen", "wordt",
+        "worden", "gaan", "ga",
     ],
     commitment_auxiliaries: &[
         "zijn",
@@ -240,6 +241,7 @@ pub(super) const WORDS: WordLists = WordLists {
     ],
     bare_apology_nouns: &["excuses"],
     regular_past_suffixes: &["te", "de", "ten", "den"],
+    verb_final_reach: 10,
 };
 
 /// Every Dutch phrase table.
@@ -587,6 +589,15 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         ],
     ),
     (
+        // Our own failure ending a verb-final clause; responsibility only after I/we and an
+        // auxiliary earlier in the clause ("wij hebben de brieven niet gecontroleerd").
+        K::FaultAct,
+        &[
+            "(verkeerd|onjuist|fout|dubbel|twee keer|te laat|te vroeg|niet|nooit|slecht|onvoldoende|niet goed|niet op tijd) (berekend|gecontroleerd|verstuurd|geleverd|ingepakt|verwerkt|gelezen|gemeld|doorgegeven|gecommuniceerd|afgeschreven|gefactureerd|bezorgd|beantwoord|opgepakt|getest|uitgevoerd|ingevuld|ingeschat|nagekeken|gerepareerd|geïnstalleerd|opgevolgd|teruggebeld|gebeld|opgelet|gekeken|geregeld|begrepen|uitgelegd|verzonden)",
+            "(vergeten|kwijtgeraakt|over het hoofd gezien|verprutst|verknoeid|laten liggen|laten vallen|verkeerd begrepen|door elkaar gehaald)",
+        ],
+    ),
+    (
         // Changes that stop a repeat; prevention only after I/we and a commitment.
         K::PreventionAct,
         &[
@@ -709,6 +720,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         K::Limitation,
         &[
             "(wij|we|ik) (kunnen|kan|konden|kon) (helaas )?(u|je|dit|dat|het|hier|daar|geen|niet|niets)",
+            // Verb-final negation: "wij kunnen geopende artikelen niet terugnemen".
+            "(wij|we|ik) (kunnen|kan|konden|kon|mogen|mag) [(deze|dit|die|de|het|uw|je|zulke|geopende|gebruikte|beschadigde|afgeprijsde)] [(artikelen|artikel|producten|product|bestelling|bestellingen|kosten|bedrag|pakket|pakketten|retour|retouren|geld|aankoop|aankopen)] (niet|geen|nergens|niets)",
             "(kunnen|kan|konden|kon) (wij|we|ik) (helaas )?(u|je|dit|dat|het|geen|niet|niets)",
             "(wij|we|ik) (zijn|ben) (helaas )?niet in staat",
             "(wij|we|ik) (zullen|zal|gaan|ga) (u|je)? (helaas )?(geen|niet)",
