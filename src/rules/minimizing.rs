@@ -79,7 +79,7 @@ impl Rule for Minimizing {
                 continue;
             }
             let range = analysis.span(group.tokens.clone());
-            let fix = drop_softeners(analysis, &group).or_else(|| delete_clause(analysis, &group));
+            let fix = drop_softeners(context, &group).or_else(|| delete_clause(context, &group));
             findings.push(context.finding(
                 range,
                 context.localized(
@@ -113,7 +113,8 @@ fn minimizes_something_else(analysis: &Analysis<'_>, group: &HitGroup) -> bool {
 
 /// The safe fix: drop the marked softening words (and a leading "just"/"only"), fixing the
 /// article and the capital they leave behind.
-fn drop_softeners(analysis: &Analysis<'_>, group: &HitGroup) -> Option<Fix> {
+fn drop_softeners(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
+    let analysis = context.analysis;
     let mut dropped: Vec<usize> = Vec::new();
     for hit in &group.hits {
         let Some(marked) = hit.marked_tokens() else {
@@ -184,8 +185,9 @@ fn drop_softeners(analysis: &Analysis<'_>, group: &HitGroup) -> Option<Fix> {
         .iter()
         .map(|run| analysis.span(run.clone()).slice(source))
         .collect();
+    let words = words.join("', '");
     Some(Fix::new(
-        format!("Remove '{}'", words.join("', '")),
+        context.localized(format!("Remove '{words}'"), format!("Schrap '{words}'")),
         Safety::Safe,
         edits,
     ))
@@ -193,7 +195,8 @@ fn drop_softeners(analysis: &Analysis<'_>, group: &HitGroup) -> Option<Fix> {
 
 /// The unsafe fix: delete a clause that is nothing but the minimizing phrase ("Sorry for the
 /// delay — these things happen." → "Sorry for the delay.").
-fn delete_clause(analysis: &Analysis<'_>, group: &HitGroup) -> Option<Fix> {
+fn delete_clause(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
+    let analysis = context.analysis;
     let clause = analysis.clause_of(group.tokens.start);
     let sentence = analysis.sentence_of(group.tokens.start);
     let (clause_start, clause_end) = (clause.start as usize, clause.end as usize);
@@ -208,10 +211,8 @@ fn delete_clause(analysis: &Analysis<'_>, group: &HitGroup) -> Option<Fix> {
     }
     let source = analysis.source;
     let clause_range = analysis.span(clause_start..clause_end);
-    let title = format!(
-        "Delete '{}'",
-        analysis.span(group.tokens.clone()).slice(source)
-    );
+    let phrase = analysis.span(group.tokens.clone()).slice(source);
+    let title = context.localized(format!("Delete '{phrase}'"), format!("Schrap '{phrase}'"));
     let edit = if clause_start == sentence.start as usize && clause_end == sentence.end as usize {
         // A sentence of its own goes whole, with one space.
         Edit::delete(with_one_space(source, clause_range))

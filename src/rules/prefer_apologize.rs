@@ -70,7 +70,7 @@ impl Rule for PreferApologize {
         };
         let range = analysis.span(apology.tokens());
         let fix = match analysis.language {
-            Language::English => rewrite(analysis, context.source, apology),
+            Language::English => rewrite(context, apology),
             Language::Dutch => rewrite_dutch(context, apology),
         };
         findings.push(context.finding(
@@ -153,7 +153,8 @@ const KEPT_ADVERBS: &[&str] = &[
     "also",
 ];
 
-fn rewrite(analysis: &Analysis<'_>, source: &str, apology: &ApologyExpression) -> Option<Fix> {
+fn rewrite(context: &Context<'_>, apology: &ApologyExpression) -> Option<Fix> {
+    let (analysis, source) = (context.analysis, context.source);
     let tokens = apology.tokens();
     // "I feel sorry for you" is pity, not an apology to rewrite.
     if tokens.clone().any(|i| analysis.is(i, &["feel", "felt"])) {
@@ -204,8 +205,12 @@ fn rewrite(analysis: &Analysis<'_>, source: &str, apology: &ApologyExpression) -
         }
     }
     let range = analysis.span(start..end);
+    let original = range.slice(source);
     Some(Fix::new(
-        format!("Replace '{}' with '{replacement}'", range.slice(source)),
+        context.localized(
+            format!("Replace '{original}' with '{replacement}'"),
+            format!("Vervang '{original}' door '{replacement}'"),
+        ),
         Safety::Unsafe,
         vec![Edit::replace(range, replacement)],
     ))
