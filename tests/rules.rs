@@ -15,7 +15,7 @@ use std::path::Path;
 use amends::lint::{
     ApologySetting, DocumentKind, Finding, Language, Options, Safety, apply_edits, lint,
 };
-use amends::rules::{RuleKind, registry};
+use amends::rules::{DUTCH_SECTION, RuleKind, registry};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -202,6 +202,56 @@ fn every_rule_doc_example_fires_and_its_use_instead_is_silent() {
                     "{}: doc 'use instead' should be silent: {text:?} → {findings:?}",
                     meta.id
                 ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
+}
+
+#[test]
+fn every_rule_has_a_dutch_doc_section_whose_example_fires_and_use_instead_is_silent() {
+    let mut failures = Vec::new();
+    for rule in registry() {
+        let meta = rule.meta();
+        if meta.doc_section(DUTCH_SECTION).is_none_or(|s| s.is_empty()) {
+            failures.push(format!("{}: no '## {DUTCH_SECTION}' section", meta.id));
+            continue;
+        }
+        let dutch_doc = meta.doc_in(Language::Dutch);
+        if meta.doc_in(Language::English).contains(DUTCH_SECTION)
+            || !dutch_doc.contains("## Voorbeeld")
+            || meta.summary_in(Language::Dutch).is_empty()
+        {
+            failures.push(format!(
+                "{}: doc_in / summary_in do not split the doc",
+                meta.id
+            ));
+        }
+        let examples = meta.doc_examples_in(Language::Dutch, "Example");
+        let instead = meta.doc_examples_in(Language::Dutch, "Use instead");
+        if examples.is_empty() || instead.is_empty() {
+            failures.push(format!(
+                "{}: needs ```text blocks under ### Voorbeeld and ### Gebruik liever",
+                meta.id
+            ));
+        }
+        for (texts, should_fire) in [(examples, true), (instead, false)] {
+            for text in texts {
+                let kind = DocumentKind::sniff(&text);
+                let report = lint(&text, kind, &options_for(meta.id, false));
+                let fired = report.findings.iter().any(|f| f.rule == meta.id);
+                if fired != should_fire || report.language != Language::Dutch {
+                    failures.push(format!(
+                        "{}: Dutch doc {} ({}): {text:?}",
+                        meta.id,
+                        if should_fire {
+                            "example should fire"
+                        } else {
+                            "'use instead' should be silent"
+                        },
+                        report.language
+                    ));
+                }
             }
         }
     }

@@ -31,6 +31,23 @@
 //! Unsafe: the fix ends the apology before *but* and starts a new sentence with the limit ("We're
 //! sorry, but our policy…" → "We're sorry. Our policy…"). It rewrites the sentence, and the limit
 //! may still need softening or a remedy beside it.
+//!
+//! ## In het Nederlands
+//! Markeert excuses of empathie die met *maar* (of *echter*, *hoewel*) overgaan in een beperking,
+//! een weigering of een verschuiving van de oorzaak: "het spijt me, maar wij kunnen geen geopende
+//! artikelen terugnemen", "ik begrijp uw frustratie, maar ons beleid…". Seed 004 raadt *maar* na
+//! excuses af. Een *maar* die versterkt ("niet alleen…, maar ook…") of toezegt ("maar ik heb het
+//! bedrag al teruggestort") blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons, maar volgens onze voorwaarden is een terugbetaling niet mogelijk.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons dat de stoel beschadigd aankwam. Wij sturen u morgen een nieuwe.
+//! ```
 
 use std::ops::Range;
 

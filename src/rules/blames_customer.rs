@@ -26,6 +26,22 @@
 //! ## Fix safety
 //! No fix: what to say instead depends on what really happened, and deleting the blame can
 //! leave a sentence that no longer makes sense.
+//!
+//! ## In het Nederlands
+//! Markeert zinnen die de lezer de schuld geven: "u had de handleiding moeten lezen", "uw eigen
+//! fout", "zoals duidelijk vermeld staat", "je hebt zelf het verkeerde adres opgegeven". Een
+//! verwachting die wij niet waarmaakten ("u had het pakket gisteren moeten ontvangen; dat is onze
+//! fout") blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons, maar u had de handleiding moeten lezen.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons: onze handleiding legt deze stap niet duidelijk uit.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};

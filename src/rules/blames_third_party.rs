@@ -29,6 +29,22 @@
 //! ## Fix safety
 //! No fix: only the writer knows what part of the failure they can own, and deleting the cause
 //! would leave the sentence without one.
+//!
+//! ## In het Nederlands
+//! Markeert een oorzaak die bij een andere partij wordt gelegd: "door de vervoerder", "veroorzaakt
+//! door onze hostingpartij", "onze leverancier heeft ons in de steek gelaten". Seed 004: u koos
+//! die host zelf, dus de excuses zijn van u. Een partij in een maatregel ("wij hebben onze
+//! leverancier gewisseld") of een zin die de schuld zelf neemt, blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Onze excuses voor de storing, die werd veroorzaakt door onze hostingpartij.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Onze excuses voor de storing: wij kozen een hostingpartij zonder reservesysteem, en dat is onze fout.
+//! ```
 
 use std::ops::Range;
 

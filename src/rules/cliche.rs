@@ -27,6 +27,22 @@
 //! For "any inconvenience" the fix puts a placeholder where the harm belongs ("sorry for [the
 //! specific harm]"): only the writer knows it, so the fix is display-only. Other clichés have no
 //! fix: what should replace "we take this very seriously" is an act, not a phrase.
+//!
+//! ## In het Nederlands
+//! Markeert standaardzinnen van klantenservice: "sorry voor het ongemak", "excuses voor het
+//! eventuele ongemak", "wij nemen uw klacht zeer serieus", "bedankt voor uw geduld", "uw
+//! tevredenheid is onze hoogste prioriteit". Seed 001 noemt clichés zwak. Een concrete schade met
+//! hetzelfde woord blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Excuses voor het eventuele ongemak. Wij nemen uw klacht zeer serieus.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons dat u een ochtend vrij nam voor een monteur die niet kwam.
+//! ```
 
 use std::ops::Range;
 

@@ -31,6 +31,23 @@
 //! Unsafe too when the apology already names what it is for: the condition is dropped ("I
 //! apologize for the delay if it affected you" → "I apologize for the delay"). Otherwise the fix
 //! is a display-only template, "… that we [what we did]", since only the writer knows the act.
+//!
+//! ## In het Nederlands
+//! Markeert excuses met een voorwaarde in dezelfde zin: "het spijt me als u last heeft gehad",
+//! "excuses indien u hinder heeft ondervonden", "mocht u hinder hebben ondervonden, dan bieden wij
+//! onze excuses aan", "voor zover". Dit is het bekende *alscuus*: met *als* twijfelt de schrijver
+//! aan de schade. "Als compensatie" betekent "ter compensatie" en blijft stil, net als een
+//! voorwaarde op het herstel ("Als u twee keer betaald heeft, storten wij het terug.").
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt me als u last heeft gehad van de nieuwe inlogpagina.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt me dat wij de inlogknop zonder aankondiging hebben verplaatst.
+//! ```
 
 use std::ops::Range;
 

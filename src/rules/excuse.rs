@@ -25,6 +25,22 @@
 //!
 //! ## Fix safety
 //! No fix: replacing an excuse with a real cause needs the writer's knowledge.
+//!
+//! ## In het Nederlands
+//! Markeert smoesjes die de excuses verwateren: "door onvoorziene omstandigheden", "door de
+//! drukte", "wij zijn ook maar mensen". Het Nederlandse woord *excuses* betekent verontschuldiging
+//! en valt nooit onder deze regel. Een oorzaak gevolgd door eigen schuld ("…: dat is onze fout")
+//! blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Door onvoorziene omstandigheden is uw pakket later verstuurd.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Uw pakket is later verstuurd omdat wij de voorraad verkeerd hadden geteld: dat is onze fout.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::PhraseKind;

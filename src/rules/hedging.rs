@@ -28,6 +28,21 @@
 //! "we made a mistake"), which changes what the writer claims. The fix drops the hedge with one
 //! adjacent space, capitalizes a new sentence start, and turns *may have* + participle into the
 //! past tense ("may have been" → "was"/"were" by the subject, "may have forgotten" → "forgot").
+//!
+//! ## In het Nederlands
+//! Markeert voorbehoud in excuses of een erkenning: "misschien", "wellicht", "mogelijk", "het lijkt
+//! erop dat". Seed 001: excuses met "misschien" klinken zwak. Een voorstel buiten de excuses
+//! ("Misschien kunnen we dinsdag bellen?") blijft stil, en "zo snel mogelijk" is geen voorbehoud.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons, wij hebben misschien een fout gemaakt.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons, wij hebben een fout gemaakt.
+//! ```
 
 use std::ops::Range;
 

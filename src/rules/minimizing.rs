@@ -29,6 +29,22 @@
 //! fact. Where the minimizing phrase is a whole clause ("— no big deal", "These things
 //! happen.") the fix deletes it, which changes what the draft says: unsafe. Elsewhere there is
 //! no clean edit and no fix.
+//!
+//! ## In het Nederlands
+//! Markeert woorden die de schade klein maken: "een klein foutje", "geen groot probleem", "maar
+//! twee dagen te laat", "zulke dingen gebeuren". Seed 002: laat de lezer beslissen hoe groot het
+//! was. Onze eigen moeite klein maken ("het is geen groot probleem voor ons om een nieuwe te
+//! sturen") blijft stil. Waar alleen een bijvoeglijk naamwoord wegvalt, is de fix veilig.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Sorry voor de lichte vertraging van uw bestelling.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Sorry voor de vertraging van uw bestelling.
+//! ```
 
 use std::ops::Range;
 

@@ -18,6 +18,20 @@
 //!
 //! ## Fix safety
 //! The fix inserts a template sentence with placeholders; it is display-only.
+//!
+//! ## In het Nederlands
+//! Meldt excuses die niet benoemen wat dit voor de lezer betekende: "ik begrijp hoe vervelend",
+//! "ik kan me voorstellen", "u rekende op…" (seed 004, stap 3).
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons dat de monteur niet kwam.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons dat de monteur niet kwam. Ik begrijp hoe vervelend het is om daarvoor een dag vrij te nemen.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;

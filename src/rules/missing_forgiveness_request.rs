@@ -20,6 +20,20 @@
 //! ## Fix safety
 //! The fix inserts a sentence asking for another chance. It adds a claim the writer may not want
 //! to make, so it is unsafe.
+//!
+//! ## In het Nederlands
+//! Geeft, als de regel aan staat, een hint bij excuses zonder verzoek om vergeving: "vergeef ons",
+//! "geef ons nog een kans" (seed 002).
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons dat de factuur niet klopte.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons dat de factuur niet klopte. Wilt u ons vergeven?
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;

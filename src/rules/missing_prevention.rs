@@ -18,6 +18,20 @@
 //!
 //! ## Fix safety
 //! The fix inserts a template sentence with a placeholder; it is display-only.
+//!
+//! ## In het Nederlands
+//! Meldt excuses zonder maatregel tegen herhaling: "om te voorkomen dat", "voortaan", "wij hebben een
+//! extra controle ingebouwd" (seed 004, stap 5).
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons dat de factuur niet klopte.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons dat de factuur niet klopte. Voortaan controleert een collega elke factuur.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;

@@ -116,15 +116,59 @@ impl RuleMeta {
 
     /// The one-line summary: the first sentence under *What it does*.
     pub fn summary(&self) -> String {
-        let what = self.doc_section("What it does").unwrap_or_default();
-        let paragraph = what
-            .split("\n\n")
-            .next()
-            .unwrap_or_default()
-            .replace('\n', " ");
-        match paragraph.find(". ") {
-            Some(end) => paragraph[..=end].to_owned(),
-            None => paragraph,
+        first_sentence(&self.doc_section("What it does").unwrap_or_default())
+    }
+
+    /// The rule's documentation for readers of `language`: in English, the doc without its
+    /// Dutch section; in Dutch, the Dutch section (its `###` sub-headings raised to `##`), so a
+    /// hover in a Dutch draft reads as a doc of its own.
+    pub fn doc_in(&self, language: Language) -> String {
+        let doc = self.doc();
+        let marker = format!("## {DUTCH_SECTION}\n");
+        match (language, doc.find(&marker)) {
+            (Language::English, Some(start)) => doc[..start].trim_end().to_owned() + "\n",
+            (Language::English, None) => doc,
+            (Language::Dutch, _) => self.doc_section(DUTCH_SECTION).map_or(doc, |section| {
+                format!("\n{section}")
+                    .replace("\n### ", "\n## ")
+                    .trim()
+                    .to_owned()
+                    + "\n"
+            }),
+        }
+    }
+
+    /// The one-line summary for readers of `language`: the first sentence of *What it does*, or
+    /// of the Dutch section.
+    pub fn summary_in(&self, language: Language) -> String {
+        match language {
+            Language::English => self.summary(),
+            Language::Dutch => self
+                .doc_section(DUTCH_SECTION)
+                .map_or_else(|| self.summary(), |section| first_sentence(&section)),
+        }
+    }
+
+    /// The fenced text blocks under a heading in `language`: `Example` and `Use instead` are
+    /// `### Voorbeeld` and `### Gebruik liever` in the Dutch section.
+    pub fn doc_examples_in(&self, language: Language, heading: &str) -> Vec<String> {
+        match language {
+            Language::English => self.doc_examples(heading),
+            Language::Dutch => {
+                let sub_heading = match heading {
+                    "Example" => "Voorbeeld",
+                    "Use instead" => "Gebruik liever",
+                    other => other,
+                };
+                let section = self.doc_section(DUTCH_SECTION).unwrap_or_default();
+                let marker = format!("### {sub_heading}\n");
+                let Some(start) = section.find(&marker).map(|at| at + marker.len()) else {
+                    return Vec::new();
+                };
+                let rest = &section[start..];
+                let end = rest.find("\n### ").unwrap_or(rest.len());
+                code_blocks(&rest[..end])
+            }
         }
     }
 
@@ -133,21 +177,42 @@ impl RuleMeta {
         let Some(section) = self.doc_section(heading) else {
             return Vec::new();
         };
-        let mut blocks = Vec::new();
-        let mut current: Option<String> = None;
-        for line in section.lines() {
-            if line.starts_with("```") {
-                match current.take() {
-                    Some(block) => blocks.push(block),
-                    None => current = Some(String::new()),
-                }
-            } else if let Some(block) = current.as_mut() {
-                block.push_str(line);
-                block.push('\n');
-            }
-        }
-        blocks
+        code_blocks(&section)
     }
+}
+
+/// The heading of the Dutch section at the end of every rule's doc.
+pub const DUTCH_SECTION: &str = "In het Nederlands";
+
+/// The first sentence of the first paragraph of `text`, on one line.
+fn first_sentence(text: &str) -> String {
+    let paragraph = text
+        .split("\n\n")
+        .next()
+        .unwrap_or_default()
+        .replace('\n', " ");
+    match paragraph.find(". ") {
+        Some(end) => paragraph[..=end].to_owned(),
+        None => paragraph,
+    }
+}
+
+/// The fenced blocks of `section`, each without its fences.
+fn code_blocks(section: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in section.lines() {
+        if line.starts_with("```") {
+            match current.take() {
+                Some(block) => blocks.push(block),
+                None => current = Some(String::new()),
+            }
+        } else if let Some(block) = current.as_mut() {
+            block.push_str(line);
+            block.push('\n');
+        }
+    }
+    blocks
 }
 
 /// What a rule sees of the document.

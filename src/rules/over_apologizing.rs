@@ -28,6 +28,20 @@
 //!
 //! ## Fix safety
 //! No fix: which apology to keep, and which sincerity word, is the writer's choice.
+//!
+//! ## In het Nederlands
+//! Markeert te veel excuses in één tekst, of gestapelde betuigingen van oprechtheid op één excuus
+//! ("het spijt me echt, oprecht en ontzettend"). Twee keer excuses is normaal; één versterker ook.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt me echt, oprecht en ontzettend dat uw pakket zoek is.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt me oprecht dat uw pakket zoek is. Ik stuur vandaag een nieuw pakket.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::{Analysis, ApologyExpression};

@@ -30,6 +30,21 @@
 //! → "we made mistakes", "your order was delayed" → "we delayed your order"). That is an
 //! admission the writer has to agree to, and the rewrite may need touching up: unsafe. A failure
 //! that "occurred" has no fix: only the writer knows who caused it.
+//!
+//! ## In het Nederlands
+//! Markeert een fout zonder eigenaar: "er zijn fouten gemaakt", "er is iets misgegaan", "uw
+//! bestelling is helaas vertraagd", "er is een storing opgetreden". Een zin die zegt wie het deed
+//! ("door ons", "in onze administratie, en dat is onze fout") blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Er zijn fouten gemaakt bij uw bestelling.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Wij hebben fouten gemaakt bij uw bestelling: ik heb de verkeerde maat ingepakt.
+//! ```
 
 use std::ops::Range;
 

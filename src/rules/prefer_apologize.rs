@@ -27,6 +27,22 @@
 //! apologize", a sentence-initial "Sorry for" → "I apologize for", "sorry about" → "apologize
 //! for", "sorry to hear that" → "apologize that"), which changes the register of the sentence.
 //! Where no grammatical rewrite is known ("sorry to keep you waiting") only the hint is given.
+//!
+//! ## In het Nederlands
+//! Stelt de daadvorm voor bij het eerste "het spijt me/ons" of "sorry" zonder eigen
+//! verantwoordelijkheid in de zin: "onze excuses", "ik bied u mijn excuses aan". Seed 000: "sorry"
+//! noemt een gevoel, excuses aanbieden is een daad. "(Oprechte) excuses" en "mijn excuses" zijn al
+//! de daadvorm en worden nooit gemeld.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons voor de ontbrekende factuur.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Onze excuses voor de ontbrekende factuur.
+//! ```
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::apology::ApologyForm;

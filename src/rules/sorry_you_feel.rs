@@ -25,6 +25,21 @@
 //! Display-only: the fix replaces the reader's reaction (to the end of its clause) with a
 //! template, "that we [what we did]" ("for [what we did]" after *apologize* or *apologies*);
 //! only the writer can fill it in.
+//!
+//! ## In het Nederlands
+//! Markeert spijt over de reactie van de lezer in plaats van over wat wij deden: "het spijt me dat
+//! u zich zo voelt", "sorry dat je het zo ervaart", "excuses voor uw teleurstelling". Spijt over
+//! een gebeurtenis ("het spijt me dat de hete thee uw hand verbrandde") blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt me dat u zich zo voelt over onze nieuwe tarieven.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt me dat wij de nieuwe tarieven zonder aankondiging hebben ingevoerd.
+//! ```
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::apology::ApologyForm;

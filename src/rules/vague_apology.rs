@@ -26,6 +26,21 @@
 //! ## Fix safety
 //! Display-only: the fix puts a placeholder where the object was ("for [the specific harm]");
 //! only the writer knows what the harm was.
+//!
+//! ## In het Nederlands
+//! Markeert excuses die geen schade noemen: "excuses voor het probleem", "sorry voor wat er
+//! gebeurd is", "het spijt ons voor de situatie". Seed 001: wees concreet. "Sorry voor het
+//! ongemak" is een cliché en wordt alleen door `cliche` gemeld.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Excuses voor het probleem.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Excuses dat wij uw kaart twee keer hebben belast.
+//! ```
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};

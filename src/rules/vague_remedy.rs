@@ -23,6 +23,21 @@
 //! The fix replaces the phrase with a template (`we will [action] by [date]`) whose
 //! placeholders only the writer can fill: display-only. An open offer ("How can I make this
 //! right?") is a real remedy and is not reported.
+//!
+//! ## In het Nederlands
+//! Markeert een belofte zonder concrete daad of termijn: "we gaan ernaar kijken", "wij zullen ons
+//! best doen", "zo snel mogelijk", "we gaan het beter doen". Een concrete daad met een dag ("wij
+//! sturen het woensdag op") of een open aanbod ("Hoe kan ik het goedmaken?") blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons. We gaan ernaar kijken.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons. Wij sturen het nieuwe exemplaar woensdag op.
+//! ```
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::PhraseKind;
