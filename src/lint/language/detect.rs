@@ -174,7 +174,9 @@ static DUTCH_SET: LazyLock<FxHashSet<&'static str>> =
 /// A few thousand words decide any document; the rest would only cost time.
 const DOCUMENT_WORDS: usize = 2000;
 /// The opening words of a paragraph decide it.
-const PARAGRAPH_WORDS: usize = 80;
+const PARAGRAPH_WORDS: usize = 32;
+/// No stop-word is longer; longer words are skipped unread.
+const MAX_WORD_LEN: usize = 10;
 
 /// Stop-word votes of a stretch of text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -186,17 +188,24 @@ struct Votes {
 
 impl Votes {
     fn count(&mut self, text: &str, limit: usize, lower: &mut String) {
-        for word in text
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty() && w.len() <= 10)
-        {
+        for word in words(text).filter(|w| w.len() <= MAX_WORD_LEN) {
             if self.words >= limit {
                 return;
             }
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            self.english += usize::from(ENGLISH_SET.contains(lower.as_str()));
-            self.dutch += usize::from(DUTCH_SET.contains(lower.as_str()));
+            // Stop-words are short and mostly ASCII: lowercase on the stack, no allocation.
+            let mut buffer = [0u8; MAX_WORD_LEN];
+            let key = if word.is_ascii() {
+                let bytes = &mut buffer[..word.len()];
+                bytes.copy_from_slice(word.as_bytes());
+                bytes.make_ascii_lowercase();
+                std::str::from_utf8(bytes).unwrap_or_default()
+            } else {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                lower.as_str()
+            };
+            self.english += usize::from(ENGLISH_SET.contains(key));
+            self.dutch += usize::from(DUTCH_SET.contains(key));
             self.words += 1;
         }
     }
@@ -216,6 +225,25 @@ impl Votes {
             Language::Dutch => self.dutch,
         }
     }
+}
+
+/// The words of `text`, split on ASCII non-letters (bytes, not chars: the split points are
+/// ASCII, so always char boundaries, and no UTF-8 is decoded). A non-ASCII character counts as
+/// part of a word ("één", "zo’n").
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let is_word_byte = |b: u8| b.is_ascii_alphabetic() || b >= 0x80;
+    let mut index = 0;
+    std::iter::from_fn(move || {
+        while index < bytes.len() && !is_word_byte(bytes[index]) {
+            index += 1;
+        }
+        let start = index;
+        while index < bytes.len() && is_word_byte(bytes[index]) {
+            index += 1;
+        }
+        (index > start).then(|| &text[start..index])
+    })
 }
 
 /// A paragraph leaves the document's language only on clear evidence: at least three votes for

@@ -321,7 +321,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         // Regret aimed at the reader's reaction (sorry-you-feel), right after the apology.
         K::ReaderFeeling,
         &[
-            "dat (u|je|jij|jullie) (zich|je|jullie) [(zo|zo erg|erg|zeer|wat)] (zo|gekwetst|beledigd|boos|teleurgesteld|gefrustreerd|ongelukkig|gepasseerd|aangevallen|geërgerd|slecht|rot|aangesproken|tekortgedaan) (voelt|voelde|voelen|voelden|hebt gevoeld|heeft gevoeld)",
+            "dat (u|je|jij|jullie) (zich|je) [(zo|erg|zeer)] (zo|gekwetst|beledigd|boos|teleurgesteld|gefrustreerd|ongelukkig|gepasseerd|aangevallen|geërgerd|slecht|rot|aangesproken|tekortgedaan) (voelt|voelde|voelen|voelden)",
             "dat (u|je|jij|jullie) (het|dit|dat|de zaak) (zo|anders|zo negatief) (ziet|zag|ervaart|ervaarde|hebt ervaren|heeft ervaren|opvat|opvatte|opvatten)",
             "dat (u|je|jij) (zo|erg|zeer)? (boos|teleurgesteld|ontevreden|gefrustreerd|gekwetst|beledigd|geërgerd|ontstemd|overstuur|niet tevreden) (bent|was|is|bent geweest|bent geraakt|raakte)",
             "(voor|van) (uw|je|jouw) (gevoelens|gekwetste gevoelens|teleurstelling|frustratie|ongenoegen|ontevredenheid|boosheid|ergernis|onvrede)",
@@ -385,9 +385,9 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         K::BlamesCustomer,
         &[
             "(u|je|jij) had (beter )?moeten (lezen|opletten|controleren|kijken|bellen|melden|doorgeven|wachten|vragen|weten|zien)",
-            "(u|je|jij) had (de|het|uw|je|onze) (handleiding|instructies|voorwaarden|bevestiging|mail|kleine lettertjes|bijsluiter|veelgestelde vragen|website) (beter |eerst |goed )?(moeten|kunnen) (lezen|controleren|bekijken|doorlezen|volgen|raadplegen)",
+            "(u|je|jij) had (de|het|uw|je|onze) (handleiding|instructies|voorwaarden|bevestiging|mail|kleine lettertjes|bijsluiter|website) [(beter|eerst|goed)] moeten (lezen|controleren|bekijken|doorlezen|volgen|raadplegen)",
             "(u|je|jij) had beter (moeten )?(opletten|lezen|kijken|controleren)",
-            "als (u|je|jij) (de|het|onze|uw|je) (handleiding|instructies|voorwaarden|mail|bevestiging|kleine lettertjes|bijsluiter) (goed |beter )?(had|hadden|zou hebben) (gelezen|gevolgd|gecontroleerd|bekeken)",
+            "als (u|je|jij) (de|het|onze|uw|je) (handleiding|instructies|voorwaarden|mail|bevestiging|kleine lettertjes|bijsluiter) (had|zou hebben) (gelezen|gevolgd|gecontroleerd|bekeken)",
             "(uw|je|jouw) eigen (fout|schuld|nalatigheid|vergissing|keuze)",
             "(door|vanwege|te wijten aan) (uw|je|jouw) (eigen )?(fout|schuld|nalatigheid|vergissing|onoplettendheid)",
             "(dat|het|dit) (is|was) (echt |helemaal |volledig )?(uw|je|jouw) (eigen )?(fout|schuld)",
@@ -482,7 +482,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
     (
         K::Defensive,
         &[
-            "(zoals|wat) (wij|we|ik) (al |eerder |reeds |u al |je al )?(eerder |al )?(hebben|heb|hadden|had)? (aangegeven|uitgelegd|gezegd|gemeld|vermeld|geschreven|laten weten)",
+            "zoals (wij|we|ik) [(al|eerder|reeds)] [(hebben|heb|hadden|had)] (aangegeven|uitgelegd|gezegd|gemeld|vermeld|geschreven|laten weten)",
+            "zoals (ik|wij|we) (al|eerder|reeds) (aangaf|aangaven|zei|zeiden|schreef|schreven|uitlegde|uitlegden)",
             "zoals (eerder|al|reeds|reeds eerder|al eerder) (aangegeven|uitgelegd|gezegd|gemeld|vermeld|gecommuniceerd|besproken)",
             "(volgens|conform|op grond van|krachtens|zoals vermeld in|in lijn met) (onze|de) (algemene )?(voorwaarden|retourvoorwaarden|leveringsvoorwaarden|regels|richtlijnen|procedure|procedures|beleid|huisregels|garantievoorwaarden|annuleringsvoorwaarden)",
             "(onze|de) (algemene )?(voorwaarden|retourvoorwaarden|leveringsvoorwaarden|regels|garantievoorwaarden) (zijn duidelijk|staan|stellen|vermelden|bepalen|laten niet toe|staan niet toe)",
@@ -530,10 +531,11 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         K::PressuresForgiveness,
         &[
             "laten we (dit|het|dat|de zaak|dit alles) (achter ons laten|vergeten|laten rusten)",
-            "(wij|we|ik) (beschouwen|beschouw|zien|zie) (hiermee |daarmee |dit |de zaak |deze zaak |het )?(de zaak |deze zaak |dit |het )?(als )?(afgehandeld|gesloten|opgelost|afgesloten)",
+            "(wij|we|ik) (beschouwen|beschouw) [(hiermee|daarmee)] (de zaak|deze zaak|dit|het|uw klacht|de kwestie) [als] (afgehandeld|gesloten|opgelost|afgesloten)",
+            "(beschouwen|beschouw) (wij|we|ik) (de zaak|deze zaak|dit|het|uw klacht|de kwestie) [(hiermee|daarmee)] [als] (afgehandeld|gesloten|opgelost|afgesloten)",
             "(hiermee|daarmee) (is|beschouwen wij|beschouw ik|zien wij) (de zaak|deze zaak|het|uw klacht|dit) (als )?(afgehandeld|gesloten|afgesloten|opgelost)",
-            "(ik|wij|we) (vertrouw|vertrouwen|ga ervan uit|gaan ervan uit) (erop )?dat (de zaak|uw klacht|het|alles|dit) (hiermee|daarmee)? (is|wordt)? (afgehandeld|opgelost|afgesloten)",
-            "(ik|wij|we) (vertrouw|vertrouwen|ga ervan uit|gaan ervan uit) (erop )?dat (dit|hiermee|daarmee) (de zaak|uw klacht|het|alles)? (is )?(afgehandeld|opgelost|afgesloten)",
+            "(vertrouw|vertrouwen|ga ervan uit|gaan ervan uit) [erop] dat (de zaak|uw klacht|het|alles|dit) [(hiermee|daarmee)] [(is|wordt)] (afgehandeld|opgelost|afgesloten)",
+            "(vertrouw|vertrouwen|ga ervan uit|gaan ervan uit) [erop] dat (hiermee|daarmee|dit) [(de zaak|uw klacht|alles)] [is] (afgehandeld|opgelost|afgesloten)",
             "(de|deze) (zaak|kwestie|klacht) (is|wordt) (hiermee )?(gesloten|afgesloten|afgehandeld)",
             "zand erover",
             "(ik|wij|we) hopen dat (u|je) (dit|het) (kunt|kan) (vergeten|laten rusten|achter (u|je) laten)",
@@ -554,14 +556,10 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(wij|we|ik) (nemen|neem|aanvaarden|aanvaard|dragen|draag) (de|volledige|de volledige|alle|onze|mijn)? (verantwoordelijkheid|schuld)",
             "(wij|we|ik) (hebben|heb) (de bal|het) (laten liggen|laten vallen|verkeerd gedaan|verprutst|fout gedaan|verknoeid)",
             "(wij|we|ik) (hebben|heb) (u|je|jou|jullie) (in de steek gelaten|laten zitten|laten wachten|teleurgesteld)",
-            "(wij|we|ik) (hadden|had) (dit|het|dat|uw bestelling|de bestelling|uw pakket|het pakket|uw mail|de mail|uw aanvraag|de factuur|het adres|uw adres|u)? (beter |eerder |goed )?(moeten|kunnen) (controleren|zien|weten|opmerken|melden|doen|voorkomen|nakijken|bellen|laten weten|informeren)",
-            // Verb-final, after "dat": "het spijt ons dat wij de factuur vergeten zijn".
-            "(wij|we|ik) (uw|je|de|het|onze|jouw)? (bestelling|factuur|pakket|mail|afspraak|betaling|retour|aanvraag|levering|vraag|bericht)? (vergeten|gemist|kwijtgeraakt|verkeerd verstuurd|over het hoofd gezien|te laat verstuurd|verkeerd ingepakt|verkeerd verwerkt|niet verwerkt) (zijn|ben|hebben|heb)",
-            "(wij|we|ik) (u|je)? (het verkeerde|de verkeerde|een verkeerd|een verkeerde|een kapot|een beschadigd|dubbel|twee keer|te veel) (product|artikel|pakket|maat|formaat|bedrag|onderdeel|rekening)? (hebben|heb) (gestuurd|verstuurd|geleverd|gerekend|afgeschreven|gefactureerd|in rekening gebracht)",
+            "(wij|we|ik) (hadden|had) [(dit|het|dat|u|beter|eerder)] (moeten|kunnen) (controleren|zien|weten|opmerken|melden|doen|voorkomen|nakijken|bellen|laten weten|informeren)",
+            "(hadden|had) (uw|de|het) (bestelling|pakket|mail|factuur|adres|aanvraag) [(beter|eerder|goed)] moeten (controleren|nakijken|zien|melden|versturen|opsturen)",
             "(wij|we|ik) (zijn|ben) (vergeten|tekortgeschoten|in gebreke gebleven|nalatig geweest)",
             "(wij|we|ik) (hebben|heb) (verzuimd|nagelaten|vergeten) (om|te)?",
-            "(wij|we|ik) (hebben|heb) (u|je)? (het verkeerde|de verkeerde|een verkeerd|een verkeerde|een kapot|een beschadigd|dubbel|twee keer|te veel) (product|artikel|pakket|maat|formaat|bedrag|onderdeel|rekening)? (gestuurd|verstuurd|geleverd|gerekend|afgeschreven|gefactureerd|in rekening gebracht)",
-            "(wij|we|ik) (hebben|heb) (uw|je|jouw|de) (bestelling|pakket|aanvraag|mail|betaling|afspraak|boeking|retour) (kwijtgeraakt|vergeten|gemist|over het hoofd gezien|verkeerd verwerkt|te laat verstuurd|niet verwerkt|niet verstuurd|te laat verwerkt)",
             "(wij|we|ik) (zaten|zat) fout",
             "(aan|bij) (onze|mijn) kant",
             "daar is geen excuses voor",
@@ -575,9 +573,17 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(wij|we|ik) (maken|maak|zullen|zal|gaan|ga|willen|wil) (het|dit|dat) (graag )?(goed|weer goed|in orde) (maken)?",
             "hoe (kan|kunnen) (ik|wij|we) (het|dit) (goedmaken|goed maken|rechtzetten|oplossen voor u|oplossen voor je)",
             "wat (kan|kunnen) (ik|wij|we) doen om (het|dit) (goed te maken|recht te zetten)",
-            "(u|je|jij) (ontvangt|krijgt|ontvang|krijg) (binnenkort |vandaag |morgen )?(een|uw|je|het|de) (volledige )?(terugbetaling|vervanging|tegoed|vergoeding|nieuw|nieuwe|gratis|tegoedbon|cadeaubon|korting|geld terug|bedrag terug|vervangend|vervangende)",
+            "(ontvangt|krijgt) (binnenkort |vandaag |morgen )?(een|uw|je|het|de) (terugbetaling|vervanging|tegoed|vergoeding|nieuw|nieuwe|gratis|tegoedbon|cadeaubon|korting|geld terug|bedrag terug|vervangend|vervangende|volledige)",
             "(de|uw|je|een) (terugbetaling|vervanging|vergoeding|nieuwe|tegoedbon) (is|wordt|werd) (vandaag |inmiddels |al )?(verwerkt|verstuurd|overgemaakt|teruggestort|bijgeschreven|onderweg)",
             "(is|zijn) (al )?onderweg naar (u|je|jou)",
+        ],
+    ),
+    (
+        // A refusal that ends a verb-final clause; a limit only after I/we and an auxiliary
+        // earlier in the clause ("wij kunnen geopende artikelen niet terugnemen").
+        K::LimitAct,
+        &[
+            "(niet|geen|nooit) [meer] (terugnemen|terugbetalen|vergoeden|retourneren|omruilen|ruilen|accepteren|aannemen|restitueren|crediteren|terugstorten|leveren|sturen|versturen|toestaan|doen|helpen|annuleren|repareren|vervangen|vergoed|terugbetaald|teruggenomen|geaccepteerd|omgeruild|vervangen)",
         ],
     ),
     (
@@ -594,7 +600,9 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         K::FaultAct,
         &[
             "(verkeerd|onjuist|fout|dubbel|twee keer|te laat|te vroeg|niet|nooit|slecht|onvoldoende|niet goed|niet op tijd) (berekend|gecontroleerd|verstuurd|geleverd|ingepakt|verwerkt|gelezen|gemeld|doorgegeven|gecommuniceerd|afgeschreven|gefactureerd|bezorgd|beantwoord|opgepakt|getest|uitgevoerd|ingevuld|ingeschat|nagekeken|gerepareerd|geïnstalleerd|opgevolgd|teruggebeld|gebeld|opgelet|gekeken|geregeld|begrepen|uitgelegd|verzonden)",
-            "(vergeten|kwijtgeraakt|over het hoofd gezien|verprutst|verknoeid|laten liggen|laten vallen|verkeerd begrepen|door elkaar gehaald)",
+            "(vergeten|kwijtgeraakt|gemist|over het hoofd gezien|verprutst|verknoeid|laten liggen|laten vallen|verkeerd begrepen|door elkaar gehaald)",
+            "(verkeerde|verkeerd|onjuiste|kapotte|beschadigde|defecte) [(product|artikel|pakket|maat|formaat|bedrag|onderdeel|rekening|adres|kleur|model|exemplaar)] [(hebben|heb)] (gestuurd|verstuurd|geleverd|gerekend|afgeschreven|gefactureerd|ingepakt|opgestuurd|bezorgd|ingevuld|berekend)",
+            "(dubbel|twee keer|te veel) [(hebben|heb)] (gerekend|afgeschreven|gefactureerd|in rekening gebracht|geboekt)",
         ],
     ),
     (
@@ -611,10 +619,10 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(ik|wij|we) (kan|kunnen) (me|mij|ons) (goed |heel goed |levendig )?voorstellen",
             "(ik|wij|we) (begrijp|begrijpen|snap|snappen) (goed |heel goed |volkomen |volledig |helemaal )?(hoe|waarom|dat|uw|je|jouw)",
             "(u|je|jij) (rekende|rekenden|had gerekend|hebt gerekend|heeft gerekend) op",
-            "(dat|dit|het) (moet|moest|zal) (erg|heel|zeer|ontzettend|enorm)? (frustrerend|vervelend|teleurstellend|stressvol|lastig|zwaar|naar|ergerlijk|schrikken) (zijn|geweest zijn|zijn geweest|voor u|voor je)?",
+            "(dat|dit|het) (moet|moest|zal) [(erg|heel|zeer|ontzettend|enorm)] (frustrerend|vervelend|teleurstellend|stressvol|lastig|zwaar|naar|ergerlijk|schrikken)",
             "(uw|je|jouw) (frustratie|boosheid|teleurstelling|ergernis|ongerustheid|zorg|onvrede) (is|was) (volkomen |heel |zeer |helemaal )?(begrijpelijk|terecht|gerechtvaardigd)",
             "(u|je|jij) (moest|moesten|hebt moeten|heeft moeten) (wachten|bellen|achter ons aan|mailen|uitleggen)",
-            "(voor|om) de (zorgen|stress|frustratie|moeite|tijd|extra moeite|extra werk|onrust) die (dit|dat|het|wij|we) (u|je) (heeft|hebben|heb)? (bezorgd|gekost|veroorzaakt|bezorgden|kostte)",
+            "de (zorgen|stress|frustratie|moeite|tijd|extra moeite|extra werk|onrust) die (dit|dat|het|wij|we) (u|je) [(heeft|hebben|heb)] (bezorgd|gekost|veroorzaakt|bezorgden|kostte)",
             "(dit|dat|het) (heeft|kostte|kost) (u|je) (veel )?(tijd|moeite|geld|een ochtend|een middag|een dag)",
             "(u|je|jij) (verdient|verdiende|verdienden) beter",
             "dat is niet (wat|de service die) (u|je) (mocht|mag) verwachten",
@@ -719,10 +727,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         // avoid *maar*): our inability or refusal, our policy, the reader's fault, another cause.
         K::Limitation,
         &[
-            "(wij|we|ik) (kunnen|kan|konden|kon) (helaas )?(u|je|dit|dat|het|hier|daar|geen|niet|niets)",
-            // Verb-final negation: "wij kunnen geopende artikelen niet terugnemen".
-            "(wij|we|ik) (kunnen|kan|konden|kon|mogen|mag) [(deze|dit|die|de|het|uw|je|zulke|geopende|gebruikte|beschadigde|afgeprijsde)] [(artikelen|artikel|producten|product|bestelling|bestellingen|kosten|bedrag|pakket|pakketten|retour|retouren|geld|aankoop|aankopen)] (niet|geen|nergens|niets)",
-            "(kunnen|kan|konden|kon) (wij|we|ik) (helaas )?(u|je|dit|dat|het|geen|niet|niets)",
+            "(wij|we|ik) (kunnen|kan|konden|kon) (helaas )?(geen|niet|niets|u niet|u geen|je niet|je geen|dit niet|dat niet|het niet|hier niets|daar niets)",
+            "(kunnen|kan|konden|kon) (wij|we|ik) (helaas )?(geen|niet|niets|u niet|u geen|je niet|je geen|dit niet|dat niet|het niet)",
             "(wij|we|ik) (zijn|ben) (helaas )?niet in staat",
             "(wij|we|ik) (zullen|zal|gaan|ga) (u|je)? (helaas )?(geen|niet)",
             "(wij|we|ik) (moeten|moet) (u|je)? (helaas )?(vragen|weigeren|afwijzen|wijzen op|erop wijzen|in rekening brengen)",
