@@ -98,6 +98,14 @@ const BREAKERS: &[&str] = &[
     "zullen", "zal", "wilt", "wil", "gaan", "mag", "moet", "graag",
 ];
 
+/// What may stand between a fronted condition's comma and the apology: "then", and the words
+/// Dutch inverts after a fronted clause ("Mocht u …, dan bieden wij u daarvoor onze excuses
+/// aan").
+const INVERTED_BEFORE_APOLOGY: &[&str] = &[
+    "then", "dan", "bieden", "bied", "wij", "we", "ik", "u", "je", "jullie", "daarvoor",
+    "hiervoor", "graag", "hierbij", "nogmaals", "willen", "wil",
+];
+
 /// The template used when only the writer knows what they did; a noun apology takes *for*
 /// ("Apologies for [what we did]", "Onze excuses voor [wat we deden]").
 fn template(analysis: &Analysis<'_>, apology: &ApologyExpression) -> &'static str {
@@ -217,7 +225,7 @@ fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Optio
     let sentence = analysis.sentence_of(start);
     let sentence_start = sentence.start as usize;
     let mut comma = start.checked_sub(1)?;
-    while comma > sentence_start && analysis.is(comma, &["then", "dan"]) {
+    while comma > sentence_start && analysis.is(comma, INVERTED_BEFORE_APOLOGY) {
         comma -= 1;
     }
     if comma <= sentence_start || analysis.word(comma) != "," {

@@ -3,8 +3,8 @@
 //! two small sets, a bounded number of words looked at per paragraph and per document).
 //!
 //! The words are the short, frequent function words of each language that the other language
-//! does not share ("we", "is", "in" and "me" are both English and Dutch, so they vote for
-//! neither). "sorry" is Dutch as much as English, so it does not vote either.
+//! does not share ("we", "is", "in", "me", "was" and "of" are both English and Dutch, so they
+//! vote for neither). "sorry" is Dutch as much as English, so it does not vote either.
 //!
 //! Mixed documents (a Dutch reply that quotes an English mail without `>` marks, a bilingual
 //! notice) are decided per paragraph: a paragraph goes to the other language only when its own
@@ -24,7 +24,6 @@ const ENGLISH: &[&str] = &[
     "you",
     "i",
     "to",
-    "of",
     "for",
     "your",
     "our",
@@ -32,7 +31,6 @@ const ENGLISH: &[&str] = &[
     "it",
     "this",
     "with",
-    "was",
     "are",
     "have",
     "will",
@@ -164,6 +162,9 @@ const DUTCH: &[&str] = &[
     "vandaag",
     "morgen",
     "gisteren",
+    "gewoon",
+    "echt",
+    "heel",
 ];
 
 static ENGLISH_SET: LazyLock<FxHashSet<&'static str>> =

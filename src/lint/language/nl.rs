@@ -264,6 +264,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(ik|wij|we) (ben|zijn) [(echt|heel|erg|zo|ontzettend)] sorry",
             "(ik|wij|we) (wil|willen) [(graag|nogmaals|hierbij)] sorry zeggen",
             "(ik|wij|we) (zeg|zeggen) [(nogmaals|hierbij)] sorry",
+            "(ik|wij|we) (betreur|betreuren) [het] [(ten zeerste|zeer|oprecht|enorm|echt)]",
+            "(betreur|betreuren) (ik|wij|we) [het] [(ten zeerste|zeer|oprecht|enorm|echt)]",
         ],
     ),
     (
@@ -281,7 +283,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         K::ApologyNoun,
         &[
             "(onze|mijn) [(oprechte|welgemeende|diepste|grote|nederige|hartelijke|uitdrukkelijke|volledige|oprechtste)] (excuses|verontschuldigingen)",
-            "(bied|bieden) (ik|wij|we) [(u|je|jullie)] (onze|mijn) [(oprechte|welgemeende)] excuses",
+            "(bied|bieden) (ik|wij|we) [(u|je|jullie)] [(daarvoor|hiervoor|graag|hierbij|nogmaals)] (onze|mijn) [(oprechte|welgemeende)] excuses",
             "(daar|hier) (hoort|horen) [ook] [(onze|mijn)] excuses",
         ],
     ),
@@ -333,7 +335,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
     (
         K::Cliche,
         &[
-            "{(sorry|excuses)} voor (het|dit|het eventuele|eventueel|eventuele|enig|al het) (ongemak|ongerief|overlast)",
+            "{(sorry|excuses)} voor (het|dit|het eventuele|eventueel|eventuele|enig|al het|de|alle|de eventuele) (ongemak|ongemakken|ongerief|overlast)",
             "(het|eventueel|eventuele|enig|al het) (ongemak|ongerief|overlast) (dat|wat) (dit|dit mogelijk|dit eventueel|hierdoor|u hierdoor|dit voor u|dit u) (heeft )?(veroorzaakt|veroorzaakte|heeft veroorzaakt|met zich meebracht|oplevert|opleverde)",
             "(wij|we|ik) (nemen|neem|namen) (dit|uw klacht|je klacht|uw klachten|dit soort zaken|deze zaak|uw feedback|uw melding|uw privacy|privacy|dit signaal|uw zorgen) (zeer|heel|uiterst|bijzonder|erg|altijd|ontzettend)? serieus",
             "(uw|de|jouw|je) (tevredenheid|klanttevredenheid) (is|staat|heeft) (bij ons|voor ons)? (onze )?(hoogste|eerste|grootste|absolute)? (prioriteit|voorop)",
@@ -342,6 +344,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(bedankt|dank|dank u|dank je) voor (uw|je|jouw) (vertrouwen|klandizie|loyaliteit|trouw|voortdurende steun)",
             "uw (privacy|veiligheid|tevredenheid|vertrouwen) (is|staat) (voor ons )?(van het grootste belang|zeer belangrijk|ontzettend belangrijk|belangrijk|voorop|heilig)",
             "(wij|we) doen er alles aan om",
+            "(vertrouw|vertrouwen) erop (u|je|jou) (hiermee|hierbij|daarmee) [voldoende] (te hebben )?(geïnformeerd|geholpen|ingelicht)",
             "(wij|we) streven (ernaar|naar) (om )?(de beste|uitstekende|een optimale)",
         ],
     ),
@@ -452,6 +455,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(wij|we|ik) (hebben|heb) (er )?niets mee te maken",
             "niets met (ons|mij) te maken",
             "(daar|hier) (konden|kunnen|kon|kan) (wij|we|ik) niets aan (doen|veranderen)",
+            "(wij|we|ik) (konden|kunnen|kon|kan) (daar|hier|er) niets aan (doen|veranderen)",
             "(wij|we|ik) (hebben|heb) niets (verkeerd|fout) gedaan",
             "(het|dit|de fout|het probleem) (ligt|lag) niet (bij ons|aan ons|bij mij|aan mij|aan onze kant)",
             "(is|was) niet aan onze kant",
@@ -477,6 +481,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(niemand|geen mens) is perfect",
             "(het|dit) (was|is) (een|een eenmalig) (incident|eenmalig incident|menselijke fout|begrijpelijke fout)",
             "technische (problemen|storingen|mankementen|moeilijkheden)",
+            "(het|dit) (was|is) (gewoon |puur |stom |domme )?(pech|toeval|overmacht)",
+            "(een|een eenmalige|een hoge) uitzondering",
         ],
     ),
     (
@@ -519,6 +525,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(wij|we|ik) (kijken|kijk) (er|hier) (naar|nog naar|verder naar)",
             "(wij|we|ik) (zijn|ben) (er|hier|daar) (mee bezig|naar aan het kijken|aan het kijken)",
             "(wij|we|ik) (zullen|zal|gaan|ga) (ons|mijn) (best|uiterste best) doen",
+            "(wij|we|ik) (zullen|zal|gaan|ga|doen|doe) er alles aan",
             "(wij|we|ik) (gaan|ga|zullen|zal) (het )?(beter doen|verbeteren|ons verbeteren|ervan leren|er wat aan doen|er iets aan doen|het oplossen|dit oplossen|het rechtzetten|het goedmaken|het in orde maken)",
             "(wij|we|ik) (nemen|neem) (uw|je) (feedback|opmerkingen|klacht) mee",
             "(wij|we|ik) (komen|kom) (er|hier|daar)? (zo snel mogelijk|spoedig|snel|binnenkort|zsm)? (bij u|bij je|bij jou)? (op terug|terug)",
@@ -562,6 +569,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(wij|we|ik) (hebben|heb) (verzuimd|nagelaten|vergeten) (om|te)?",
             "(wij|we|ik) (zaten|zat) fout",
             "(aan|bij) (onze|mijn) kant",
+            "(een|de) (fout|storing|bug|vergissing|programmeerfout) (in|bij|aan) (onze|ons|mijn) (kant|systeem|systemen|betaalkoppeling|software|code|administratie|magazijn|website|app|planning|webwinkel|facturatie)",
             "daar is geen excuses voor",
             "(wij|we|ik) (hebben|heb) geen excuses",
         ],
@@ -661,6 +669,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         &[
             "(wilt|wil|kunt|kun|zou|zoudt) (u|je|jij) (ons|mij|me) (dit )?(alsjeblieft |alstublieft )?vergeven",
             "vergeef (ons|mij|me)",
+            "(wilt|wil|kunt|kun|zou|zoudt) (u|je|jij) (het|dit) (ons|mij|me) [(alsjeblieft|alstublieft)] vergeven",
             "(geef|gun|geeft|gunt) (ons|mij|me) (nog )?(een|één) (tweede|nieuwe|laatste)? kans",
             "(ik|wij|we) hopen (dat )?(u|je|jij) (ons|mij|me)? (wilt|wil|kunt|kan) vergeven",
             "(ik|wij|we) hopen (dat )?(u|je|jij) (onze|mijn) excuses (wilt|wil|kunt|kan) aanvaarden",
