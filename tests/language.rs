@@ -279,3 +279,82 @@ fn the_dutch_seed_article_is_advice_not_an_apology() {
     let report = lint(&text, DocumentKind::PlainText, &forced);
     assert!(report.findings.len() <= 10, "{:?}", rules_of(&report));
 }
+
+/// Random drafts from Dutch phrases (with English ones and markup mixed in, so paragraphs switch
+/// language): no panic, every range on char boundaries, every fix applicable.
+#[test]
+fn random_dutch_and_mixed_documents_keep_every_range_valid() {
+    const PIECES: &[&str] = &[
+        "Het spijt me als ",
+        "u last heeft gehad",
+        "Sorry voor het ongemak",
+        "onze oprechte excuses",
+        "Mocht u hinder hebben ondervonden, dan bieden wij u onze excuses aan",
+        ", maar ",
+        "wij kunnen geopende artikelen niet terugnemen",
+        "u had de handleiding moeten lezen",
+        "door onze hostingpartij",
+        "misschien",
+        "een klein foutje",
+        "we gaan ernaar kijken",
+        "zo snel mogelijk",
+        "Laten we dit achter ons laten",
+        "het spijt me echt, oprecht en ontzettend",
+        "Dat was onze fout.",
+        "Ik heb het bedrag vandaag teruggestort.",
+        "'t spijt me",
+        "m'n excuses",
+        "We're sorry, but we can't refund",
+        "Mistakes were made",
+        "Er zijn fouten gemaakt",
+        ". ",
+        "? ",
+        ", ",
+        ": ",
+        " — ",
+        "\n",
+        "\n\n",
+        "> ",
+        "# ",
+        "- ",
+        "'",
+        "\u{2019}",
+        "\"",
+        "één",
+        "🎉",
+        "e\u{301}",
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let forced = Options {
+        apology: ApologySetting::Always,
+        ..Options::default()
+    };
+    for _ in 0..1500 {
+        let length = (next() % 30) as usize;
+        let text: String = (0..length)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        for kind in [DocumentKind::Markdown, DocumentKind::PlainText] {
+            let report = lint(&text, kind, &forced);
+            for finding in &report.findings {
+                let range = finding.range;
+                assert!(
+                    range.end <= text.len() && range.start <= range.end,
+                    "{text:?}"
+                );
+                assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+                for fix in &finding.fixes {
+                    let (fixed, applied) = amends::lint::apply_edits(&text, &fix.edits);
+                    assert_eq!(applied, fix.edits.len(), "{text:?}: {fix:?}");
+                    let _ = lint(&fixed, kind, &forced);
+                }
+            }
+        }
+    }
+}

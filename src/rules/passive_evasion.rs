@@ -34,7 +34,8 @@
 //! ## In het Nederlands
 //! Markeert een fout zonder eigenaar: "er zijn fouten gemaakt", "er is iets misgegaan", "uw
 //! bestelling is helaas vertraagd", "er is een storing opgetreden". Een zin die zegt wie het deed
-//! ("door ons", "in onze administratie, en dat is onze fout") blijft stil.
+//! ("door ons", "in onze administratie, en dat is onze fout") blijft stil. De fix (onveilig)
+//! herschrijft "er zijn fouten gemaakt" tot "wij hebben fouten gemaakt".
 //!
 //! ### Voorbeeld
 //! ```text
@@ -49,7 +50,8 @@
 use std::ops::Range;
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
-use crate::lint::language::{Analysis, PhraseHit, PhraseKind, TokenKind};
+use crate::lint::language::{Analysis, Language, PhraseHit, PhraseKind, TokenKind};
+use crate::rules::edits::capitalize_first;
 use crate::rules::ownership::merge_overlapping;
 use crate::rules::ownership::writer_owns_fault;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
@@ -146,7 +148,10 @@ impl Rule for PassiveEvasion {
                             "passive voice hides who failed: say who did it",
                             "de lijdende vorm verbergt wie faalde: zeg wie het deed",
                         ),
-                        active_rewrite(analysis, longest),
+                        match analysis.language {
+                            Language::English => active_rewrite(analysis, longest),
+                            Language::Dutch => active_rewrite_dutch(context, longest),
+                        },
                     )
                 } else {
                     (
@@ -253,6 +258,42 @@ fn names_doer(analysis: &Analysis<'_>, clause: Range<usize>, failure: Range<usiz
                         && !analysis.is(next, &["was", "were", "had", "did"])
                 })
     })
+}
+
+/// "Er zijn fouten gemaakt" → "Wij hebben fouten gemaakt"; "Helaas zijn er fouten gemaakt" →
+/// "Helaas hebben wij fouten gemaakt". Only for mistakes *made*: the doer of "uw bestelling is
+/// vertraagd" needs a sentence only the writer can write.
+fn active_rewrite_dutch(context: &Context<'_>, hit: &PhraseHit) -> Option<Fix> {
+    const AUXILIARIES: &[&str] = &["zijn", "is", "werden", "werd"];
+    let analysis = context.analysis;
+    let tokens = hit.tokens();
+    if !analysis.is(tokens.end - 1, &["gemaakt", "begaan"]) || tokens.len() < 3 {
+        return None;
+    }
+    let first = tokens.start;
+    let active = if analysis.word(first) == "er" && analysis.is(first + 1, AUXILIARIES) {
+        "wij hebben"
+    } else if analysis.is(first, AUXILIARIES) && analysis.word(first + 1) == "er" {
+        "hebben wij"
+    } else {
+        return None;
+    };
+    let active = if analysis.text.tokens[first].capitalized {
+        capitalize_first(active)
+    } else {
+        active.to_owned()
+    };
+    let replaced = analysis.span(first..first + 2);
+    let rest = &context.source[replaced.end..analysis.span(tokens.clone()).end];
+    let rewrite = format!("{active}{rest}");
+    Some(Fix::new(
+        context.localized(
+            format!("Rewrite as '{rewrite}'"),
+            format!("Herschrijf als '{rewrite}'"),
+        ),
+        Safety::Unsafe,
+        vec![Edit::replace(replaced, active)],
+    ))
 }
 
 /// Words that tie a following "we …" to the failure as its cause or its doer.

@@ -699,6 +699,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         K::PassiveFailure,
         &[
             "(er )?(zijn|is|werden|werd) (helaas )?(fouten|een fout|vergissingen|een vergissing|enkele fouten) (gemaakt|begaan)",
+            "(zijn|is|werden|werd) er (helaas )?(fouten|een fout|vergissingen|een vergissing|enkele fouten) (gemaakt|begaan)",
             "(is|was|werd|zijn|waren|werden) (helaas |per ongeluk |abusievelijk |ten onrechte |onterecht )?(vertraagd|kwijtgeraakt|vergeten|over het hoofd gezien|beschadigd|verkeerd verwerkt|verkeerd bezorgd|niet verwerkt|niet verstuurd|niet geleverd|niet bezorgd|te laat verstuurd|te laat geleverd|dubbel afgeschreven|twee keer afgeschreven|geannuleerd|verwijderd|gelekt|uitgelekt|gemist|niet beantwoord|niet opgepakt|blijven liggen)",
         ],
     ),
