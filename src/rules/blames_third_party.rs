@@ -183,6 +183,20 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
     {
         next += 1;
     }
+    // Dutch puts the participle last: "onze leverancier heeft de onderdelen niet geleverd".
+    let words = analysis.words();
+    if words.verb_final_reach > 0
+        && (analysis.is(next, words.present_auxiliaries) || analysis.is(next, words.irregular_past))
+    {
+        let reach = (next + 1 + words.verb_final_reach).min(clause.end);
+        if let Some(fault) = analysis
+            .hits_in(PhraseKind::FaultAct, next + 1..reach)
+            .iter()
+            .find(|fault| fault.end as usize <= clause.end)
+        {
+            return Some(party_start..fault.end as usize);
+        }
+    }
     let possessive = analysis.word(party_end - 1).ends_with("'s");
     analysis
         .hits_in(PhraseKind::FailureVerb, next..next + 1)

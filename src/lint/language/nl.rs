@@ -625,6 +625,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         K::Empathy,
         &[
             "(ik|wij|we) (kan|kunnen) (me|mij|ons) (goed |heel goed |levendig )?voorstellen",
+            "(ik|wij|we) (begrijp|begrijpen|snap|snappen) het (helemaal|volkomen|goed|heel goed|echt)",
             "(ik|wij|we) (begrijp|begrijpen|snap|snappen) (goed |heel goed |volkomen |volledig |helemaal )?(hoe|waarom|dat|uw|je|jouw)",
             "(u|je|jij) (rekende|rekenden|had gerekend|hebt gerekend|heeft gerekend) op",
             "(dat|dit|het) (moet|moest|zal) [(erg|heel|zeer|ontzettend|enorm)] (frustrerend|vervelend|teleurstellend|stressvol|lastig|zwaar|naar|ergerlijk|schrikken)",
