@@ -337,8 +337,14 @@ fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
         word,
         &[words.apology_adjectives, &[",", "and", "en"]],
     ) else {
-        // "Apologies for the mix-up" opens an apology; a bare "Apology accepted" does not.
-        if !analysis.is(word, words.bare_apology_nouns) {
+        // "Apologies for the mix-up" opens an apology; a bare "Apology accepted" does not, nor
+        // a noun that is the subject of a statement ("Excuses zijn niet genoeg").
+        if !analysis.is(word, words.bare_apology_nouns)
+            || analysis.is(
+                word + 1,
+                &["are", "were", "zijn", "waren", "helpen", "maken"],
+            )
+        {
             return Subject::NotAnApology;
         }
         return Subject::Writer {
