@@ -105,7 +105,8 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct LspArgs {
-    /// Speak the protocol over standard input and output (the only transport planned).
+    /// Speak the protocol over standard input and output: accepted for the clients that pass it;
+    /// standard input and output is the only transport.
     #[arg(long)]
     pub stdio: bool,
 }

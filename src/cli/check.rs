@@ -11,7 +11,6 @@ use anstream::{AutoStream, ColorChoice};
 use anstyle::{AnsiColor, Style};
 
 use crate::cli::args::{CheckArgs, OutputFormat};
-use crate::cli::fix::{Applicability, fix_until_stable};
 use crate::cli::inputs::{self, Input, Source};
 use crate::cli::output::human::Human;
 use crate::cli::output::json::Json;
@@ -19,6 +18,7 @@ use crate::cli::output::sarif::Sarif;
 use crate::cli::output::{CheckedFile, Reporter, Totals};
 use crate::cli::settings::{Lookup, Overrides, Settings};
 use crate::cli::{Status, color_for, describe_io_error, error_line, is_broken_pipe, plural};
+use crate::lint::fix::{Applicability, fix_until_stable};
 use crate::lint::{self, config};
 use crate::position::LineIndex;
 

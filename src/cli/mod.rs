@@ -11,7 +11,6 @@
 pub mod args;
 mod check;
 mod explain;
-mod fix;
 mod inputs;
 mod output;
 mod rules;
@@ -60,13 +59,8 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(&args, color),
         Command::Rules(args) => rules::run(&args, color),
         Command::Explain(args) => explain::run(&args, color),
-        Command::Lsp(_) => {
-            error_line(
-                color,
-                "the language server is not yet implemented; use `amends check` for now",
-            );
-            Status::Error
-        }
+        // `--stdio` is accepted and ignored: standard input and output is the only transport.
+        Command::Lsp(_) => return crate::server::run(),
     };
     status.into()
 }

@@ -15,7 +15,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::lint::finding::TextRange;
+use crate::lint::finding::{Edit, TextRange};
 use crate::lint::language::Language;
 use crate::lint::options::{ApologySetting, LanguageSetting, MessagesSetting, Options, RuleLevel};
 use crate::position::LineIndex;
@@ -49,6 +49,13 @@ pub struct ConfigError {
 /// Parse the text of an `amends.toml`. Only the file's own keys are set: `select` and `ignore`
 /// come from command-line flags.
 pub fn parse(text: &str) -> Result<Options, ConfigError> {
+    parse_over(text, Options::default())
+}
+
+/// Parse the text of an `amends.toml` on top of `base`: every key the file sets replaces the
+/// base's (in `[rules]`, rule by rule), the rest is kept. This is how the file wins over the
+/// editor's settings without erasing the ones it does not mention.
+pub fn parse_over(text: &str, base: Options) -> Result<Options, ConfigError> {
     let at = |span: Range<usize>, message: String| {
         let index = LineIndex::new(text);
         let start = index.floor_char_boundary(span.start);
@@ -71,7 +78,48 @@ pub fn parse(text: &str) -> Result<Options, ConfigError> {
         }
         at(span, message)
     })?;
-    read_options(table.get_ref()).map_err(|Located { span, message }| at(span, message))
+    read_options(table.get_ref(), base).map_err(|Located { span, message }| at(span, message))
+}
+
+/// The edit to an `amends.toml`'s text that sets `rule` to `level` in its `[rules]` table,
+/// adding the table when there is none. `None` when the text does not parse, or keeps its rules
+/// in an inline table (`rules = { … }`), where a line cannot simply be added: better no edit
+/// than a broken file.
+pub fn set_rule_level(text: &str, rule: &str, level: &str) -> Option<Edit> {
+    let table = DeTable::parse(text).ok()?;
+    let setting = format!("{rule} = \"{level}\"");
+    let Some(rules) = table.get_ref().get("rules") else {
+        let separator = match text {
+            "" => "",
+            _ if text.ends_with("\n\n") => "",
+            _ if text.ends_with('\n') => "\n",
+            _ => "\n\n",
+        };
+        return Some(Edit::insert(
+            text.len(),
+            format!("{separator}[rules]\n{setting}\n"),
+        ));
+    };
+    let DeValue::Table(entries) = rules.get_ref() else {
+        return None;
+    };
+    if let Some((_, value)) = entries.iter().find(|(key, _)| key.get_ref() == rule) {
+        let span = value.span();
+        return Some(Edit::replace(
+            TextRange::new(span.start, span.end),
+            format!("\"{level}\""),
+        ));
+    }
+    // After the `[rules]` header line.
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        offset += line.len();
+        if line.trim() == "[rules]" {
+            let line_break = if line.ends_with('\n') { "" } else { "\n" };
+            return Some(Edit::insert(offset, format!("{line_break}{setting}\n")));
+        }
+    }
+    None
 }
 
 /// An id that names no rule, with the closest one that does.
@@ -199,8 +247,7 @@ fn in_source_order<'t, 'i>(table: &'t DeTable<'i>) -> Vec<Entry<'t, 'i>> {
     entries
 }
 
-fn read_options(table: &DeTable<'_>) -> Result<Options, Located> {
-    let mut options = Options::default();
+fn read_options(table: &DeTable<'_>, mut options: Options) -> Result<Options, Located> {
     for (key, value) in in_source_order(table) {
         let name: &str = key.get_ref();
         match name {
@@ -547,5 +594,48 @@ mod tests {
             "{message}"
         );
         assert!(known_rule_id("no-such-rule-at-all").is_err());
+    }
+
+    #[test]
+    fn the_file_wins_key_by_key_over_a_base() {
+        let base = parse("language = \"nl\"\n[rules]\nhedging = \"off\"\ncliche = \"error\"\n")
+            .expect("valid");
+        let merged = parse_over("[rules]\ncliche = \"hint\"\n", base).expect("valid");
+        assert_eq!(merged.language, LanguageSetting::Fixed(Language::Dutch));
+        assert_eq!(merged.rules.get("hedging"), Some(&RuleLevel::Off));
+        assert_eq!(
+            merged.rules.get("cliche"),
+            Some(&RuleLevel::On(crate::lint::Severity::Hint))
+        );
+    }
+
+    #[test]
+    fn a_rule_level_is_set_in_every_shape_of_file() {
+        let apply = |text: &str| {
+            let edit = set_rule_level(text, "cliche", "off")?;
+            let (fixed, _) = crate::lint::apply_edits(text, [&edit]);
+            let options = parse(&fixed).expect("the edited file parses");
+            assert_eq!(
+                options.rules.get("cliche"),
+                Some(&RuleLevel::Off),
+                "{fixed}"
+            );
+            Some(fixed)
+        };
+        assert_eq!(apply("").as_deref(), Some("[rules]\ncliche = \"off\"\n"));
+        assert_eq!(
+            apply("language = \"en\"").as_deref(),
+            Some("language = \"en\"\n\n[rules]\ncliche = \"off\"\n")
+        );
+        assert_eq!(
+            apply("[rules]\nhedging = \"off\"\n").as_deref(),
+            Some("[rules]\ncliche = \"off\"\nhedging = \"off\"\n")
+        );
+        assert_eq!(
+            apply("[rules]\ncliche = \"error\" # loud\n").as_deref(),
+            Some("[rules]\ncliche = \"off\" # loud\n")
+        );
+        assert_eq!(apply("rules = { hedging = \"off\" }\n"), None);
+        assert_eq!(set_rule_level("language = ", "cliche", "off"), None);
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod config;
 pub mod finding;
+pub mod fix;
 pub mod gate;
 pub mod language;
 pub mod markup;

@@ -17,7 +17,7 @@
 //! (or that has text after the word without a colon) does nothing, and unknown ids simply never
 //! match. A comment holds one directive.
 
-use crate::lint::finding::TextRange;
+use crate::lint::finding::{Edit, TextRange};
 
 /// Which rules a directive applies to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -288,6 +288,64 @@ impl RegionTracker {
         self.close_everything(end_of_file);
         self.closed
     }
+}
+
+/// The edit that silences `rule` on the line holding `offset`: an `amends-ignore` comment at the
+/// end of that line. At the end of the line, not on a line of its own above it: in Markdown an
+/// HTML comment line would split the paragraph it sits in, which changes the rendered draft,
+/// while an inline comment shows nowhere.
+pub fn ignore_on_line(source: &str, rule: &str, offset: usize) -> Edit {
+    let offset = offset.min(source.len());
+    let line_end = source[offset..]
+        .find(['\n', '\r'])
+        .map_or(source.len(), |end| offset + end);
+    let line_start = source[..offset].rfind('\n').map_or(0, |nl| nl + 1);
+    let separator = if source[line_start..line_end].ends_with(char::is_whitespace) {
+        ""
+    } else {
+        " "
+    };
+    Edit::insert(
+        line_end,
+        format!("{separator}<!-- amends-ignore: {rule} -->"),
+    )
+}
+
+/// The edit that silences `rule` for the whole file: an `amends-disable-file` comment on a line
+/// of its own at the top, after front matter (which must stay the first thing in the file) and
+/// a byte order mark.
+pub fn disable_in_file(source: &str, rule: &str) -> Edit {
+    let line_break = if source.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let at = front_matter_end(source, start).unwrap_or(start);
+    Edit::insert(
+        at,
+        format!("<!-- amends-disable-file: {rule} -->{line_break}"),
+    )
+}
+
+/// Where the YAML (`---`) or TOML (`+++`) front matter starting at `start` ends: after its
+/// closing fence line.
+fn front_matter_end(source: &str, start: usize) -> Option<usize> {
+    let mut lines = source[start..].split_inclusive('\n');
+    let fence = lines.next()?.trim_end();
+    if fence != "---" && fence != "+++" {
+        return None;
+    }
+    let mut at = start + fence.len();
+    at += source[at..].find('\n')? + 1;
+    for line in lines {
+        at += line.len();
+        let closing = line.trim_end();
+        if closing == fence || (fence == "---" && closing == "...") {
+            return Some(at);
+        }
+    }
+    None
 }
 
 fn all_except(except: Vec<String>) -> RuleFilter {
@@ -692,5 +750,37 @@ mod tests {
         let suppressions = parse(&source);
         assert!(suppressions.suppresses("cliche", at(&source, "Sorry")));
         assert_eq!(suppressions.lines.len(), 20_000);
+    }
+
+    #[test]
+    fn an_ignore_comment_goes_to_the_end_of_the_finding_line_and_silences_it() {
+        let source = "Intro line.\nSorry for any inconvenience.\r\nNext line.\n";
+        let finding = at(source, "any inconvenience");
+        let edit = ignore_on_line(source, "cliche", finding.start);
+        let (fixed, _) = crate::lint::apply_edits(source, [&edit]);
+        assert_eq!(
+            fixed,
+            "Intro line.\nSorry for any inconvenience. <!-- amends-ignore: cliche -->\r\nNext line.\n"
+        );
+        let moved = at(&fixed, "any inconvenience");
+        assert!(parse(&fixed).suppresses("cliche", moved));
+        assert!(!parse(&fixed).suppresses("hedging", moved));
+    }
+
+    #[test]
+    fn a_file_comment_goes_after_front_matter_and_silences_the_rule() {
+        let source = "---\ntitle: Reply\n---\nSorry for any inconvenience.\n";
+        let edit = disable_in_file(source, "cliche");
+        assert_eq!(edit.range.start, "---\ntitle: Reply\n---\n".len());
+        let (fixed, _) = crate::lint::apply_edits(source, [&edit]);
+        assert!(parse(&fixed).disables_file("cliche"));
+        let plain = "Sorry.\r\nMore.";
+        let edit = disable_in_file(plain, "hedging");
+        assert_eq!(
+            (edit.range.start, edit.replacement.as_str()),
+            (0, "<!-- amends-disable-file: hedging -->\r\n")
+        );
+        // An unclosed fence is not front matter.
+        assert_eq!(disable_in_file("---\nno end", "cliche").range.start, 0);
     }
 }

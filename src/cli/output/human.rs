@@ -19,9 +19,9 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 
-use crate::cli::fix::Applicability;
 use crate::cli::output::{CheckedFile, Reporter, Totals, severity_index};
 use crate::cli::plural;
+use crate::lint::fix::Applicability;
 use crate::lint::{Component, Finding, Language, Severity, Summary};
 use crate::position::LineIndex;
 

@@ -10,7 +10,7 @@ pub mod sarif;
 
 use std::io;
 
-use crate::cli::fix::Applicability;
+use crate::lint::fix::Applicability;
 use crate::lint::{Report, Severity};
 use crate::position::LineIndex;
 

@@ -1,4 +1,5 @@
-//! `--fix` and `--diff`: choosing which fixes to apply, and applying them until none are left.
+//! Applying fixes in bulk (`amends check --fix`, the editor's fix-all): choosing which fixes to
+//! apply together, and applying them until none are left.
 //!
 //! Each pass takes the first allowed fix of every finding whose edits do not touch an edit
 //! already taken (a fix is applied whole or not at all), applies them, and lints the result

@@ -1,0 +1,334 @@
+//! Code actions: a quick fix per fix of a finding, "disable this rule" (a suppression comment in
+//! Markdown, a line in `amends.toml` elsewhere), and `source.fixAll.amends`.
+//!
+//! The fixes themselves come from the rules; this module only turns them into workspace edits
+//! and decides which actions a request asked for (`context.only`).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use tower_lsp_server::ls_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CreateFile, CreateFileOptions,
+    DocumentChangeOperation, DocumentChanges, OneOf, OptionalVersionedTextDocumentIdentifier,
+    ResourceOp, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
+};
+
+use crate::lint::fix::{Applicability, fix_until_stable};
+use crate::lint::{self, DocumentKind, Edit, Fix, Safety, TextRange, config, suppress};
+use crate::position::Encoding;
+use crate::rules::{self, RuleKind};
+use crate::server::linting::Linted;
+
+/// The kind of the fix-all action, for `editor.codeActionsOnSave`.
+pub const FIX_ALL_KIND: &str = "source.fixAll.amends";
+
+/// What the client can do with a workspace edit.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EditSupport {
+    /// `workspace.workspaceEdit.resourceOperations` includes `create`.
+    pub create_files: bool,
+}
+
+/// Where "Disable <rule> in amends.toml" writes: the governing file and its text, or the file
+/// to create.
+#[derive(Clone, Debug)]
+pub struct ProjectConfig {
+    pub path: PathBuf,
+    /// `None`: the file does not exist yet.
+    pub text: Option<String>,
+}
+
+/// One code-action request, resolved against a lint of the document's current version.
+pub struct Request<'a> {
+    pub uri: &'a Uri,
+    pub linted: &'a Linted,
+    pub encoding: Encoding,
+    pub range: TextRange,
+    pub only: Option<&'a [CodeActionKind]>,
+    pub support: EditSupport,
+    /// For plain text and e-mail: where to turn a rule off.
+    pub project_config: Option<ProjectConfig>,
+}
+
+/// Every action the request asks for, quick fixes first.
+pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
+    let mut actions = Vec::new();
+    if wanted(&CodeActionKind::QUICKFIX, request.only) {
+        let linted = request.linted;
+        let mut disabled: Vec<&str> = Vec::new();
+        for index in linted.findings_touching(request.range) {
+            let finding = &linted.report.findings[index];
+            for fix in finding.fixes.iter().filter(|fix| !fix.edits.is_empty()) {
+                actions.push(quick_fix(request, index, fix));
+            }
+            // One set of "disable" actions per rule, however many of its findings are here.
+            if !disabled.contains(&finding.rule) {
+                disabled.push(finding.rule);
+                actions.extend(disable_actions(request, index));
+            }
+        }
+    }
+    let fix_all_kind = CodeActionKind::new(FIX_ALL_KIND);
+    if wanted(&fix_all_kind, request.only)
+        && let Some(action) = fix_all(request.uri, request.linted, request.encoding)
+    {
+        actions.push(CodeActionOrCommand::CodeAction(action));
+    }
+    actions
+}
+
+/// Whether an action of `kind` was asked for: `only` lists kinds and their parents
+/// (`source` asks for `source.fixAll.amends`).
+fn wanted(kind: &CodeActionKind, only: Option<&[CodeActionKind]>) -> bool {
+    let Some(only) = only else {
+        return true;
+    };
+    let kind = kind.as_str();
+    only.iter().any(|asked| {
+        let asked = asked.as_str();
+        kind == asked
+            || kind
+                .strip_prefix(asked)
+                .is_some_and(|rest| rest.starts_with('.'))
+    })
+}
+
+fn quick_fix(request: &Request<'_>, index: usize, fix: &Fix) -> CodeActionOrCommand {
+    let linted = request.linted;
+    let edits = fix
+        .edits
+        .iter()
+        .map(|edit| text_edit(linted, edit, request.encoding))
+        .collect();
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title: fix.title.clone(),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![linted.diagnostics[index].clone()]),
+        edit: Some(changes(request.uri, edits)),
+        is_preferred: Some(fix.safety == Safety::Safe),
+        ..CodeAction::default()
+    })
+}
+
+/// "Disable <rule> for this line / for this file" in Markdown; "Disable <rule> in amends.toml"
+/// where a comment would reach the reader.
+fn disable_actions(request: &Request<'_>, index: usize) -> Vec<CodeActionOrCommand> {
+    let linted = request.linted;
+    let finding = &linted.report.findings[index];
+    let rule = finding.rule;
+    let mut actions = Vec::new();
+    let mut action = |title: String, edit: WorkspaceEdit| {
+        actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title,
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![linted.diagnostics[index].clone()]),
+            edit: Some(edit),
+            ..CodeAction::default()
+        }));
+    };
+    if linted.kind == DocumentKind::Markdown {
+        // A structure finding is about the whole draft: a line comment would not say so.
+        let phrase = rules::meta_of(rule).is_some_and(|meta| meta.kind != RuleKind::Structure);
+        if phrase {
+            let edit = suppress::ignore_on_line(&linted.text, rule, finding.range.start);
+            action(
+                format!("Disable {rule} for this line"),
+                changes(
+                    request.uri,
+                    vec![text_edit(linted, &edit, request.encoding)],
+                ),
+            );
+        }
+        let edit = suppress::disable_in_file(&linted.text, rule);
+        action(
+            format!("Disable {rule} for this file"),
+            changes(
+                request.uri,
+                vec![text_edit(linted, &edit, request.encoding)],
+            ),
+        );
+    } else if let Some(project) = &request.project_config
+        && let Some(edit) = disable_in_config(project, rule, request.support, request.encoding)
+    {
+        action(format!("Disable {rule} in amends.toml"), edit);
+    }
+    actions
+}
+
+/// The workspace edit that turns `rule` off in the project's `amends.toml`, creating it when
+/// there is none (and the client can create files).
+fn disable_in_config(
+    project: &ProjectConfig,
+    rule: &str,
+    support: EditSupport,
+    encoding: Encoding,
+) -> Option<WorkspaceEdit> {
+    let uri = Uri::from_file_path(&project.path)?;
+    let text = project.text.as_deref().unwrap_or("");
+    let edit = config::set_rule_level(text, rule, "off")?;
+    let index = crate::position::LineIndex::new(text);
+    let to_lsp = |offset| {
+        let position = index.position(offset, encoding);
+        tower_lsp_server::ls_types::Position::new(position.line, position.character)
+    };
+    let text_edit = TextEdit::new(
+        tower_lsp_server::ls_types::Range::new(to_lsp(edit.range.start), to_lsp(edit.range.end)),
+        edit.replacement,
+    );
+    if project.text.is_some() {
+        return Some(changes(&uri, vec![text_edit]));
+    }
+    if !support.create_files {
+        return None;
+    }
+    Some(WorkspaceEdit {
+        document_changes: Some(DocumentChanges::Operations(vec![
+            DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
+                uri: uri.clone(),
+                options: Some(CreateFileOptions {
+                    overwrite: Some(false),
+                    ignore_if_exists: Some(true),
+                }),
+                annotation_id: None,
+            })),
+            DocumentChangeOperation::Edit(TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
+                edits: vec![OneOf::Left(text_edit)],
+            }),
+        ])),
+        ..WorkspaceEdit::default()
+    })
+}
+
+/// `source.fixAll.amends`: every safe fix, applied pass after pass as `amends check --fix` does,
+/// as one edit of the changed stretch. `None` when nothing would change.
+pub fn fix_all(uri: &Uri, linted: &Linted, encoding: Encoding) -> Option<CodeAction> {
+    let edit = fix_all_edit(linted)?;
+    Some(CodeAction {
+        title: "Fix all safe amends problems".to_owned(),
+        kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
+        edit: Some(changes(uri, vec![text_edit(linted, &edit, encoding)])),
+        ..CodeAction::default()
+    })
+}
+
+/// The one edit that turns the linted text into its fully fixed version.
+pub fn fix_all_edit(linted: &Linted) -> Option<Edit> {
+    let has_safe_fix = linted
+        .report
+        .findings
+        .iter()
+        .any(|finding| finding.fixes.iter().any(|fix| fix.safety == Safety::Safe));
+    if !has_safe_fix {
+        return None;
+    }
+    let fixed = fix_until_stable(
+        &linted.text,
+        linted.report.clone(),
+        |report| &report.findings,
+        |text| lint::lint(text, linted.kind, &linted.options),
+        Applicability::Safe,
+    );
+    changed_stretch(&linted.text, &fixed.text)
+}
+
+/// One edit from `old` to `new`: the stretch between their common prefix and suffix.
+fn changed_stretch(old: &str, new: &str) -> Option<Edit> {
+    if old == new {
+        return None;
+    }
+    let mut prefix = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let max_suffix = old.len().min(new.len()) - prefix;
+    let mut suffix = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
+        suffix -= 1;
+    }
+    Some(Edit::replace(
+        TextRange::new(prefix, old.len() - suffix),
+        &new[prefix..new.len() - suffix],
+    ))
+}
+
+fn text_edit(linted: &Linted, edit: &Edit, encoding: Encoding) -> TextEdit {
+    TextEdit::new(linted.range(edit.range, encoding), edit.replacement.clone())
+}
+
+fn changes(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
+    WorkspaceEdit {
+        changes: Some(HashMap::from([(uri.clone(), edits)])),
+        ..WorkspaceEdit::default()
+    }
+}
+
+/// Where a new `amends.toml` for a document in `directory` goes: the workspace folder that holds
+/// it (the project's root), else the document's own folder.
+pub fn new_config_path(directory: &Path, workspace_folders: &[PathBuf]) -> PathBuf {
+    workspace_folders
+        .iter()
+        .filter(|folder| directory.starts_with(folder))
+        .max_by_key(|folder| folder.components().count())
+        .unwrap_or(&directory.to_path_buf())
+        .join(crate::server::settings::CONFIG_FILE_NAME)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_changed_stretch_is_minimal_and_whole_characters() {
+        let edit = changed_stretch("a slight délai here", "a délai here").expect("changed");
+        assert_eq!(edit.range, TextRange::new(2, 9));
+        assert_eq!(edit.replacement, "");
+        // The differing bytes sit inside two-byte characters: é (c3 a9) against è (c3 a8).
+        let edit = changed_stretch("xéy", "xèy").expect("changed");
+        assert_eq!(
+            (edit.range, edit.replacement.as_str()),
+            (TextRange::new(1, 3), "è")
+        );
+        assert!(changed_stretch("same", "same").is_none());
+    }
+
+    #[test]
+    fn only_asks_for_kinds_and_their_children() {
+        let fix_all = CodeActionKind::new(FIX_ALL_KIND);
+        let only = |kinds: &[&'static str]| -> Vec<CodeActionKind> {
+            kinds.iter().map(|kind| CodeActionKind::new(kind)).collect()
+        };
+        assert!(wanted(&fix_all, None));
+        assert!(wanted(&fix_all, Some(&only(&["source"]))));
+        assert!(wanted(&fix_all, Some(&only(&["source.fixAll"]))));
+        assert!(!wanted(&fix_all, Some(&only(&["source.fix"]))));
+        assert!(!wanted(&fix_all, Some(&only(&["quickfix"]))));
+        assert!(wanted(
+            &CodeActionKind::QUICKFIX,
+            Some(&only(&["quickfix"]))
+        ));
+    }
+
+    #[test]
+    fn a_new_config_goes_to_the_innermost_workspace_folder() {
+        let folders = [PathBuf::from("/w"), PathBuf::from("/w/team")];
+        assert_eq!(
+            new_config_path(Path::new("/w/team/drafts"), &folders),
+            PathBuf::from("/w/team/amends.toml")
+        );
+        assert_eq!(
+            new_config_path(Path::new("/elsewhere"), &folders),
+            PathBuf::from("/elsewhere/amends.toml")
+        );
+    }
+}

@@ -1,0 +1,791 @@
+//! The LSP handlers: thin dispatch from protocol messages to documents, lints and answers.
+//!
+//! Concurrency, in three rules:
+//! 1. A change is applied inside its notification handler before the first `.await`, under the
+//!    documents lock, which is never held across an await. Edits land in the order sent.
+//! 2. Linting runs on tokio's blocking pool, at most one lint per document at a time; a change
+//!    during a lint only bumps the version, and the running task lints again before it stops.
+//! 3. Nothing is published or answered from a lint of an older version or older settings.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+
+use serde_json::Value;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use crate::lint::DocumentKind;
+use crate::position::Encoding;
+use crate::server::actions::{self, EditSupport, FIX_ALL_KIND, ProjectConfig};
+use crate::server::documents::{self, Document};
+use crate::server::hover;
+use crate::server::linting::Linted;
+use crate::server::logging::LogControl;
+use crate::server::settings::{EditorSettings, Settings};
+
+/// Commands the server runs (`workspace/executeCommand`); an editor binds them to keys or a
+/// palette, and the code lens runs the first.
+pub const SHOW_SUMMARY_COMMAND: &str = "amends.showSummary";
+pub const FIX_ALL_COMMAND: &str = "amends.fixAll";
+
+/// What was agreed with the client at `initialize`.
+#[derive(Clone, Debug)]
+struct Session {
+    encoding: Encoding,
+    /// The client pulls diagnostics (`textDocument/diagnostic`); never push to it as well.
+    pull_diagnostics: bool,
+    diagnostic_refresh: bool,
+    code_lens_refresh: bool,
+    configuration_requests: bool,
+    watch_files: bool,
+    apply_edit: bool,
+    edit_support: EditSupport,
+    workspace_folders: Vec<PathBuf>,
+}
+
+/// Everything the handlers share.
+#[derive(Debug)]
+struct State {
+    documents: Mutex<HashMap<Uri, Document>>,
+    settings: Mutex<Settings>,
+    session: OnceLock<Session>,
+    /// Messages already shown, so each reaches the user once.
+    shown: Mutex<HashSet<String>>,
+    log: LogControl,
+}
+
+impl State {
+    fn documents(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
+        // A panic while holding the lock (a bug) must not take every later request down with it.
+        self.documents
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn settings(&self) -> MutexGuard<'_, Settings> {
+        self.settings
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn session(&self) -> Session {
+        self.session
+            .get()
+            .cloned()
+            .expect("requests are only served after initialize")
+    }
+}
+
+/// The language server.
+#[derive(Debug, Clone)]
+pub struct Backend {
+    client: Client,
+    state: Arc<State>,
+}
+
+/// What a lint needs, taken from a document under the lock.
+struct Job {
+    text: ropey::Rope,
+    version: i32,
+    kind: DocumentKind,
+    directory: Option<PathBuf>,
+}
+
+impl Backend {
+    pub fn new(client: Client, log: LogControl) -> Backend {
+        Backend {
+            client,
+            state: Arc::new(State {
+                documents: Mutex::new(HashMap::new()),
+                settings: Mutex::new(Settings::default()),
+                session: OnceLock::new(),
+                shown: Mutex::new(HashSet::new()),
+                log,
+            }),
+        }
+    }
+
+    /// The lint of `uri`'s current version and settings: the cached one, or a new one.
+    /// `None` for a document that is not open.
+    async fn current_lint(&self, uri: &Uri) -> Option<Arc<Linted>> {
+        let job = {
+            let generation = self.state.settings().generation();
+            let documents = self.state.documents();
+            let Some(document) = documents.get(uri) else {
+                tracing::warn!(
+                    uri = uri.as_str(),
+                    "request for a document that is not open"
+                );
+                return None;
+            };
+            if let Some(linted) = &document.linted
+                && linted.version == document.version
+                && linted.generation == generation
+            {
+                return Some(Arc::clone(linted));
+            }
+            job_of(document)
+        };
+        let linted = self.run(job).await?;
+        let mut documents = self.state.documents();
+        if let Some(document) = documents.get_mut(uri)
+            && document.version == linted.version
+        {
+            document.linted = Some(Arc::clone(&linted));
+        }
+        Some(linted)
+    }
+
+    /// Lint on the blocking pool, then tell the user about a broken `amends.toml` if this lint
+    /// was the first to meet it.
+    async fn run(&self, job: Job) -> Option<Arc<Linted>> {
+        let state = Arc::clone(&self.state);
+        let encoding = state.session().encoding;
+        let outcome = tokio::task::spawn_blocking(move || {
+            let resolved = state.settings().options_for(job.directory.as_deref());
+            let text = String::from(&job.text);
+            let linted = Linted::new(
+                text,
+                job.version,
+                resolved.generation,
+                job.kind,
+                resolved.options,
+                encoding,
+            );
+            (Arc::new(linted), resolved.message)
+        })
+        .await;
+        match outcome {
+            Ok((linted, message)) => {
+                if let Some(message) = message {
+                    self.show_once(MessageType::ERROR, message).await;
+                }
+                Some(linted)
+            }
+            Err(error) => {
+                // A panic in a rule is a bug; the server must outlive it.
+                tracing::error!("linting failed: {error}");
+                None
+            }
+        }
+    }
+
+    /// Make sure `uri` gets diagnostics for its newest version (push mode only).
+    fn schedule_lint(&self, uri: Uri) {
+        if self.state.session().pull_diagnostics {
+            return;
+        }
+        {
+            let mut documents = self.state.documents();
+            let Some(document) = documents.get_mut(&uri) else {
+                return;
+            };
+            if document.lint_running {
+                return;
+            }
+            document.lint_running = true;
+        }
+        let backend = self.clone();
+        tokio::spawn(async move { backend.lint_and_publish(uri).await });
+    }
+
+    /// The lint task of one document: lint, publish, and again while the document or the
+    /// settings moved on meanwhile.
+    async fn lint_and_publish(&self, uri: Uri) {
+        loop {
+            let job = {
+                let generation = self.state.settings().generation();
+                let mut documents = self.state.documents();
+                let Some(document) = documents.get_mut(&uri) else {
+                    return;
+                };
+                let up_to_date = document.linted.as_ref().is_some_and(|linted| {
+                    linted.version == document.version && linted.generation == generation
+                });
+                if up_to_date {
+                    // Cleared under the same lock a change takes: a change after this point
+                    // starts a new task.
+                    document.lint_running = false;
+                    return;
+                }
+                job_of(document)
+            };
+            let Some(linted) = self.run(job).await else {
+                if let Some(document) = self.state.documents().get_mut(&uri) {
+                    document.lint_running = false;
+                }
+                return;
+            };
+            let fresh = {
+                let generation = self.state.settings().generation();
+                let mut documents = self.state.documents();
+                let Some(document) = documents.get_mut(&uri) else {
+                    return;
+                };
+                let fresh = linted.version == document.version && linted.generation == generation;
+                if fresh {
+                    document.linted = Some(Arc::clone(&linted));
+                } else {
+                    tracing::debug!(
+                        uri = uri.as_str(),
+                        version = linted.version,
+                        "dropped a stale lint"
+                    );
+                }
+                fresh
+            };
+            if fresh {
+                self.client
+                    .publish_diagnostics(
+                        uri.clone(),
+                        linted.diagnostics.clone(),
+                        Some(linted.version),
+                    )
+                    .await;
+            }
+        }
+    }
+
+    /// Settings or `amends.toml` changed: every open document may lint differently.
+    async fn relint_all(&self) {
+        let session = self.state.session();
+        if session.pull_diagnostics {
+            if session.diagnostic_refresh {
+                let _ = self.client.workspace_diagnostic_refresh().await;
+            }
+        } else {
+            let uris: Vec<Uri> = self.state.documents().keys().cloned().collect();
+            for uri in uris {
+                self.schedule_lint(uri);
+            }
+        }
+        if session.code_lens_refresh {
+            let _ = self.client.code_lens_refresh().await;
+        }
+    }
+
+    /// Take new editor settings: apply them, set the log level, report what is wrong once.
+    async fn take_editor_settings(&self, value: &Value) {
+        let (settings, problems) = EditorSettings::from_json(value);
+        if let Err(problem) = self.state.log.set_level(settings.log_level.as_deref()) {
+            self.show_once(MessageType::WARNING, problem).await;
+        }
+        let changed = {
+            let mut current = self.state.settings();
+            let changed = current.editor != settings;
+            if changed {
+                current.set_editor(settings);
+            }
+            changed
+        };
+        for problem in problems {
+            self.show_once(MessageType::WARNING, problem).await;
+        }
+        if changed {
+            tracing::info!("editor settings changed; linting open documents again");
+            self.relint_all().await;
+        }
+    }
+
+    /// Ask the client for the `amends` section, if it answers such requests.
+    async fn fetch_editor_settings(&self) {
+        if !self.state.session().configuration_requests {
+            return;
+        }
+        let item = ConfigurationItem {
+            scope_uri: None,
+            section: Some("amends".to_owned()),
+        };
+        match self.client.configuration(vec![item]).await {
+            // `null`: the client has no `amends` settings; keep what `initializationOptions` set.
+            Ok(mut values) if values.first().is_some_and(|value| !value.is_null()) => {
+                let value = values.swap_remove(0);
+                self.take_editor_settings(&value).await;
+            }
+            Ok(_) => {}
+            Err(error) => tracing::warn!("workspace/configuration failed: {error}"),
+        }
+    }
+
+    /// `window/showMessage`, once per distinct message; every message is logged.
+    async fn show_once(&self, kind: MessageType, message: String) {
+        tracing::warn!("{message}");
+        let first_time = self
+            .state
+            .shown
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(message.clone());
+        if first_time {
+            self.client
+                .show_message(kind, format!("amends: {message}"))
+                .await;
+        }
+    }
+
+    /// Where "Disable <rule> in amends.toml" writes for a document in `directory`.
+    fn project_config(&self, directory: &std::path::Path) -> ProjectConfig {
+        let existing = self.state.settings().config_file_for(directory);
+        match existing {
+            Some(path) => {
+                let text = std::fs::read_to_string(&path).ok();
+                ProjectConfig { path, text }
+            }
+            None => ProjectConfig {
+                path: actions::new_config_path(directory, &self.state.session().workspace_folders),
+                text: None,
+            },
+        }
+    }
+
+    fn directory_of(&self, uri: &Uri) -> Option<PathBuf> {
+        let documents = self.state.documents();
+        let path = documents.get(uri)?.path.as_ref()?;
+        path.parent().map(PathBuf::from)
+    }
+}
+
+fn job_of(document: &Document) -> Job {
+    Job {
+        // A rope clone shares its chunks: cheap whatever the size.
+        text: document.text.clone(),
+        version: document.version,
+        kind: document.kind,
+        directory: document
+            .path
+            .as_ref()
+            .and_then(|path| path.parent())
+            .map(PathBuf::from),
+    }
+}
+
+/// The position encoding to use: UTF-8 when offered, then UTF-32, else the default UTF-16.
+/// Clients that predate LSP 3.17 offer encodings through clangd's `offsetEncoding` extension;
+/// the second value says whether to answer through it too.
+pub fn negotiate_encoding(
+    position_encodings: Option<&[PositionEncodingKind]>,
+    offset_encodings: Option<&[String]>,
+) -> (Encoding, bool) {
+    let pick = |offered: &[&str]| {
+        if offered.contains(&"utf-8") {
+            Encoding::Utf8
+        } else if offered.contains(&"utf-32") {
+            Encoding::Utf32
+        } else {
+            Encoding::Utf16
+        }
+    };
+    match (position_encodings, offset_encodings) {
+        (Some(kinds), _) if !kinds.is_empty() => {
+            let offered: Vec<&str> = kinds.iter().map(PositionEncodingKind::as_str).collect();
+            (pick(&offered), offset_encodings.is_some())
+        }
+        (_, Some(names)) if !names.is_empty() => {
+            let offered: Vec<&str> = names.iter().map(String::as_str).collect();
+            (pick(&offered), true)
+        }
+        _ => (Encoding::Utf16, false),
+    }
+}
+
+fn encoding_name(encoding: Encoding) -> &'static str {
+    match encoding {
+        Encoding::Utf8 => "utf-8",
+        Encoding::Utf16 => "utf-16",
+        Encoding::Utf32 => "utf-32",
+    }
+}
+
+/// The `amends` settings inside `initializationOptions` or `didChangeConfiguration`: either
+/// under an `amends` key or the settings object itself.
+fn amends_section(value: &Value) -> Option<&Value> {
+    match value {
+        Value::Null => None,
+        Value::Object(object) => Some(object.get("amends").unwrap_or(value)),
+        other => Some(other),
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let capabilities = &params.capabilities;
+        let general = capabilities.general.as_ref();
+        let (encoding, answer_offset_encoding) = negotiate_encoding(
+            general.and_then(|general| general.position_encodings.as_deref()),
+            capabilities.offset_encoding.as_deref(),
+        );
+        let workspace = capabilities.workspace.as_ref();
+        let text_document = capabilities.text_document.as_ref();
+        let pull_diagnostics = text_document.is_some_and(|text| text.diagnostic.is_some());
+        let workspace_folders = params
+            .workspace_folders
+            .iter()
+            .flatten()
+            .filter_map(|folder| folder.uri.to_file_path().map(|path| path.into_owned()))
+            .collect();
+        let session = Session {
+            encoding,
+            pull_diagnostics,
+            diagnostic_refresh: workspace
+                .and_then(|workspace| workspace.diagnostics.as_ref())
+                .and_then(|diagnostics| diagnostics.refresh_support)
+                .unwrap_or(false),
+            code_lens_refresh: workspace
+                .and_then(|workspace| workspace.code_lens.as_ref())
+                .and_then(|lens| lens.refresh_support)
+                .unwrap_or(false),
+            configuration_requests: workspace
+                .and_then(|workspace| workspace.configuration)
+                .unwrap_or(false),
+            watch_files: workspace
+                .and_then(|workspace| workspace.did_change_watched_files.as_ref())
+                .and_then(|watch| watch.dynamic_registration)
+                .unwrap_or(false),
+            apply_edit: workspace
+                .and_then(|workspace| workspace.apply_edit)
+                .unwrap_or(false),
+            edit_support: EditSupport {
+                create_files: workspace
+                    .and_then(|workspace| workspace.workspace_edit.as_ref())
+                    .and_then(|edit| edit.resource_operations.as_ref())
+                    .is_some_and(|operations| operations.contains(&ResourceOperationKind::Create)),
+            },
+            workspace_folders,
+        };
+        tracing::info!(
+            encoding = encoding_name(encoding),
+            pull_diagnostics,
+            "initialize"
+        );
+        if self.state.session.set(session).is_err() {
+            return Err(Error::invalid_request());
+        }
+        if let Some(section) = params
+            .initialization_options
+            .as_ref()
+            .and_then(amends_section)
+        {
+            self.take_editor_settings(section).await;
+        }
+
+        let encoding_kind = PositionEncodingKind::new(encoding_name(encoding));
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding_kind),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                        ..TextDocumentSyncOptions::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::new(FIX_ALL_KIND),
+                        ]),
+                        resolve_provider: Some(false),
+                        ..CodeActionOptions::default()
+                    },
+                )),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![SHOW_SUMMARY_COMMAND.to_owned(), FIX_ALL_COMMAND.to_owned()],
+                    ..ExecuteCommandOptions::default()
+                }),
+                diagnostic_provider: pull_diagnostics.then(|| {
+                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                        identifier: Some("amends".to_owned()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: false,
+                        ..DiagnosticOptions::default()
+                    })
+                }),
+                ..ServerCapabilities::default()
+            },
+            server_info: Some(ServerInfo {
+                name: "amends".to_owned(),
+                version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+            }),
+            offset_encoding: answer_offset_encoding.then(|| encoding_name(encoding).to_owned()),
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let session = self.state.session();
+        if session.watch_files {
+            let options = DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String("**/amends.toml".to_owned()),
+                    kind: None,
+                }],
+            };
+            let registration = Registration {
+                id: "amends-toml".to_owned(),
+                method: "workspace/didChangeWatchedFiles".to_owned(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            if let Err(error) = self.client.register_capability(vec![registration]).await {
+                tracing::warn!("could not watch amends.toml files: {error}");
+            }
+        }
+        self.fetch_editor_settings().await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let item = params.text_document;
+        let document = Document::new(&item.uri, &item.text, item.version, item.language_id);
+        tracing::debug!(
+            uri = item.uri.as_str(),
+            language = document.language_id,
+            kind = ?document.kind,
+            "open"
+        );
+        self.state.documents().insert(item.uri.clone(), document);
+        self.schedule_lint(item.uri);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        // Applied here, before any await: see the module comment.
+        {
+            let encoding = self.state.session().encoding;
+            let mut documents = self.state.documents();
+            let Some(document) = documents.get_mut(&uri) else {
+                tracing::warn!(uri = uri.as_str(), "change to a document that is not open");
+                return;
+            };
+            if version <= document.version {
+                tracing::warn!(
+                    uri = uri.as_str(),
+                    version,
+                    current = document.version,
+                    "dropped a change that is not newer than the document"
+                );
+                return;
+            }
+            for change in &params.content_changes {
+                if let Some(problem) = documents::apply_change(&mut document.text, change, encoding)
+                {
+                    tracing::warn!(uri = uri.as_str(), version, ?problem, "odd change range");
+                }
+            }
+            document.version = version;
+        }
+        self.schedule_lint(uri);
+    }
+
+    async fn did_save(&self, _: DidSaveTextDocumentParams) {
+        // Without file watching, a save is when an edited amends.toml is noticed.
+        if !self.state.session().watch_files {
+            self.state.settings().invalidate_files();
+            self.relint_all().await;
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let removed = self.state.documents().remove(&uri);
+        if removed.is_some() && !self.state.session().pull_diagnostics {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        // Some clients send the settings along, most send null and expect to be asked.
+        match amends_section(&params.settings) {
+            Some(section) if !self.state.session().configuration_requests => {
+                self.take_editor_settings(section).await;
+            }
+            _ => self.fetch_editor_settings().await,
+        }
+    }
+
+    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
+        tracing::info!("amends.toml changed; linting open documents again");
+        self.state.settings().invalidate_files();
+        self.relint_all().await;
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let Some(linted) = self.current_lint(&uri).await else {
+            return Err(unknown_document(&uri));
+        };
+        let result_id = format!("{}.{}", linted.version, linted.generation);
+        let report = if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
+            DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
+                related_documents: None,
+                unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                    result_id,
+                },
+            })
+        } else {
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: Some(result_id),
+                    items: linted.diagnostics.clone(),
+                },
+            })
+        };
+        Ok(DocumentDiagnosticReportResult::Report(report))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let place = params.text_document_position_params;
+        let Some(linted) = self.current_lint(&place.text_document.uri).await else {
+            return Err(unknown_document(&place.text_document.uri));
+        };
+        let encoding = self.state.session().encoding;
+        let offset = linted.offset(place.position, encoding);
+        Ok(
+            hover::hover_at(&linted.report, offset).map(|(markdown, range)| Hover {
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: markdown,
+                }),
+                range: Some(linted.range(range, encoding)),
+            }),
+        )
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some(linted) = self.current_lint(&uri).await else {
+            return Err(unknown_document(&uri));
+        };
+        let session = self.state.session();
+        let project_config = match linted.kind {
+            DocumentKind::Markdown => None,
+            DocumentKind::PlainText | DocumentKind::Email => self
+                .directory_of(&uri)
+                .map(|directory| self.project_config(&directory)),
+        };
+        let request = actions::Request {
+            uri: &uri,
+            linted: &linted,
+            encoding: session.encoding,
+            range: linted.byte_range(params.range, session.encoding),
+            only: params.context.only.as_deref(),
+            support: session.edit_support,
+            project_config,
+        };
+        let actions = actions::code_actions(&request);
+        Ok((!actions.is_empty()).then_some(actions))
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let uri = params.text_document.uri;
+        if !self.state.settings().editor.code_lens {
+            return Ok(None);
+        }
+        let Some(linted) = self.current_lint(&uri).await else {
+            return Err(unknown_document(&uri));
+        };
+        let Some(summary) = &linted.report.summary else {
+            return Ok(None);
+        };
+        let top = Range::new(Position::new(0, 0), Position::new(0, 0));
+        Ok(Some(vec![CodeLens {
+            range: top,
+            command: Some(Command {
+                title: hover::lens_title(summary),
+                command: SHOW_SUMMARY_COMMAND.to_owned(),
+                arguments: Some(vec![serde_json::to_value(&uri).unwrap_or(Value::Null)]),
+            }),
+            data: None,
+        }]))
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        let uri: Uri = params
+            .arguments
+            .first()
+            .cloned()
+            .and_then(|argument| serde_json::from_value(argument).ok())
+            .ok_or_else(|| Error::invalid_params("expected the document's URI as argument"))?;
+        let Some(linted) = self.current_lint(&uri).await else {
+            return Err(unknown_document(&uri));
+        };
+        match params.command.as_str() {
+            SHOW_SUMMARY_COMMAND => {
+                let text = match &linted.report.summary {
+                    Some(summary) => hover::lens_title(summary),
+                    None => "not an apology draft: amends has nothing to say".to_owned(),
+                };
+                self.client.show_message(MessageType::INFO, &text).await;
+                Ok(Some(Value::String(text)))
+            }
+            FIX_ALL_COMMAND => {
+                let encoding = self.state.session().encoding;
+                let Some(action) = actions::fix_all(&uri, &linted, encoding) else {
+                    return Ok(Some(Value::Bool(false)));
+                };
+                if !self.state.session().apply_edit {
+                    return Err(Error::invalid_request());
+                }
+                let edit = action.edit.unwrap_or_default();
+                let applied = self
+                    .client
+                    .apply_edit(edit)
+                    .await
+                    .map(|response| response.applied)?;
+                Ok(Some(Value::Bool(applied)))
+            }
+            other => Err(Error::invalid_params(format!("unknown command {other:?}"))),
+        }
+    }
+}
+
+fn unknown_document(uri: &Uri) -> Error {
+    Error::invalid_params(format!("{} is not open", uri.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_is_preferred_then_utf32_then_the_default() {
+        let kinds = |names: &[&'static str]| -> Vec<PositionEncodingKind> {
+            names
+                .iter()
+                .map(|name| PositionEncodingKind::new(name))
+                .collect()
+        };
+        assert_eq!(
+            negotiate_encoding(Some(&kinds(&["utf-16", "utf-8"])), None),
+            (Encoding::Utf8, false)
+        );
+        assert_eq!(
+            negotiate_encoding(Some(&kinds(&["utf-32", "utf-16"])), None),
+            (Encoding::Utf32, false)
+        );
+        assert_eq!(negotiate_encoding(None, None), (Encoding::Utf16, false));
+        let offset = vec!["utf-8".to_owned(), "utf-16".to_owned()];
+        assert_eq!(
+            negotiate_encoding(None, Some(&offset)),
+            (Encoding::Utf8, true)
+        );
+        assert_eq!(
+            negotiate_encoding(Some(&[]), Some(&offset)),
+            (Encoding::Utf8, true)
+        );
+    }
+}

@@ -1,0 +1,61 @@
+//! `amends lsp`: the language server, a thin face over [`crate::lint`].
+//!
+//! It keeps the open documents ([`documents`]), lints them off the message loop ([`linting`]),
+//! and answers in the protocol's terms: diagnostics (pushed, or pulled where the client asks),
+//! code actions ([`actions`]), hover and code lens ([`hover`]). Configuration is the editor's
+//! `amends` settings with the project's `amends.toml` on top ([`settings`]). It adds no rule
+//! logic: everything it says about a draft comes from a [`crate::lint::Report`].
+//!
+//! This module is the only place that uses tower-lsp-server, tokio and ropey.
+
+mod actions;
+mod backend;
+mod documents;
+mod framing;
+mod hover;
+mod linting;
+mod logging;
+mod settings;
+
+use std::process::ExitCode;
+
+use tower_lsp_server::{LspService, Server};
+
+use crate::lint::{DocumentKind, Options};
+use backend::Backend;
+use logging::LogControl;
+
+/// Serve LSP over standard input and output until the client says `exit` or closes the pipe.
+pub fn run() -> ExitCode {
+    let log = LogControl::init();
+    // Building the English phrase automaton is the one slow step of the first lint; start it now,
+    // while the client is still sending `initialize`, so the first diagnostics do not wait for it.
+    std::thread::spawn(|| {
+        crate::lint::lint(
+            "We are sorry we sent the wrong parcel.",
+            DocumentKind::PlainText,
+            &Options::default(),
+        )
+    });
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("amends-lsp")
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            tracing::error!("could not start the server's runtime: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    runtime.block_on(async {
+        let (service, socket) = LspService::new(|client| Backend::new(client, log));
+        Server::new(framing::guarded_stdin(), tokio::io::stdout(), socket)
+            .serve(service)
+            .await;
+    });
+    // The stdin reader may be blocked in a read that cannot be cancelled; do not wait for it.
+    runtime.shutdown_background();
+    tracing::info!("exit");
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,691 @@
+//! The language server, tested as an editor uses it: the built `amends lsp` binary, real
+//! JSON-RPC over its standard input and output.
+
+mod support;
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use support::lsp_client::{LspClient, apply_text_edits, capabilities, position_at};
+
+/// An apology draft with a phrase finding of each fix safety: `minimizing` (safe), `hedging`
+/// (unsafe), `cliche` and `conditional-apology` (display-only), after an emoji and CJK so that
+/// UTF-8, UTF-16 and UTF-32 columns all differ.
+const DRAFT: &str = "Hi Sam 🙏,\n\nWe are sorry if the 配送 delay upset you. We apologize for any \
+                     inconvenience this slight delay may have caused.\n\nBest,\nAnna\n";
+
+const URI: &str = "file:///drafts/reply.md";
+
+fn start(encodings: &[&str]) -> (LspClient, Value) {
+    let mut client = LspClient::start(None);
+    let result = client.initialize(capabilities(encodings), Value::Null);
+    (client, result)
+}
+
+fn codes(diagnostics: &Value) -> Vec<String> {
+    let mut codes: Vec<String> = diagnostics
+        .as_array()
+        .expect("a diagnostics array")
+        .iter()
+        .map(|diagnostic| diagnostic["code"].as_str().unwrap().to_owned())
+        .collect();
+    codes.sort();
+    codes
+}
+
+fn diagnostic<'d>(diagnostics: &'d Value, code: &str) -> &'d Value {
+    diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|diagnostic| diagnostic["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} diagnostic in {diagnostics}"))
+}
+
+fn range_of(text: &str, needle: &str, encoding: &str) -> Value {
+    let start = text.find(needle).expect("needle in text");
+    let (start_line, start_character) = position_at(text, start, encoding);
+    let (end_line, end_character) = position_at(text, start + needle.len(), encoding);
+    json!({
+        "start": { "line": start_line, "character": start_character },
+        "end": { "line": end_line, "character": end_character },
+    })
+}
+
+fn code_actions(
+    client: &mut LspClient,
+    uri: &str,
+    range: &Value,
+    only: Option<&[&str]>,
+) -> Vec<Value> {
+    let mut context = json!({ "diagnostics": [] });
+    if let Some(only) = only {
+        context["only"] = json!(only);
+    }
+    let result = client.call(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": range, "context": context }),
+    );
+    result.as_array().cloned().unwrap_or_default()
+}
+
+fn edits_for(action: &Value, uri: &str) -> Vec<Value> {
+    action["edit"]["changes"][uri]
+        .as_array()
+        .unwrap_or_else(|| panic!("no edits for {uri} in {action}"))
+        .clone()
+}
+
+#[test]
+fn open_publishes_diagnostics_with_the_version_and_rule_ids() {
+    let (mut client, result) = start(&["utf-16"]);
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(result["capabilities"]["textDocumentSync"]["change"], 2);
+    client.open(URI, "markdown", DRAFT);
+    let published = client.diagnostics_for(URI, 1);
+    assert_eq!(published["version"], 1);
+    let diagnostics = &published["diagnostics"];
+    for code in [
+        "conditional-apology",
+        "cliche",
+        "minimizing",
+        "hedging",
+        "missing-remedy",
+    ] {
+        let found = diagnostic(diagnostics, code);
+        assert_eq!(found["source"], "amends");
+        assert!(!found["message"].as_str().unwrap().is_empty());
+    }
+    // Structure findings sit on the first apology sentence, in view.
+    let anchor = range_of(DRAFT, "We are sorry if the 配送 delay upset you.", "utf-16");
+    assert_eq!(diagnostic(diagnostics, "missing-remedy")["range"], anchor);
+    assert_eq!(diagnostic(diagnostics, "missing-remedy")["severity"], 2);
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn ranges_are_exact_after_edits_in_every_encoding() {
+    for encoding in ["utf-8", "utf-16", "utf-32"] {
+        let (mut client, result) = start(&[encoding]);
+        assert_eq!(result["capabilities"]["positionEncoding"], encoding);
+        client.open(URI, "markdown", DRAFT);
+        client.diagnostics_for(URI, 1);
+
+        // Insert a second emoji and a CJK word before the findings, incrementally.
+        let at = DRAFT.find("delay upset").unwrap();
+        let (line, character) = position_at(DRAFT, at, encoding);
+        client.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": URI, "version": 2 },
+                "contentChanges": [{
+                    "range": { "start": { "line": line, "character": character },
+                               "end": { "line": line, "character": character } },
+                    "text": "😔 遅延 ",
+                }],
+            }),
+        );
+        let mut text = DRAFT.to_owned();
+        text.insert_str(at, "😔 遅延 ");
+        let published = client.diagnostics_for(URI, 2);
+        let diagnostics = &published["diagnostics"];
+        assert_eq!(
+            diagnostic(diagnostics, "minimizing")["range"],
+            range_of(&text, "this slight delay", encoding),
+            "{encoding}"
+        );
+        assert_eq!(
+            diagnostic(diagnostics, "cliche")["range"],
+            range_of(&text, "apologize for any inconvenience", encoding),
+            "{encoding}"
+        );
+        assert!(client.shutdown().success());
+    }
+}
+
+#[test]
+fn rapid_changes_end_with_the_diagnostics_of_the_final_text() {
+    let (mut client, _) = start(&["utf-16"]);
+    client.open(URI, "markdown", DRAFT);
+    client.diagnostics_for(URI, 1);
+    // 200 one-character edits at the end of the first apology sentence, without waiting.
+    let at = DRAFT.find(" We apologize").unwrap();
+    let (line, character) = position_at(DRAFT, at, "utf-16");
+    let mut text = DRAFT.to_owned();
+    for step in 0..200u32 {
+        let typed = if step % 10 == 9 { " " } else { "x" };
+        let column = character + u64::from(step);
+        client.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": URI, "version": 2 + step },
+                "contentChanges": [{
+                    "range": { "start": { "line": line, "character": column },
+                               "end": { "line": line, "character": column } },
+                    "text": typed,
+                }],
+            }),
+        );
+        text.insert_str(at + step as usize, typed);
+    }
+    let last = client.diagnostics_for(URI, 201);
+    assert_eq!(last["version"], 201);
+
+    // The same text opened fresh gives the same diagnostics: no edit was lost or reordered.
+    let fresh = "file:///drafts/fresh.md";
+    client.open(fresh, "markdown", &text);
+    let expected = client.diagnostics_for(fresh, 1);
+    assert_eq!(last["diagnostics"], expected["diagnostics"]);
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn a_quick_fix_edit_removes_its_finding() {
+    let (mut client, _) = start(&["utf-16"]);
+    client.open(URI, "markdown", DRAFT);
+    let published = client.diagnostics_for(URI, 1);
+    let minimizing = diagnostic(&published["diagnostics"], "minimizing").clone();
+    let actions = code_actions(&mut client, URI, &minimizing["range"], Some(&["quickfix"]));
+    let fix = actions
+        .iter()
+        .find(|action| action["title"] == "Remove 'slight'")
+        .unwrap_or_else(|| panic!("no 'Remove' fix in {actions:?}"));
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["isPreferred"], true);
+    assert_eq!(fix["diagnostics"][0]["code"], "minimizing");
+    // An unsafe fix is offered too, but not preferred.
+    let hedging = diagnostic(&published["diagnostics"], "hedging").clone();
+    let hedging_actions = code_actions(&mut client, URI, &hedging["range"], None);
+    let unsafe_fix = hedging_actions
+        .iter()
+        .find(|action| {
+            action["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Replace 'may have")
+        })
+        .expect("the hedging fix");
+    assert_eq!(unsafe_fix["isPreferred"], false);
+
+    let fixed = apply_text_edits(DRAFT, &edits_for(fix, URI), "utf-16");
+    assert!(fixed.contains("this delay may have caused"), "{fixed}");
+    client.replace_all(URI, 2, &fixed);
+    let after = client.diagnostics_for(URI, 2);
+    assert!(!codes(&after["diagnostics"]).contains(&"minimizing".to_owned()));
+    assert!(codes(&after["diagnostics"]).contains(&"hedging".to_owned()));
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn fix_all_applies_every_safe_fix_and_nothing_else() {
+    let (mut client, result) = start(&["utf-16"]);
+    let kinds = &result["capabilities"]["codeActionProvider"]["codeActionKinds"];
+    assert!(
+        kinds
+            .as_array()
+            .unwrap()
+            .contains(&json!("source.fixAll.amends"))
+    );
+    let text = DRAFT.replace("upset you.", "upset you. It was a very, very small delay.");
+    client.open(URI, "markdown", &text);
+    let before = client.diagnostics_for(URI, 1);
+    let whole =
+        json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } });
+    let actions = code_actions(&mut client, URI, &whole, Some(&["source.fixAll"]));
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(actions[0]["kind"], "source.fixAll.amends");
+    let fixed = apply_text_edits(&text, &edits_for(&actions[0], URI), "utf-16");
+    client.replace_all(URI, 2, &fixed);
+    let after = client.diagnostics_for(URI, 2);
+    let minimizing_before = codes(&before["diagnostics"])
+        .iter()
+        .filter(|code| *code == "minimizing")
+        .count();
+    assert!(minimizing_before >= 1);
+    assert!(!codes(&after["diagnostics"]).contains(&"minimizing".to_owned()));
+    // Unsafe and display-only fixes are left for the writer.
+    for kept in ["hedging", "cliche", "conditional-apology"] {
+        assert!(
+            codes(&after["diagnostics"]).contains(&kept.to_owned()),
+            "{kept}"
+        );
+    }
+    // Only quick fixes asked for: no fix-all.
+    let quick = code_actions(&mut client, URI, &whole, Some(&["quickfix"]));
+    assert!(quick.iter().all(|action| action["kind"] == "quickfix"));
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn disable_for_this_line_in_markdown_silences_the_rule_there() {
+    let (mut client, _) = start(&["utf-8"]);
+    client.open(URI, "markdown", DRAFT);
+    let published = client.diagnostics_for(URI, 1);
+    let cliche = diagnostic(&published["diagnostics"], "cliche").clone();
+    let actions = code_actions(&mut client, URI, &cliche["range"], None);
+    let titles: Vec<&str> = actions
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&"Disable cliche for this file"),
+        "{titles:?}"
+    );
+    let line = actions
+        .iter()
+        .find(|action| action["title"] == "Disable cliche for this line")
+        .unwrap_or_else(|| panic!("{titles:?}"));
+    let fixed = apply_text_edits(DRAFT, &edits_for(line, URI), "utf-8");
+    assert!(fixed.contains("<!-- amends-ignore: cliche -->"), "{fixed}");
+    client.replace_all(URI, 2, &fixed);
+    let after = client.diagnostics_for(URI, 2);
+    assert!(!codes(&after["diagnostics"]).contains(&"cliche".to_owned()));
+    assert!(codes(&after["diagnostics"]).contains(&"minimizing".to_owned()));
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn disable_in_plain_text_creates_amends_toml_and_the_change_is_picked_up() {
+    let workspace = tempfile::tempdir().expect("temp dir");
+    let drafts = workspace.path().join("drafts");
+    std::fs::create_dir_all(&drafts).unwrap();
+    let draft_path = drafts.join("reply.txt");
+    std::fs::write(&draft_path, DRAFT).unwrap();
+    let uri = format!("file://{}", draft_path.display());
+    let root_uri = format!("file://{}", workspace.path().display());
+
+    let mut client = LspClient::start(Some(workspace.path()));
+    let mut caps = capabilities(&["utf-16"]);
+    caps["workspace"]["didChangeWatchedFiles"] = json!({ "dynamicRegistration": true });
+    client.call(
+        "initialize",
+        json!({
+            "processId": null,
+            "capabilities": caps,
+            "workspaceFolders": [{ "uri": root_uri, "name": "project" }],
+        }),
+    );
+    client.notify("initialized", json!({}));
+    client.open(&uri, "plaintext", DRAFT);
+    let published = client.diagnostics_for(&uri, 1);
+    let cliche = diagnostic(&published["diagnostics"], "cliche").clone();
+    let actions = code_actions(&mut client, &uri, &cliche["range"], None);
+    let titles: Vec<&str> = actions
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        !titles.iter().any(|title| title.contains("for this line")),
+        "no comment in plain text: {titles:?}"
+    );
+    let disable = actions
+        .iter()
+        .find(|action| action["title"] == "Disable cliche in amends.toml")
+        .unwrap_or_else(|| panic!("{titles:?}"));
+    let operations = disable["edit"]["documentChanges"]
+        .as_array()
+        .expect("document changes");
+    assert_eq!(operations[0]["kind"], "create");
+    let config_uri = operations[0]["uri"].as_str().unwrap();
+    assert_eq!(config_uri, format!("{root_uri}/amends.toml"));
+    let config_text = apply_text_edits("", operations[1]["edits"].as_array().unwrap(), "utf-16");
+    std::fs::write(workspace.path().join("amends.toml"), &config_text).unwrap();
+
+    // The server asked to watch amends.toml; tell it the file appeared.
+    let registered = client
+        .server_requests
+        .lock()
+        .unwrap()
+        .iter()
+        .any(|request| {
+            request["method"] == "client/registerCapability"
+                && request["params"]["registrations"][0]["method"]
+                    == "workspace/didChangeWatchedFiles"
+        });
+    assert!(registered, "amends.toml is watched");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": config_uri, "type": 1 }] }),
+    );
+    let after = client.wait_for("diagnostics without cliche", |message| {
+        message["method"] == "textDocument/publishDiagnostics"
+            && !codes(&message["params"]["diagnostics"]).contains(&"cliche".to_owned())
+    });
+    assert!(codes(&after["params"]["diagnostics"]).contains(&"minimizing".to_owned()));
+
+    // An existing file is edited in place, keeping what it says.
+    let hedging = diagnostic(&published["diagnostics"], "hedging").clone();
+    let actions = code_actions(&mut client, &uri, &hedging["range"], None);
+    let disable = actions
+        .iter()
+        .find(|action| action["title"] == "Disable hedging in amends.toml")
+        .expect("disable hedging");
+    let config_edits = disable["edit"]["changes"][config_uri]
+        .as_array()
+        .expect("edits")
+        .clone();
+    let edited = apply_text_edits(&config_text, &config_edits, "utf-16");
+    assert!(
+        edited.contains("cliche = \"off\"") && edited.contains("hedging = \"off\""),
+        "{edited}"
+    );
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn hover_explains_a_finding_and_summarizes_on_the_first_apology_sentence() {
+    let (mut client, _) = start(&["utf-16"]);
+    client.open(URI, "markdown", DRAFT);
+    client.diagnostics_for(URI, 1);
+    let hover_at = |client: &mut LspClient, needle: &str| {
+        let offset = DRAFT.find(needle).unwrap() + 2;
+        let (line, character) = position_at(DRAFT, offset, "utf-16");
+        client.call(
+            "textDocument/hover",
+            json!({
+                "textDocument": { "uri": URI },
+                "position": { "line": line, "character": character },
+            }),
+        )
+    };
+    let on_cliche = hover_at(&mut client, "inconvenience");
+    let text = on_cliche["contents"]["value"]
+        .as_str()
+        .expect("markdown hover");
+    assert_eq!(on_cliche["contents"]["kind"], "markdown");
+    assert!(text.contains("cliche"), "{text}");
+    assert!(text.contains("Why this weakens the apology"), "{text}");
+    assert!(text.contains("**Instead**"), "{text}");
+
+    let on_apology = hover_at(&mut client, "are sorry");
+    let text = on_apology["contents"]["value"].as_str().unwrap();
+    assert!(text.contains("Apology strength"), "{text}");
+    assert!(text.contains("✗ remedy"), "{text}");
+    assert!(text.contains("English"), "{text}");
+
+    // Outside any finding and the first apology sentence: nothing.
+    assert_eq!(hover_at(&mut client, "Anna"), Value::Null);
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn code_lens_shows_the_strength_and_what_is_missing() {
+    let (mut client, result) = start(&["utf-16"]);
+    assert!(result["capabilities"]["codeLensProvider"].is_object());
+    client.open(URI, "markdown", DRAFT);
+    let lenses = client.call(
+        "textDocument/codeLens",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    let title = lenses[0]["command"]["title"].as_str().expect("one lens");
+    assert!(title.starts_with("Apology strength "), "{title}");
+    assert!(title.contains("missing: responsibility, remedy"), "{title}");
+
+    // Not an apology: no lens.
+    let note = "file:///drafts/note.md";
+    client.open(
+        note,
+        "markdown",
+        "Sorry for the late reply. The report is attached.\n",
+    );
+    let lenses = client.call(
+        "textDocument/codeLens",
+        json!({ "textDocument": { "uri": note } }),
+    );
+    assert_eq!(lenses, Value::Null);
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn pull_diagnostics_are_served_instead_of_pushed() {
+    let mut client = LspClient::start(None);
+    let mut caps = capabilities(&["utf-16"]);
+    caps["textDocument"]["diagnostic"] = json!({ "dynamicRegistration": false });
+    let result = client.initialize(caps, Value::Null);
+    assert!(result["capabilities"]["diagnosticProvider"].is_object());
+    client.open(URI, "markdown", DRAFT);
+    let params = json!({ "textDocument": { "uri": URI } });
+    let full = client.call("textDocument/diagnostic", params.clone());
+    assert_eq!(full["kind"], "full");
+    assert!(codes(&full["items"]).contains(&"cliche".to_owned()));
+    let result_id = full["resultId"].as_str().expect("a result id").to_owned();
+    let again = client.call(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": URI }, "previousResultId": result_id }),
+    );
+    assert_eq!(again["kind"], "unchanged");
+    assert_eq!(again["resultId"], result_id);
+
+    client.replace_all(URI, 2, &DRAFT.replace("slight ", ""));
+    let changed = client.call(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": URI }, "previousResultId": result_id }),
+    );
+    assert_eq!(changed["kind"], "full");
+    assert!(!codes(&changed["items"]).contains(&"minimizing".to_owned()));
+    // Never both: nothing was pushed.
+    let pushed = client.notifications_during(Duration::from_millis(300));
+    assert!(
+        pushed
+            .iter()
+            .all(|n| n["method"] != "textDocument/publishDiagnostics"),
+        "{pushed:?}"
+    );
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn a_settings_change_lints_open_documents_again() {
+    let (mut client, _) = start(&["utf-16"]);
+    client.open(URI, "markdown", DRAFT);
+    let first = client.diagnostics_for(URI, 1);
+    assert!(codes(&first["diagnostics"]).contains(&"cliche".to_owned()));
+
+    client.set_settings(json!({ "rules": { "cliche": "off", "hedging": "error" } }));
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": null }),
+    );
+    let after = client.wait_for("diagnostics without cliche", |message| {
+        message["method"] == "textDocument/publishDiagnostics"
+            && !codes(&message["params"]["diagnostics"]).contains(&"cliche".to_owned())
+    });
+    let diagnostics = &after["params"]["diagnostics"];
+    assert_eq!(diagnostic(diagnostics, "hedging")["severity"], 1);
+
+    // A typo in the settings reaches the user once, named, with a suggestion.
+    client.set_settings(json!({ "rules": { "clichee": "off" } }));
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": null }),
+    );
+    let message = client.wait_for("a showMessage", |message| {
+        message["method"] == "window/showMessage"
+    });
+    let text = message["params"]["message"].as_str().unwrap();
+    assert!(text.contains("did you mean \"cliche\""), "{text}");
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn initialization_options_configure_from_the_start() {
+    let mut client = LspClient::start(None);
+    client.initialize(
+        capabilities(&["utf-16"]),
+        json!({ "amends": { "rules": { "minimizing": "off" } } }),
+    );
+    client.open(URI, "markdown", DRAFT);
+    let published = client.diagnostics_for(URI, 1);
+    assert!(!codes(&published["diagnostics"]).contains(&"minimizing".to_owned()));
+    assert!(codes(&published["diagnostics"]).contains(&"cliche".to_owned()));
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn a_broken_amends_toml_is_reported_once_and_the_last_good_one_is_kept() {
+    let workspace = tempfile::tempdir().expect("temp dir");
+    let config = workspace.path().join("amends.toml");
+    std::fs::write(&config, "[rules]\ncliche = \"off\"\n").unwrap();
+    let draft_path = workspace.path().join("reply.md");
+    let uri = format!("file://{}", draft_path.display());
+
+    let mut client = LspClient::start(Some(workspace.path()));
+    client.initialize(capabilities(&["utf-16"]), Value::Null);
+    client.open(&uri, "markdown", DRAFT);
+    let first = client.diagnostics_for(&uri, 1);
+    assert!(!codes(&first["diagnostics"]).contains(&"cliche".to_owned()));
+
+    std::fs::write(&config, "[rules]\ncliche = \"of\"\n").unwrap();
+    // This client cannot watch files: a save is when the server looks again.
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let message = client.wait_for("a showMessage", |message| {
+        message["method"] == "window/showMessage"
+    });
+    let text = message["params"]["message"].as_str().unwrap();
+    assert!(text.contains("amends.toml:2:10"), "{text}");
+    assert!(text.contains("last good"), "{text}");
+    client.replace_all(&uri, 2, &format!("{DRAFT}\n"));
+    let after = client.diagnostics_for(&uri, 2);
+    assert!(!codes(&after["diagnostics"]).contains(&"cliche".to_owned()));
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let later = client.notifications_during(Duration::from_millis(500));
+    assert!(
+        later.iter().all(|n| n["method"] != "window/showMessage"),
+        "reported once: {later:?}"
+    );
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn old_clients_get_utf8_through_offset_encoding() {
+    let mut client = LspClient::start(None);
+    let result = client.initialize(
+        json!({ "offsetEncoding": ["utf-8", "utf-16"] }),
+        Value::Null,
+    );
+    assert_eq!(result["offsetEncoding"], "utf-8");
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
+    client.open(URI, "markdown", DRAFT);
+    let published = client.diagnostics_for(URI, 1);
+    assert_eq!(
+        diagnostic(&published["diagnostics"], "cliche")["range"],
+        range_of(DRAFT, "apologize for any inconvenience", "utf-8")
+    );
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn closing_a_document_clears_its_diagnostics() {
+    let (mut client, _) = start(&["utf-16"]);
+    client.open(URI, "markdown", DRAFT);
+    client.diagnostics_for(URI, 1);
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    let cleared = client.wait_for("cleared diagnostics", |message| {
+        message["method"] == "textDocument/publishDiagnostics"
+            && message["params"]["uri"] == URI
+            && message["params"]["diagnostics"] == json!([])
+    });
+    assert!(cleared["params"]["version"].is_null());
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn bad_input_gets_an_error_or_a_log_line_and_the_server_goes_on() {
+    let (mut client, _) = start(&["utf-16"]);
+    // A request about a document that is not open: an error response.
+    let response = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": "file:///nowhere.md" },
+                "position": { "line": 0, "character": 0 } }),
+    );
+    assert!(
+        response["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not open"),
+        "{response}"
+    );
+    // Malformed params: an error response.
+    let response = client.request("textDocument/hover", json!({ "textDocument": 7 }));
+    assert!(response.get("error").is_some(), "{response}");
+    // Not JSON at all: logged, and the server reads on.
+    client.send_raw("{ this is not json");
+    client.send_raw("[1, 2]");
+    client.send_bytes(b"Content-Type: application/json\r\n\r\n");
+    // A change to an unknown document, and a stale version: logged and dropped.
+    client.replace_all("file:///nowhere.md", 2, "text");
+    client.open(URI, "markdown", DRAFT);
+    client.diagnostics_for(URI, 1);
+    client.replace_all(URI, 1, "stale text");
+    // Positions far past the end of the line and the document: clamped.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": URI, "version": 5 },
+            "contentChanges": [{
+                "range": { "start": { "line": 400, "character": 9 },
+                           "end": { "line": 900, "character": 99 } },
+                "text": "\nThank you.",
+            }],
+        }),
+    );
+    let published = client.diagnostics_for(URI, 5);
+    assert!(codes(&published["diagnostics"]).contains(&"cliche".to_owned()));
+    let hover = client.call(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI },
+                "position": { "line": 9999, "character": 9999 } }),
+    );
+    assert_eq!(hover, Value::Null);
+    // The stale change was dropped: the text still holds the draft plus the appended line.
+    let lenses = client.call(
+        "textDocument/codeLens",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    assert!(lenses[0]["command"]["title"].is_string());
+    let log = client.stderr();
+    assert!(log.contains("not newer"), "{log}");
+    assert!(log.contains("not open"), "{log}");
+    assert!(
+        log.contains("dropped a malformed message: not JSON"),
+        "{log}"
+    );
+    assert!(log.contains("without a valid Content-Length"), "{log}");
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn huge_and_odd_unicode_documents_are_linted_without_loss() {
+    let (mut client, _) = start(&["utf-16"]);
+    let mut text = String::new();
+    for index in 0..3000 {
+        text.push_str(&format!(
+            "Paragraph {index} 👩‍👩‍👧 e\u{301} 漢字 \u{200d}\u{feff} ok.\r\n\r\n"
+        ));
+    }
+    text.push_str(DRAFT);
+    client.open(URI, "markdown", &text);
+    let published = client.diagnostics_for(URI, 1);
+    assert_eq!(
+        diagnostic(&published["diagnostics"], "cliche")["range"],
+        range_of(&text, "apologize for any inconvenience", "utf-16")
+    );
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn the_server_exits_cleanly_on_shutdown_and_exit() {
+    let (client, result) = start(&[]);
+    assert_eq!(result["serverInfo"]["name"], "amends");
+    let status = client.shutdown();
+    assert_eq!(status.code(), Some(0));
+}
