@@ -160,6 +160,15 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
         if analysis.word(marker_start) == "due" && analysis.is(marker_end, SCHEDULE_VERBS) {
             continue;
         }
+        // Dutch "door" is "by" as often as "because of": "door PostNL bezorgd" names the
+        // carrier, "door een storing bij onze host" and "door de vervoerder kwijtgeraakt" a
+        // cause. It blames only with a failure beside it.
+        if analysis.word(marker_start) == "door"
+            && marker_end - marker_start == 1
+            && !failure_beside(analysis, marker_end..party_start, party_end, clause.end)
+        {
+            continue;
+        }
         // A bare "by" names a cause only after a failure: "lost by the carrier", not "shipped
         // by DHL".
         if analysis.word(marker_start) == "by" && marker_end - marker_start == 1 {
@@ -207,6 +216,25 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
         .filter(|failure| possessive || !is_failure_noun(analysis, failure))
         .map(|failure| party_start..failure.end as usize)
         .max_by_key(|range| range.end)
+}
+
+/// A failure noun between a Dutch "door" and the party ("door een storing bij …"), or a failure
+/// that ends the clause after the party ("door de vervoerder kwijtgeraakt").
+fn failure_beside(
+    analysis: &Analysis<'_>,
+    gap: Range<usize>,
+    party_end: usize,
+    clause_end: usize,
+) -> bool {
+    let noun_between = analysis
+        .hits_in(PhraseKind::FailureVerb, gap.clone())
+        .iter()
+        .any(|failure| is_failure_noun(analysis, failure) && failure.end as usize <= gap.end);
+    let failure_after = [PhraseKind::FaultAct, PhraseKind::FailureVerb]
+        .into_iter()
+        .flat_map(|kind| analysis.hits_in(kind, party_end..(party_end + 6).min(clause_end)))
+        .any(|failure| failure.end as usize <= clause_end);
+    noun_between || failure_after
 }
 
 fn is_failure_noun(analysis: &Analysis<'_>, failure: &PhraseHit) -> bool {

@@ -77,7 +77,14 @@ impl Rule for Hedging {
             if marked.start < last_end || analysis.text.tokens[marked.start].quoted {
                 continue;
             }
-            if !hedges_an_apology(analysis, hit, &marked) || inside_cliche(analysis, &marked) {
+            // Dutch "zo snel mogelijk", "zo goed mogelijk": as … as possible, no hedge.
+            let as_possible = analysis.word(marked.start) == "mogelijk"
+                && marked.start >= 2
+                && analysis.word(marked.start - 2) == "zo";
+            if as_possible
+                || !hedges_an_apology(analysis, hit, &marked)
+                || inside_cliche(analysis, &marked)
+            {
                 continue;
             }
             last_end = marked.end;

@@ -608,7 +608,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         K::FaultAct,
         &[
             "(verkeerd|onjuist|fout|dubbel|twee keer|te laat|te vroeg|niet|nooit|slecht|onvoldoende|niet goed|niet op tijd) (berekend|gecontroleerd|verstuurd|geleverd|ingepakt|verwerkt|gelezen|gemeld|doorgegeven|gecommuniceerd|afgeschreven|gefactureerd|bezorgd|beantwoord|opgepakt|getest|uitgevoerd|ingevuld|ingeschat|nagekeken|gerepareerd|geïnstalleerd|opgevolgd|teruggebeld|gebeld|opgelet|gekeken|geregeld|begrepen|uitgelegd|verzonden)",
-            "(vergeten|kwijtgeraakt|gemist|over het hoofd gezien|verprutst|verknoeid|laten liggen|laten vallen|verkeerd begrepen|door elkaar gehaald)",
+            "(vergeten|kwijtgeraakt|zoekgeraakt|beschadigd|verloren|vertraagd|gemist|over het hoofd gezien|verprutst|verknoeid|laten liggen|laten vallen|verkeerd begrepen|door elkaar gehaald)",
             "(verkeerde|verkeerd|onjuiste|kapotte|beschadigde|defecte) [(product|artikel|pakket|maat|formaat|bedrag|onderdeel|rekening|adres|kleur|model|exemplaar)] [(hebben|heb)] (gestuurd|verstuurd|geleverd|gerekend|afgeschreven|gefactureerd|ingepakt|opgestuurd|bezorgd|ingevuld|berekend)",
             "(dubbel|twee keer|te veel) [(hebben|heb)] (gerekend|afgeschreven|gefactureerd|in rekening gebracht|geboekt)",
         ],
