@@ -2,16 +2,16 @@
 //!
 //! Patterns are written in the normalized spelling (lowercase, "m'n" → `mijn`, "'t" → `het`),
 //! with the syntax of [`super::phrases`]. Dutch needs three things English does not:
-//! - apology expressions as tables ([`PhraseKind::ApologyFeeling`], [`PhraseKind::ApologyAct`],
-//!   [`PhraseKind::ApologyNoun`]): "het spijt ons", "spijt het me" (after a fronted word), "dat
+//! - apology expressions as tables ([`K::ApologyFeeling`], [`K::ApologyAct`],
+//!   [`K::ApologyNoun`]): "het spijt ons", "spijt het me" (after a fronted word), "dat
 //!   het ons spijt" (verb-final), "onze oprechte excuses", "wij verontschuldigen ons". The
 //!   English grammar walk from "sorry" back to its subject does not fit Dutch word order;
 //! - both forms of address: formal *u*/*uw* and informal *je*/*jij*/*jouw* in every table that
 //!   names the reader;
 //! - verb-final clauses: "u had de handleiding moeten lezen", "wij hebben het bedrag
-//!   teruggestort". Where a separable verb or a participle ends the clause, the table lists the
-//!   short fillers that may stand between (the commitment words of [`WORDS`] do the same for
-//!   remedies).
+//!   teruggestort". The act that ends the clause is a table of its own ([`K::RemedyAct`],
+//!   [`K::FaultAct`], [`K::LimitAct`]), tied to I/we and an auxiliary earlier in the clause by
+//!   `verb_final_reach`; short phrases list the few fillers that may stand between.
 //!
 //! Dutch *excuses* means apologies: it is an apology word here and never in [`K::Excuse`].
 
