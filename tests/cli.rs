@@ -208,6 +208,47 @@ fn a_note_that_is_not_an_apology_exits_0_with_one_quiet_line() {
     assert!(outcome.stderr.is_empty(), "{}", outcome.stderr);
 }
 
+/// The Dutch issue: the detected language is in the JSON and the human summary, messages speak
+/// Dutch by default, and `language` / `messages` in `amends.toml` change both.
+#[test]
+fn a_dutch_draft_reports_its_language_and_speaks_dutch() {
+    let draft: &[u8] = "Het spijt me als u last heeft gehad van de vertraging.\n".as_bytes();
+    let dir = workspace(&[("antwoord.txt", draft)]);
+    let outcome = run_in(dir.path(), &["check", "--format", "json", "antwoord.txt"]);
+    let report = outcome.json();
+    assert_json_shape(&report);
+    let file = &report["files"][0];
+    assert_eq!(file["language"], "nl");
+    let messages: Vec<&str> = file["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|finding| finding["message"].as_str().expect("a message"))
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("voorwaardelijk")),
+        "{messages:?}"
+    );
+
+    let human = run_in(dir.path(), &["check", "--color", "never", "antwoord.txt"]);
+    assert!(
+        human.stdout.contains("antwoord.txt: apology strength ") && human.stdout.contains("(nl)"),
+        "{}",
+        human.stdout
+    );
+
+    fs::write(dir.path().join("amends.toml"), "messages = \"en\"\n").unwrap();
+    let english = run_in(dir.path(), &["check", "--format", "json", "antwoord.txt"]).json();
+    let message = english["files"][0]["findings"][0]["message"]
+        .as_str()
+        .unwrap_or("");
+    assert!(!message.contains("excuses"), "{message}");
+
+    fs::write(dir.path().join("amends.toml"), "language = \"en\"\n").unwrap();
+    let forced = run_in(dir.path(), &["check", "--format", "json", "antwoord.txt"]).json();
+    assert_eq!(forced["files"][0]["language"], "en");
+}
+
 #[test]
 fn no_path_reads_standard_input_and_calls_it_dash() {
     let dir = workspace(&[]);

@@ -1,16 +1,21 @@
-//! Every rule against its fixture table (`tests/fixtures/rules/<rule-id>.toml`) and its own doc.
+//! Every rule against its fixture tables (`tests/fixtures/rules/<rule-id>.toml` in English,
+//! `tests/fixtures/rules/nl/<rule-id>.toml` in Dutch) and its own doc, in both languages.
 //!
 //! A fixture lists `[[fires]]` cases (the rule must report, and `flagged` names the exact text of
 //! one finding) and `[[silent]]` cases (the rule must not report), including every hard case of
 //! the catalog. Cases run with only that rule selected and the apology gate forced open, so a
 //! silent case is silent because of the rule, not the gate; `gate = true` runs the real gate.
+//! The language is detected, as a user's would be, and a Dutch case that is not detected as
+//! Dutch fails: a four-word draft must be recognized too.
 //! Fixes are checked too: a safe or unsafe fix removes its finding, touches nothing outside its
 //! edits, and fixing twice changes nothing the second time.
 
 use std::path::Path;
 
-use amends::lint::{ApologySetting, DocumentKind, Finding, Options, Safety, apply_edits, lint};
-use amends::rules::{RuleKind, registry};
+use amends::lint::{
+    ApologySetting, DocumentKind, Finding, Language, Options, Safety, apply_edits, lint,
+};
+use amends::rules::{DUTCH_SECTION, RuleKind, registry};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -66,11 +71,16 @@ fn findings_of(rule: &str, text: &str, kind: DocumentKind, gate: bool) -> Vec<Fi
         .collect()
 }
 
-/// The rule's fixture; a missing or malformed one is an empty fixture, which the first test
-/// reports, so one rule's missing file does not hide every other rule's results.
-fn load(rule: &str) -> Fixture {
+/// The fixture folders, with the language their cases are written in.
+const FIXTURE_SETS: [(&str, Language); 2] = [("", Language::English), ("nl", Language::Dutch)];
+
+/// The rule's fixture in `folder` ("" for English, "nl" for Dutch); a missing or malformed one
+/// is an empty fixture, which the first test reports, so one rule's missing file does not hide
+/// every other rule's results.
+fn load_in(folder: &str, rule: &str) -> Fixture {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/rules")
+        .join(folder)
         .join(format!("{rule}.toml"));
     let parsed = std::fs::read_to_string(&path)
         .map_err(|error| error.to_string())
@@ -89,12 +99,36 @@ fn every_rule_fires_and_stays_silent_on_its_fixture_cases() {
     let mut failures = Vec::new();
     for rule in registry() {
         let id = rule.meta().id;
-        let fixture = load(id);
-        if fixture.fires.len() < 2 || fixture.silent.len() < 2 {
-            failures.push(format!(
-                "{id}: needs at least two cases that fire and two that stay silent"
-            ));
+        for (folder, language) in FIXTURE_SETS {
+            // A notice is about amends' reading of the file, the same in every language.
+            if language != Language::English && rule.meta().kind == RuleKind::Notice {
+                continue;
+            }
+            check_fixture(id, folder, language, &mut failures);
         }
+    }
+    assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
+}
+
+fn check_fixture(id: &str, folder: &str, language: Language, failures: &mut Vec<String>) {
+    let fixture = load_in(folder, id);
+    if fixture.fires.len() < 2 || fixture.silent.len() < 2 {
+        failures.push(format!(
+            "{id} ({language}): needs at least two cases that fire and two that stay silent"
+        ));
+    }
+    if language != Language::English {
+        for case in fixture.fires.iter().chain(&fixture.silent) {
+            let detected = lint(&case.text, case.kind(), &options_for(id, case.gate)).language;
+            if detected != language {
+                failures.push(format!(
+                    "{id}: {:?} is read as {detected}, not {language}",
+                    case.text
+                ));
+            }
+        }
+    }
+    {
         for case in &fixture.fires {
             let findings = findings_of(id, &case.text, case.kind(), case.gate);
             if findings.is_empty() {
@@ -122,7 +156,6 @@ fn every_rule_fires_and_stays_silent_on_its_fixture_cases() {
             }
         }
     }
-    assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
 }
 
 #[test]
@@ -176,6 +209,56 @@ fn every_rule_doc_example_fires_and_its_use_instead_is_silent() {
 }
 
 #[test]
+fn every_rule_has_a_dutch_doc_section_whose_example_fires_and_use_instead_is_silent() {
+    let mut failures = Vec::new();
+    for rule in registry() {
+        let meta = rule.meta();
+        if meta.doc_section(DUTCH_SECTION).is_none_or(|s| s.is_empty()) {
+            failures.push(format!("{}: no '## {DUTCH_SECTION}' section", meta.id));
+            continue;
+        }
+        let dutch_doc = meta.doc_in(Language::Dutch);
+        if meta.doc_in(Language::English).contains(DUTCH_SECTION)
+            || !dutch_doc.contains("## Voorbeeld")
+            || meta.summary_in(Language::Dutch).is_empty()
+        {
+            failures.push(format!(
+                "{}: doc_in / summary_in do not split the doc",
+                meta.id
+            ));
+        }
+        let examples = meta.doc_examples_in(Language::Dutch, "Example");
+        let instead = meta.doc_examples_in(Language::Dutch, "Use instead");
+        if examples.is_empty() || instead.is_empty() {
+            failures.push(format!(
+                "{}: needs ```text blocks under ### Voorbeeld and ### Gebruik liever",
+                meta.id
+            ));
+        }
+        for (texts, should_fire) in [(examples, true), (instead, false)] {
+            for text in texts {
+                let kind = DocumentKind::sniff(&text);
+                let report = lint(&text, kind, &options_for(meta.id, false));
+                let fired = report.findings.iter().any(|f| f.rule == meta.id);
+                if fired != should_fire || report.language != Language::Dutch {
+                    failures.push(format!(
+                        "{}: Dutch doc {} ({}): {text:?}",
+                        meta.id,
+                        if should_fire {
+                            "example should fire"
+                        } else {
+                            "'use instead' should be silent"
+                        },
+                        report.language
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
+}
+
+#[test]
 fn fixes_remove_their_finding_and_touch_nothing_else() {
     let mut failures = Vec::new();
     let mut checked = 0;
@@ -184,7 +267,10 @@ fn fixes_remove_their_finding_and_touch_nothing_else() {
         if rule.meta().kind != RuleKind::Phrase {
             continue;
         }
-        for case in load(id).fires {
+        for case in FIXTURE_SETS
+            .iter()
+            .flat_map(|(folder, _)| load_in(folder, id).fires)
+        {
             let kind = case.kind();
             let before = findings_of(id, &case.text, kind, case.gate);
             for finding in &before {

@@ -114,7 +114,9 @@ fn rules_markdown() -> String {
     for rule in registry() {
         let meta = rule.meta();
         // The rule's own `## Heading`s sit one level under its `## id` here.
-        let doc = format!("\n{}", meta.doc()).replace("\n## ", "\n### ");
+        let doc = format!("\n{}", meta.doc())
+            .replace("\n### ", "\n#### ")
+            .replace("\n## ", "\n### ");
         out.push_str(&format!("\n## {}\n{doc}", meta.id));
     }
     out

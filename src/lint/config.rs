@@ -418,9 +418,13 @@ mod tests {
         assert_eq!(options.language, LanguageSetting::Fixed(Language::Dutch));
         assert_eq!(options.apology, ApologySetting::Always);
         assert_eq!(options.messages, MessagesSetting::Draft);
-        let options =
-            parse("language = \"auto\"\napology = \"auto\"\nmessages = \"en\"\n").expect("valid");
+        let options = parse("language = \"auto\"\napology = \"auto\"\nmessages = \"draft\"\n")
+            .expect("valid");
         assert_eq!(options, Options::default());
+        assert_eq!(
+            parse("messages = \"en\"").unwrap().messages,
+            MessagesSetting::English
+        );
         assert_eq!(
             parse("language = \"en\"").unwrap().language,
             LanguageSetting::Fixed(Language::English)

@@ -20,7 +20,9 @@ pub mod suppress;
 
 pub use finding::{Edit, Finding, Fix, Safety, Severity, TextRange, apply_edits};
 pub use language::Language;
+use language::LanguageMap;
 pub use markup::DocumentKind;
+use markup::Prose;
 pub use options::{ApologySetting, LanguageSetting, MessagesSetting, Options, RuleLevel};
 pub use summary::{Component, Components, Summary};
 
@@ -65,13 +67,49 @@ pub struct Report {
 /// ```
 pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
     let prose = markup::extract_prose(text, kind);
-    let language = match options.language {
-        LanguageSetting::Fixed(language) => language,
-        LanguageSetting::Auto => language::detect(text, &prose.runs),
+    let languages = match options.language {
+        LanguageSetting::Fixed(language) => LanguageMap::single(language, prose.runs.len()),
+        LanguageSetting::Auto => language::detect_paragraphs(text, &prose.runs),
     };
-    let analysis = language::Analysis::new(text, &prose, language);
+    let language = languages.main;
+    let messages = match options.messages {
+        MessagesSetting::Draft => language,
+        MessagesSetting::English => Language::English,
+    };
     let forced = options.apology == ApologySetting::Always || prose.suppressions.forces_apology();
-    let gate = gate::judge(&analysis, &prose, forced);
+
+    // A mixed document is read as one part per language, each with its own lexicon; a document
+    // in one language (nearly all of them) is one part, with no copy of its prose.
+    let mut parts: Vec<language::Analysis<'_>> = Vec::new();
+    if languages.is_mixed() {
+        for part_language in [language, languages.other()] {
+            let runs = prose
+                .runs
+                .iter()
+                .zip(&languages.runs)
+                .filter(|(_, run_language)| **run_language == part_language)
+                .map(|(run, _)| *run)
+                .collect();
+            let part_prose = Prose {
+                runs,
+                ..prose.clone()
+            };
+            parts.push(language::Analysis::new(text, &part_prose, part_language));
+        }
+    } else {
+        parts.push(language::Analysis::new(text, &prose, language));
+    }
+    // The document is an apology when any part is; the verdict shown is the first part's that
+    // passed (the main language's when none did).
+    let verdicts: Vec<gate::GateVerdict> = parts
+        .iter()
+        .map(|part| gate::judge(part, &prose, forced))
+        .collect();
+    let gate = verdicts
+        .iter()
+        .copied()
+        .find(|verdict| verdict.is_apology)
+        .unwrap_or(verdicts[0]);
 
     // Markup notices (an e-mail body amends cannot read) are about amends, not the draft, so they
     // are reported whatever the gate says: otherwise an encoded apology would pass in silence.
@@ -98,14 +136,32 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
         };
     }
 
-    let anchor = analysis.anchor();
-    let context = Context {
-        source: text,
-        analysis: &analysis,
-        prose: &prose,
-        kind,
-        anchor,
-    };
+    // Structure rules look at the whole draft: the part with the first apology hears about the
+    // components every part has, and only it runs them.
+    let anchor_part = (0..parts.len())
+        .min_by_key(|&index| {
+            parts[index]
+                .writer_apologies()
+                .next()
+                .map_or(usize::MAX, |apology| {
+                    parts[index].span(apology.tokens()).start
+                })
+        })
+        .unwrap_or(0);
+    for index in 0..parts.len() {
+        if index != anchor_part {
+            let (anchor, other) = if index < anchor_part {
+                let (left, right) = parts.split_at_mut(anchor_part);
+                (&mut right[0], &left[index])
+            } else {
+                let (left, right) = parts.split_at_mut(index);
+                (&mut left[anchor_part], &right[0])
+            };
+            anchor.add_components_of(other);
+        }
+    }
+    let anchor = parts[anchor_part].anchor();
+
     let mut scored_components = Components::all();
     let mut rule_findings = Vec::new();
     for rule in rules::registry() {
@@ -121,7 +177,20 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
         if prose.suppressions.disables_file(meta.id) {
             continue;
         }
-        rule.check(&context, &mut rule_findings);
+        for (index, part) in parts.iter().enumerate() {
+            if meta.kind == rules::RuleKind::Structure && index != anchor_part {
+                continue;
+            }
+            let context = Context {
+                source: text,
+                analysis: part,
+                prose: &prose,
+                kind,
+                anchor,
+                messages,
+            };
+            rule.check(&context, &mut rule_findings);
+        }
         findings.extend(
             rule_findings
                 .drain(..)
@@ -136,7 +205,13 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
     findings.sort_by(|a, b| {
         (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
     });
-    let summary = Summary::score(analysis.components(), scored_components, &findings);
+    // A rule that reports on the whole draft (e-mail-channel) may speak once per part.
+    findings.dedup_by(|later, earlier| later.rule == earlier.rule && later.range == earlier.range);
+    let summary = Summary::score(
+        parts[anchor_part].components(),
+        scored_components,
+        &findings,
+    );
     Report {
         language,
         is_apology: true,

@@ -26,11 +26,12 @@ pub enum ApologySetting {
     Always,
 }
 
-/// `messages = "en" | "draft"`: the language of amends' own messages (reserved for the Dutch work).
+/// `messages = "en" | "draft"`: the language of amends' own messages and hover text. By default
+/// they speak the draft's language (Dutch messages for a Dutch draft); `"en"` keeps them English.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum MessagesSetting {
-    #[default]
     English,
+    #[default]
     Draft,
 }
 

@@ -7,6 +7,7 @@
 use std::fmt;
 
 use crate::lint::finding::{Finding, Severity};
+use crate::lint::language::Language;
 
 /// A component of an effective apology that a structure rule looks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -38,6 +39,21 @@ impl Component {
             Component::Explanation => "explanation",
             Component::Prevention => "prevention",
             Component::Forgiveness => "forgiveness",
+        }
+    }
+
+    /// The word for the component in `language` (the hover of a Dutch draft speaks Dutch).
+    pub const fn name_in(self, language: Language) -> &'static str {
+        match language {
+            Language::English => self.as_str(),
+            Language::Dutch => match self {
+                Component::Responsibility => "verantwoordelijkheid",
+                Component::Remedy => "herstel",
+                Component::Empathy => "empathie",
+                Component::Explanation => "uitleg",
+                Component::Prevention => "preventie",
+                Component::Forgiveness => "verzoek om vergeving",
+            },
         }
     }
 

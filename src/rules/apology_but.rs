@@ -31,6 +31,23 @@
 //! Unsafe: the fix ends the apology before *but* and starts a new sentence with the limit ("We're
 //! sorry, but our policy…" → "We're sorry. Our policy…"). It rewrites the sentence, and the limit
 //! may still need softening or a remedy beside it.
+//!
+//! ## In het Nederlands
+//! Markeert excuses of empathie die met *maar* (of *echter*, *hoewel*) overgaan in een beperking,
+//! een weigering of een verschuiving van de oorzaak: "het spijt me, maar wij kunnen geen geopende
+//! artikelen terugnemen", "ik begrijp uw frustratie, maar ons beleid…". Seed 004 raadt *maar* na
+//! excuses af. Een *maar* die versterkt ("niet alleen…, maar ook…") of toezegt ("maar ik heb het
+//! bedrag al teruggestort") blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons, maar volgens onze voorwaarden is een terugbetaling niet mogelijk.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons dat de stoel beschadigd aankwam. Wij sturen u morgen een nieuwe.
+//! ```
 
 use std::ops::Range;
 
@@ -89,15 +106,24 @@ impl Rule for ApologyBut {
                 .join(" ");
             let range = analysis.span(turn.flagged.clone());
             let fix = Fix::new(
-                format!("End the apology before '{conjunction}'"),
+                context.localized(
+                    format!("End the apology before '{conjunction}'"),
+                    format!("Laat de excuses eindigen vóór '{conjunction}'"),
+                ),
                 Safety::Unsafe,
                 turn.edits(analysis, source),
             );
             findings.push(context.finding(
                 range,
-                format!(
-                    "'{conjunction}' takes the apology back: what follows limits or refuses; \
-                     let the apology stand on its own"
+                context.localized(
+                    format!(
+                        "'{conjunction}' takes the apology back: what follows limits or refuses; \
+                         let the apology stand on its own"
+                    ),
+                    format!(
+                        "'{conjunction}' neemt de excuses terug: wat volgt beperkt of weigert; \
+                         laat de excuses op zichzelf staan"
+                    ),
                 ),
                 vec![fix],
             ));
@@ -113,12 +139,21 @@ const TURNS: &[&str] = &[
     "although",
     "nevertheless",
     "nonetheless",
+    "maar",
+    "echter",
+    "niettemin",
+    "desondanks",
+    "desalniettemin",
 ];
 
 /// How many words the turn at `index` has: "but" 1, "that said" 2, "having said that" 3; 0 when
 /// there is none.
 fn turn_length(analysis: &Analysis<'_>, index: usize) -> usize {
     let (first, second) = (analysis.word(index), analysis.word(index + 1));
+    // "niet alleen …, maar ook …" adds, it does not limit.
+    if first == "maar" && second == "ook" {
+        return 0;
+    }
     if analysis.is(index, TURNS) {
         1
     } else if first == "that" && second == "said" {
@@ -131,7 +166,9 @@ fn turn_length(analysis: &Analysis<'_>, index: usize) -> usize {
 }
 
 /// Conjunctions that can open a sentence whose main clause limits ("Although we are sorry, …").
-const CONCESSIVES: &[&str] = &["although", "though", "while", "whilst"];
+const CONCESSIVES: &[&str] = &[
+    "although", "though", "while", "whilst", "hoewel", "alhoewel", "ofschoon",
+];
 
 /// How many words after the conjunction the limiting phrase may start ("but, unfortunately, as
 /// per our terms, we can't …").
@@ -232,7 +269,8 @@ fn capitalize_at(
 fn but_after(analysis: &Analysis<'_>, statement: &Range<usize>) -> Option<Turn> {
     let sentence_index = analysis.text.sentence_of(statement.start);
     let sentence = analysis.sentence(sentence_index);
-    let same = (statement.end..sentence.end as usize).filter(|&i| analysis.is(i, TURNS));
+    let same = (statement.end..sentence.end as usize)
+        .filter(|&i| analysis.is(i, TURNS) && turn_length(analysis, i) > 0);
     let next = analysis
         .text
         .sentences
@@ -304,6 +342,8 @@ fn limit_after(analysis: &Analysis<'_>, from: usize) -> Option<usize> {
 /// "but you did not deserve this" sides with the reader: not a limit.
 fn is_sympathy(analysis: &Analysis<'_>, after: usize) -> bool {
     analysis.is(after, &["deserve", "deserved"])
+        || (analysis.is(after, &["u", "je", "jij"])
+            && analysis.is(after + 1, &["verdient", "verdiende"]))
 }
 
 /// "but because of our mistake, …": the cause named is ours, which is ownership, not a shift.

@@ -26,6 +26,22 @@
 //! ## Fix safety
 //! No fix: what to say instead depends on what really happened, and deleting the blame can
 //! leave a sentence that no longer makes sense.
+//!
+//! ## In het Nederlands
+//! Markeert zinnen die de lezer de schuld geven: "u had de handleiding moeten lezen", "uw eigen
+//! fout", "zoals duidelijk vermeld staat", "je hebt zelf het verkeerde adres opgegeven". Een
+//! verwachting die wij niet waarmaakten ("u had het pakket gisteren moeten ontvangen; dat is onze
+//! fout") blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons, maar u had de handleiding moeten lezen.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons: onze handleiding legt deze stap niet duidelijk uit.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
@@ -63,7 +79,10 @@ impl Rule for BlamesCustomer {
         report_groups(
             context,
             &hits,
-            "blames the reader: own what went wrong on your side instead",
+            context.localized(
+                "blames the reader: own what went wrong on your side instead",
+                "geeft de lezer de schuld: erken liever wat er aan uw kant misging",
+            ),
             findings,
         );
     }
@@ -76,7 +95,12 @@ fn is_blame(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     }
     // "If you did not save the file, we can restore it": a condition, not an accusation. (The
     // "if you had read" entries start at their own "if".)
-    if start > 0 && analysis.is(start - 1, &["if", "unless", "whether"]) {
+    if start > 0
+        && analysis.is(
+            start - 1,
+            &["if", "unless", "whether", "als", "indien", "tenzij"],
+        )
+    {
         return false;
     }
     let sentence = analysis.sentence_of(start);

@@ -29,6 +29,22 @@
 //! ## Fix safety
 //! No fix: only the writer knows what part of the failure they can own, and deleting the cause
 //! would leave the sentence without one.
+//!
+//! ## In het Nederlands
+//! Markeert een oorzaak die bij een andere partij wordt gelegd: "door de vervoerder", "veroorzaakt
+//! door onze hostingpartij", "onze leverancier heeft ons in de steek gelaten". Seed 004: u koos
+//! die host zelf, dus de excuses zijn van u. Een partij in een maatregel ("wij hebben onze
+//! leverancier gewisseld") of een zin die de schuld zelf neemt, blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Onze excuses voor de storing, die werd veroorzaakt door onze hostingpartij.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Onze excuses voor de storing: wij kozen een hostingpartij zonder reservesysteem, en dat is onze fout.
+//! ```
 
 use std::ops::Range;
 
@@ -69,6 +85,12 @@ const BETWEEN_PARTY_AND_FAILURE: &[&str] = &[
     "reportedly",
     "simply",
     "obviously",
+    "helaas",
+    "ook",
+    "toen",
+    "blijkbaar",
+    "kennelijk",
+    "gewoon",
 ];
 
 /// After "due to", these make it a schedule, not a cause: "due to arrive with the courier".
@@ -104,7 +126,10 @@ impl Rule for BlamesThirdParty {
             flagged.push(blame.clone());
             findings.push(context.finding(
                 analysis.span(blame),
-                "blames another party: to the reader, you chose the courier or supplier; own the failure",
+                context.localized(
+                    "blames another party: to the reader, you chose the courier or supplier; own the failure",
+                    "schuift de schuld door: voor de lezer koos u die vervoerder of leverancier; erken de fout",
+                ),
                 Vec::new(),
             ));
         }
@@ -135,6 +160,15 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
         if analysis.word(marker_start) == "due" && analysis.is(marker_end, SCHEDULE_VERBS) {
             continue;
         }
+        // Dutch "door" is "by" as often as "because of": "door PostNL bezorgd" names the
+        // carrier, "door een storing bij onze host" and "door de vervoerder kwijtgeraakt" a
+        // cause. It blames only with a failure beside it.
+        if analysis.word(marker_start) == "door"
+            && marker_end - marker_start == 1
+            && !failure_beside(analysis, marker_end..party_start, party_end, clause.end)
+        {
+            continue;
+        }
         // A bare "by" names a cause only after a failure: "lost by the carrier", not "shipped
         // by DHL".
         if analysis.word(marker_start) == "by" && marker_end - marker_start == 1 {
@@ -158,6 +192,20 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
     {
         next += 1;
     }
+    // Dutch puts the participle last: "onze leverancier heeft de onderdelen niet geleverd".
+    let words = analysis.words();
+    if words.verb_final_reach > 0
+        && (analysis.is(next, words.present_auxiliaries) || analysis.is(next, words.irregular_past))
+    {
+        let reach = (next + 1 + words.verb_final_reach).min(clause.end);
+        if let Some(fault) = analysis
+            .hits_in(PhraseKind::FaultAct, next + 1..reach)
+            .iter()
+            .find(|fault| fault.end as usize <= clause.end)
+        {
+            return Some(party_start..fault.end as usize);
+        }
+    }
     let possessive = analysis.word(party_end - 1).ends_with("'s");
     analysis
         .hits_in(PhraseKind::FailureVerb, next..next + 1)
@@ -168,6 +216,25 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
         .filter(|failure| possessive || !is_failure_noun(analysis, failure))
         .map(|failure| party_start..failure.end as usize)
         .max_by_key(|range| range.end)
+}
+
+/// A failure noun between a Dutch "door" and the party ("door een storing bij …"), or a failure
+/// that ends the clause after the party ("door de vervoerder kwijtgeraakt").
+fn failure_beside(
+    analysis: &Analysis<'_>,
+    gap: Range<usize>,
+    party_end: usize,
+    clause_end: usize,
+) -> bool {
+    let noun_between = analysis
+        .hits_in(PhraseKind::FailureVerb, gap.clone())
+        .iter()
+        .any(|failure| is_failure_noun(analysis, failure) && failure.end as usize <= gap.end);
+    let failure_after = [PhraseKind::FaultAct, PhraseKind::FailureVerb]
+        .into_iter()
+        .flat_map(|kind| analysis.hits_in(kind, party_end..(party_end + 6).min(clause_end)))
+        .any(|failure| failure.end as usize <= clause_end);
+    noun_between || failure_after
 }
 
 fn is_failure_noun(analysis: &Analysis<'_>, failure: &PhraseHit) -> bool {
@@ -190,6 +257,16 @@ fn is_failure_noun(analysis: &Analysis<'_>, failure: &PhraseHit) -> bool {
                 "issue",
                 "issues",
                 "negligence",
+                "fout",
+                "fouten",
+                "storing",
+                "vertraging",
+                "vertragingen",
+                "staking",
+                "probleem",
+                "problemen",
+                "nalatigheid",
+                "blunder",
             ],
         )
 }
@@ -198,8 +275,16 @@ fn is_failure_noun(analysis: &Analysis<'_>, failure: &PhraseHit) -> bool {
 /// no longer work with that supplier".
 fn is_remedy_object(analysis: &Analysis<'_>, party: &PhraseHit) -> bool {
     let clause = analysis.clause_of(party.start as usize).tokens();
-    [PhraseKind::Remedy, PhraseKind::Prevention]
+    let acts_before = [PhraseKind::Remedy, PhraseKind::Prevention]
         .into_iter()
         .flat_map(|kind| analysis.hits_in(kind, clause.start..party.start as usize + 1))
-        .any(|hit| hit.end as usize + 2 >= party.start as usize)
+        .any(|hit| hit.end as usize + 2 >= party.start as usize);
+    // Dutch puts the verb last: "we hebben onze leverancier gewisseld".
+    let party_end = party.end as usize;
+    let acts_after = analysis.has_first_person(clause.start..party.start as usize)
+        && [PhraseKind::RemedyAct, PhraseKind::PreventionAct]
+            .into_iter()
+            .flat_map(|kind| analysis.hits_in(kind, party_end..party_end + 3))
+            .any(|hit| hit.end as usize <= clause.end);
+    acts_before || acts_after
 }

@@ -27,6 +27,22 @@
 //! For "any inconvenience" the fix puts a placeholder where the harm belongs ("sorry for [the
 //! specific harm]"): only the writer knows it, so the fix is display-only. Other clichés have no
 //! fix: what should replace "we take this very seriously" is an act, not a phrase.
+//!
+//! ## In het Nederlands
+//! Markeert standaardzinnen van klantenservice: "sorry voor het ongemak", "excuses voor het
+//! eventuele ongemak", "wij nemen uw klacht zeer serieus", "bedankt voor uw geduld", "uw
+//! tevredenheid is onze hoogste prioriteit". Seed 001 noemt clichés zwak. Een concrete schade met
+//! hetzelfde woord blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Excuses voor het eventuele ongemak. Wij nemen uw klacht zeer serieus.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons dat u een ochtend vrij nam voor een monteur die niet kwam.
+//! ```
 
 use std::ops::Range;
 
@@ -69,8 +85,11 @@ impl Rule for Cliche {
             findings.push(
                 context.finding(
                     range,
-                    "canned phrase: say the specific thing instead",
-                    inconvenience_fix(analysis, group.tokens)
+                    context.localized(
+                        "canned phrase: say the specific thing instead",
+                        "standaardzin: zeg liever precies wat er is",
+                    ),
+                    inconvenience_fix(context, group.tokens)
                         .into_iter()
                         .collect(),
                 ),
@@ -80,33 +99,49 @@ impl Rule for Cliche {
 }
 
 fn ends_with_inconvenience(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    analysis
-        .word(hit.end as usize - 1)
-        .starts_with("inconvenience")
+    is_inconvenience(analysis.word(hit.end as usize - 1))
+}
+
+/// "inconvenience", Dutch "ongemak" / "ongerief" / "overlast": the harm a cliché leaves unnamed.
+fn is_inconvenience(word: &str) -> bool {
+    word.starts_with("inconvenience") || matches!(word, "ongemak" | "ongerief" | "overlast")
 }
 
 /// "sorry for any inconvenience this may have caused" → "sorry for [the specific harm]": from
 /// the determiner before "inconvenience" to the end of the cliché.
-fn inconvenience_fix(analysis: &Analysis<'_>, tokens: Range<usize>) -> Option<Fix> {
+fn inconvenience_fix(context: &Context<'_>, tokens: Range<usize>) -> Option<Fix> {
+    let analysis = context.analysis;
     let noun = tokens
         .clone()
-        .find(|&i| analysis.word(i).starts_with("inconvenience"))?;
-    let from = if noun > tokens.start && analysis.is(noun - 1, &["any", "the", "this", "that"]) {
-        noun - 1
-    } else {
-        noun
-    };
+        .find(|&i| is_inconvenience(analysis.word(i)))?;
+    let determiners: &[&str] = &[
+        "any",
+        "the",
+        "this",
+        "that",
+        "het",
+        "dit",
+        "eventuele",
+        "eventueel",
+        "enig",
+    ];
+    let mut from = noun;
+    while from > tokens.start && analysis.is(from - 1, determiners) {
+        from -= 1;
+    }
     let range = analysis.span(from..tokens.end);
+    let harm = context.in_draft_language("[the specific harm]", "[de concrete schade]");
+    let original = range
+        .slice(analysis.source)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     Some(Fix::new(
-        format!(
-            "Replace '{}' with '[the specific harm]'",
-            range
-                .slice(analysis.source)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
+        context.localized(
+            format!("Replace '{original}' with '{harm}'"),
+            format!("Vervang '{original}' door '{harm}'"),
         ),
         Safety::DisplayOnly,
-        vec![Edit::replace(range, "[the specific harm]")],
+        vec![Edit::replace(range, harm)],
     ))
 }

@@ -31,12 +31,29 @@
 //! Unsafe too when the apology already names what it is for: the condition is dropped ("I
 //! apologize for the delay if it affected you" → "I apologize for the delay"). Otherwise the fix
 //! is a display-only template, "… that we [what we did]", since only the writer knows the act.
+//!
+//! ## In het Nederlands
+//! Markeert excuses met een voorwaarde in dezelfde zin: "het spijt me als u last heeft gehad",
+//! "excuses indien u hinder heeft ondervonden", "mocht u hinder hebben ondervonden, dan bieden wij
+//! onze excuses aan", "voor zover". Dit is het bekende *alscuus*: met *als* twijfelt de schrijver
+//! aan de schade. "Als compensatie" betekent "ter compensatie" en blijft stil, net als een
+//! voorwaarde op het herstel ("Als u twee keer betaald heeft, storten wij het terug.").
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt me als u last heeft gehad van de nieuwe inlogpagina.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt me dat wij de inlogknop zonder aankondiging hebben verplaatst.
+//! ```
 
 use std::ops::Range;
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::apology::ApologyForm;
-use crate::lint::language::{Analysis, ApologyExpression, PhraseKind};
+use crate::lint::language::{Analysis, ApologyExpression, Language, PhraseKind};
 use crate::rules::edits::capitalize_first;
 use crate::rules::edits::one_line;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
@@ -76,16 +93,42 @@ const WINDOW: usize = 6;
 const BREAKERS: &[&str] = &[
     "and", "but", "or", "so", "yet", "then", "let", "know", "please", "tell", "call", "contact",
     "ask", "check", "will", "can", "could", "would", "shall", "may", "might", "must",
+    // Dutch: "sorry, laat het weten als …", "het spijt me en bel gerust als …".
+    "en", "maar", "of", "dus", "laat", "weten", "neem", "bel", "mail", "vraag", "kunt", "kun",
+    "zullen", "zal", "wilt", "wil", "gaan", "mag", "moet", "graag",
+];
+
+/// What may stand between a fronted condition's comma and the apology: "then", and the words
+/// Dutch inverts after a fronted clause ("Mocht u …, dan bieden wij u daarvoor onze excuses
+/// aan").
+const INVERTED_BEFORE_APOLOGY: &[&str] = &[
+    "then", "dan", "bieden", "bied", "wij", "we", "ik", "u", "je", "jullie", "daarvoor",
+    "hiervoor", "graag", "hierbij", "nogmaals", "willen", "wil",
 ];
 
 /// The template used when only the writer knows what they did; a noun apology takes *for*
-/// ("Apologies for [what we did]").
-fn template(apology: &ApologyExpression) -> &'static str {
-    if apology.form == ApologyForm::Apologies {
-        "for [what we did]"
-    } else {
-        "that we [what we did]"
+/// ("Apologies for [what we did]", "Onze excuses voor [wat we deden]").
+fn template(analysis: &Analysis<'_>, apology: &ApologyExpression) -> &'static str {
+    match (analysis.language, apology.form == ApologyForm::Apologies) {
+        (Language::English, true) => "for [what we did]",
+        (Language::English, false) => "that we [what we did]",
+        (Language::Dutch, true) => "voor [wat we deden]",
+        (Language::Dutch, false) => "dat wij [wat we deden]",
     }
+}
+
+/// The message, in the language findings speak.
+fn message(context: &Context<'_>, marker_text: &str) -> String {
+    context.localized(
+        format!(
+            "'{marker_text}' makes the apology conditional: it doubts the harm; apologize for \
+             what happened"
+        ),
+        format!(
+            "'{marker_text}' maakt de excuses voorwaardelijk: het trekt de schade in twijfel; \
+             bied excuses aan voor wat er gebeurde"
+        ),
+    )
 }
 
 /// The marker's words as the message quotes them ("if", "to anyone").
@@ -96,9 +139,6 @@ fn marker_words(analysis: &Analysis<'_>, marker: &Range<usize>) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
-
-const MESSAGE: &str =
-    "makes the apology conditional: it doubts the harm; apologize for what happened";
 
 fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option<Finding> {
     let analysis = context.analysis;
@@ -128,10 +168,10 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
     }
     let source = context.source;
     let marker_text = marker_words(analysis, &marker);
-    let template = template(apology);
+    let template = template(analysis, apology);
     let range = analysis.span(apology.start as usize..end);
     let word_end = analysis.span(word..word + 1).end;
-    let direct = (word + 1..marker.start).all(|i| analysis.is(i, &[",", "for", "about"]));
+    let direct = (word + 1..marker.start).all(|i| analysis.is(i, &[",", "for", "about", "voor"]));
     let body = body_start(analysis, &marker);
     let our_act = apology.form != ApologyForm::Apologies
         && turns_into_that(analysis, &marker)
@@ -139,16 +179,23 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
     let fix = if direct && our_act {
         // "I'm sorry if we kept you waiting" → "I'm sorry that we kept you waiting".
         let replaced = TextRange::new(word_end, analysis.span(marker.start..body).end);
-        let dropped = analysis.span(marker.start..body).slice(source);
+        let dropped = one_line(analysis.span(marker.start..body).slice(source));
+        let that = context.in_draft_language("that", "dat");
         Fix::new(
-            format!("Replace '{}' with 'that'", one_line(dropped)),
+            context.localized(
+                format!("Replace '{dropped}' with '{that}'"),
+                format!("Vervang '{dropped}' door '{that}'"),
+            ),
             Safety::Unsafe,
-            vec![Edit::replace(replaced, " that")],
+            vec![Edit::replace(replaced, format!(" {that}"))],
         )
     } else if direct {
         let replaced = TextRange::new(word_end, analysis.span(marker.start..end).end);
         Fix::new(
-            format!("Replace the condition with '{template}'"),
+            context.localized(
+                format!("Replace the condition with '{template}'"),
+                format!("Vervang de voorwaarde door '{template}'"),
+            ),
             Safety::DisplayOnly,
             vec![Edit::replace(replaced, format!(" {template}"))],
         )
@@ -161,16 +208,14 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
         };
         let start = analysis.span(from - 1..from).end;
         let dropped = TextRange::new(start, analysis.span(marker.start..end).end);
+        let words = one_line(dropped.slice(source).trim_start_matches([',', ' ']));
         Fix::new(
-            format!(
-                "Drop '{}'",
-                one_line(dropped.slice(source).trim_start_matches([',', ' ']))
-            ),
+            context.localized(format!("Drop '{words}'"), format!("Schrap '{words}'")),
             Safety::Unsafe,
             vec![Edit::delete(dropped)],
         )
     };
-    Some(context.finding(range, format!("'{marker_text}' {MESSAGE}"), vec![fix]))
+    Some(context.finding(range, message(context, &marker_text), vec![fix]))
 }
 
 fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Option<Finding> {
@@ -180,7 +225,7 @@ fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Optio
     let sentence = analysis.sentence_of(start);
     let sentence_start = sentence.start as usize;
     let mut comma = start.checked_sub(1)?;
-    while comma > sentence_start && analysis.is(comma, &["then"]) {
+    while comma > sentence_start && analysis.is(comma, INVERTED_BEFORE_APOLOGY) {
         comma -= 1;
     }
     if comma <= sentence_start || analysis.word(comma) != "," {
@@ -199,10 +244,15 @@ fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Optio
     let marker = hit.marked_tokens().unwrap_or_else(|| hit.tokens());
     let source = context.source;
     let marker_text = marker_words(analysis, &marker);
-    let template = template(apology);
+    let template = template(analysis, apology);
     let marker_span = analysis.span(marker.clone());
     let capital = analysis.text.tokens[marker.start].capitalized;
     let range = analysis.span(marker.start..word + 1);
+    // Dutch puts the verb first after a fronted condition ("Mocht u …, dan bieden wij …"):
+    // dropping the condition would leave a question. Only the writer can rephrase it.
+    if analysis.language == Language::Dutch {
+        return Some(context.finding(range, message(context, &marker_text), Vec::new()));
+    }
     let apology_text = analysis.span(start..word + 1).slice(source);
     let apology_text = if capital {
         capitalize_first(apology_text)
@@ -257,7 +307,7 @@ fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Optio
             )],
         )
     };
-    Some(context.finding(range, format!("'{marker_text}' {MESSAGE}"), vec![fix]))
+    Some(context.finding(range, message(context, &marker_text), vec![fix]))
 }
 
 /// Where the condition after its marker ends: at punctuation that closes it, the clause end, or
@@ -271,7 +321,7 @@ pub(crate) fn condition_end(analysis: &Analysis<'_>, from: usize, clause_end: us
         let closing_punct = !analysis.text.is_word(index)
             && (!matches!(word, "-" | "'" | "/" | "&") || token.spaced_before);
         if closing_punct
-            || (analysis.is(index, &["and", "but", "so"])
+            || (analysis.is(index, &["and", "but", "so", "en", "maar", "dus"])
                 && analysis.is(index + 1, analysis.words().first_person_subjects))
         {
             break;
@@ -292,16 +342,18 @@ fn body_start(analysis: &Analysis<'_>, marker: &Range<usize>) -> usize {
 
 /// Markers that read well as *that* once the doubt goes: *if*, *in case*, *to the extent*.
 fn turns_into_that(analysis: &Analysis<'_>, marker: &Range<usize>) -> bool {
-    analysis.is(marker.start, &["if", "in", "insofar"])
+    analysis.is(marker.start, &["if", "in", "insofar", "als", "indien"])
         || (analysis.word(marker.start) == "to" && analysis.word(marker.start + 1) == "the")
 }
 
 /// The condition is about our act: "if we …", "if our update …", "if this caused …".
 fn names_our_act(analysis: &Analysis<'_>, body: usize) -> bool {
-    analysis.is(body, &["we", "i", "our", "my"])
-        || (analysis.is(body, &["this", "that", "it"])
-            && analysis.is_past_verb(body + 1)
-            && !analysis.is(body + 1, &["did", "had"]))
+    analysis.is(
+        body,
+        &["we", "i", "our", "my", "wij", "ik", "onze", "ons", "mijn"],
+    ) || (analysis.is(body, &["this", "that", "it"])
+        && analysis.is_past_verb(body + 1)
+        && !analysis.is(body + 1, &["did", "had"]))
 }
 
 /// A condition before the apology must open its clause: the sentence start, or after a comma or
@@ -311,7 +363,8 @@ fn heads_a_clause(analysis: &Analysis<'_>, marker: usize, sentence_start: usize)
         || analysis.is(
             marker - 1,
             &[
-                ",", "but", "and", "so", "yet", "—", "-", "(", "\"", "though", "although",
+                ",", "but", "and", "so", "yet", "—", "-", "(", "\"", "though", "although", "maar",
+                "en",
             ],
         )
 }

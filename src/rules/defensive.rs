@@ -24,6 +24,21 @@
 //! ## Fix safety
 //! No fix: deleting a defensive phrase often leaves a sentence that still argues, and what to
 //! say instead depends on the case.
+//!
+//! ## In het Nederlands
+//! Markeert een verdedigende toon: "zoals eerder aangegeven", "volgens onze voorwaarden", "met alle
+//! respect", "wij hebben ons best gedaan". Een maatregel ("ons retourbeleid dekt dit nu ook")
+//! blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Zoals eerder aangegeven kunnen wij geen terugbetaling doen.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Wij storten het bedrag vandaag terug, ook al valt het buiten de retourtermijn.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
@@ -63,7 +78,10 @@ impl Rule for Defensive {
         report_groups(
             context,
             &hits,
-            "defensive: it argues your case instead of owning the harm",
+            context.localized(
+                "defensive: it argues your case instead of owning the harm",
+                "defensief: het pleit uw zaak in plaats van de schade te erkennen",
+            ),
             findings,
         );
     }

@@ -23,6 +23,20 @@
 //!
 //! ## Fix safety
 //! No fix: whether the writer was at fault is a fact only they know.
+//!
+//! ## In het Nederlands
+//! Markeert het ontkennen van schuld: "niet onze schuld", "buiten onze macht", "wij zijn niet
+//! verantwoordelijk". "Het was niet uw schuld" (de klant vrijpleiten) blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons, maar de vertraging lag buiten onze macht.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons: wij hebben de drukte onderschat, en dat is onze fout.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::PhraseKind;
@@ -52,7 +66,10 @@ impl Rule for DeniesFault {
         report_groups(
             context,
             &hits,
-            "denies fault: an apology that disowns the harm takes itself back",
+            context.localized(
+                "denies fault: an apology that disowns the harm takes itself back",
+                "ontkent de schuld: excuses die de schade afwijzen, nemen zichzelf terug",
+            ),
             findings,
         );
     }

@@ -25,6 +25,25 @@
 //!
 //! ## Fix safety
 //! There is no fix: whether to call is the writer's decision.
+//!
+//! ## In het Nederlands
+//! Geeft, als de regel aan staat, één hint bij excuses per e-mail (aanhef, afsluiting of
+//! mailkoppen): seeds 000 en 001 raden aan eerst te bellen en de mail als bevestiging te sturen.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Beste meneer De Vries,
+//!
+//! Onze excuses voor de late levering van uw bureau.
+//!
+//! Met vriendelijke groet,
+//! Lotte
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Onze excuses voor de late levering van uw bureau. Ik heb de bezorgkosten teruggestort.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::PhraseKind;
@@ -59,7 +78,10 @@ impl Rule for EmailChannel {
         if headers || (greeting && sign_off) {
             findings.push(context.finding(
                 context.anchor,
-                "an apology by e-mail alone can read as a cop-out: call first, then send this as the follow-up",
+                context.localized(
+                    "an apology by e-mail alone can read as a cop-out: call first, then send this as the follow-up",
+                    "excuses alleen per e-mail kunnen als uitvlucht overkomen: bel eerst en stuur dit daarna als bevestiging",
+                ),
                 Vec::new(),
             ));
         }

@@ -25,6 +25,22 @@
 //!
 //! ## Fix safety
 //! No fix: replacing an excuse with a real cause needs the writer's knowledge.
+//!
+//! ## In het Nederlands
+//! Markeert smoesjes die de excuses verwateren: "door onvoorziene omstandigheden", "door de
+//! drukte", "wij zijn ook maar mensen". Het Nederlandse woord *excuses* betekent verontschuldiging
+//! en valt nooit onder deze regel. Een oorzaak gevolgd door eigen schuld ("…: dat is onze fout")
+//! blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Door onvoorziene omstandigheden is uw pakket later verstuurd.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Uw pakket is later verstuurd omdat wij de voorraad verkeerd hadden geteld: dat is onze fout.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::PhraseKind;
@@ -54,7 +70,10 @@ impl Rule for Excuse {
         report_groups(
             context,
             &hits,
-            "excuse: it dilutes the apology; name the real cause and own it",
+            context.localized(
+                "excuse: it dilutes the apology; name the real cause and own it",
+                "smoesje: het verwatert de excuses; noem de echte oorzaak en erken die",
+            ),
             findings,
         );
     }

@@ -28,11 +28,26 @@
 //! "we made a mistake"), which changes what the writer claims. The fix drops the hedge with one
 //! adjacent space, capitalizes a new sentence start, and turns *may have* + participle into the
 //! past tense ("may have been" → "was"/"were" by the subject, "may have forgotten" → "forgot").
+//!
+//! ## In het Nederlands
+//! Markeert voorbehoud in excuses of een erkenning: "misschien", "wellicht", "mogelijk", "het lijkt
+//! erop dat". Seed 001: excuses met "misschien" klinken zwak. Een voorstel buiten de excuses
+//! ("Misschien kunnen we dinsdag bellen?") blijft stil, en "zo snel mogelijk" is geen voorbehoud.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons, wij hebben misschien een fout gemaakt.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons, wij hebben een fout gemaakt.
+//! ```
 
 use std::ops::Range;
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
-use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
+use crate::lint::language::{Analysis, Language, PhraseHit, PhraseKind};
 use crate::rules::edits::{capitalize_first, drop_words, starts_sentence};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
@@ -62,21 +77,56 @@ impl Rule for Hedging {
             if marked.start < last_end || analysis.text.tokens[marked.start].quoted {
                 continue;
             }
-            if !hedges_an_apology(analysis, hit, &marked) || inside_cliche(analysis, &marked) {
+            // Dutch "zo snel mogelijk", "zo goed mogelijk": as … as possible, no hedge.
+            let as_possible = analysis.word(marked.start) == "mogelijk"
+                && marked.start >= 2
+                && analysis.word(marked.start - 2) == "zo";
+            if as_possible
+                || !hedges_an_apology(analysis, hit, &marked)
+                || inside_cliche(analysis, &marked)
+            {
                 continue;
             }
             last_end = marked.end;
             let hedge = analysis.span(marked.clone()).slice(context.source);
-            let fix = hedge_fix(analysis, context.source, hit, &marked);
+            let fix = match analysis.language {
+                Language::English => hedge_fix(analysis, context.source, hit, &marked),
+                Language::Dutch => hedge_fix_dutch(context, &marked),
+            };
             findings.push(context.finding(
                 analysis.span(marked),
-                format!(
-                    "hedged apology: '{hedge}' weakens the admission; say what happened plainly"
+                context.localized(
+                    format!(
+                        "hedged apology: '{hedge}' weakens the admission; say what happened plainly"
+                    ),
+                    format!(
+                        "voorbehoud: '{hedge}' verzwakt de erkenning; zeg gewoon wat er gebeurde"
+                    ),
                 ),
                 fix.into_iter().collect(),
             ));
         }
     }
+}
+
+/// Dutch: drop a hedging adverb inside its clause ("wij hebben misschien een fout gemaakt" →
+/// "wij hebben een fout gemaakt"). Not one that opens the clause ("Misschien hebben wij …"),
+/// whose verb would then come first and read as a question, and not a hedging clause ("het
+/// lijkt erop dat …"), whose verb-final word order needs a rewrite only the writer can make.
+fn hedge_fix_dutch(context: &Context<'_>, marked: &Range<usize>) -> Option<Fix> {
+    let analysis = context.analysis;
+    let clause_start = analysis.clause_of(marked.start).start as usize;
+    // "misschien", "in zekere zin", "op de een of andere manier".
+    let adverb = marked.len() == 1 || analysis.is(marked.start, &["in", "op"]);
+    if !adverb || marked.start == clause_start || analysis.word(marked.start - 1) == "," {
+        return None;
+    }
+    let hedge = analysis.span(marked.clone()).slice(context.source);
+    Some(Fix::new(
+        context.localized(format!("Drop '{hedge}'"), format!("Schrap '{hedge}'")),
+        Safety::Unsafe,
+        drop_words(analysis, context.source, marked.clone()),
+    ))
 }
 
 /// "any inconvenience this may have caused" is one canned line, which `cliche` reports once.
@@ -100,6 +150,10 @@ fn hedges_an_apology(analysis: &Analysis<'_>, hit: &PhraseHit, marked: &Range<us
         && analysis.is(marked.end, &["we", "i", "you"])
         && analysis.is(marked.end + 1, &["can", "could", "should", "shall"])
     {
+        return false;
+    }
+    // "Kunnen we misschien dinsdag bellen?": a question is an offer, not a hedged admission.
+    if analysis.language == Language::Dutch && analysis.word(sentence.end as usize - 1) == "?" {
         return false;
     }
     if analysis.apology_in_sentence_of(marked.start).is_some()

@@ -29,6 +29,22 @@
 //! fact. Where the minimizing phrase is a whole clause ("— no big deal", "These things
 //! happen.") the fix deletes it, which changes what the draft says: unsafe. Elsewhere there is
 //! no clean edit and no fix.
+//!
+//! ## In het Nederlands
+//! Markeert woorden die de schade klein maken: "een klein foutje", "geen groot probleem", "maar
+//! twee dagen te laat", "zulke dingen gebeuren". Seed 002: laat de lezer beslissen hoe groot het
+//! was. Onze eigen moeite klein maken ("het is geen groot probleem voor ons om een nieuwe te
+//! sturen") blijft stil. Waar alleen een bijvoeglijk naamwoord wegvalt, is de fix veilig.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Sorry voor de lichte vertraging van uw bestelling.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Sorry voor de vertraging van uw bestelling.
+//! ```
 
 use std::ops::Range;
 
@@ -79,10 +95,13 @@ impl Rule for Minimizing {
                 continue;
             }
             let range = analysis.span(group.tokens.clone());
-            let fix = drop_softeners(analysis, &group).or_else(|| delete_clause(analysis, &group));
+            let fix = drop_softeners(context, &group).or_else(|| delete_clause(context, &group));
             findings.push(context.finding(
                 range,
-                "minimizes the harm: let the reader decide how big it was",
+                context.localized(
+                    "minimizes the harm: let the reader decide how big it was",
+                    "bagatelliseert de schade: laat de lezer beslissen hoe groot die was",
+                ),
                 fix.into_iter().collect(),
             ));
         }
@@ -94,18 +113,24 @@ fn minimizes_something_else(analysis: &Analysis<'_>, group: &HitGroup) -> bool {
     let (start, end) = (group.tokens.start, group.tokens.end);
     let next = analysis.word(end);
     // "no big deal for us to send a new one", "no big deal to reprint it": our effort.
-    let our_effort = (next == "for" && analysis.is(end + 1, &["us", "me"]))
-        || (next == "to" && !analysis.is(end + 1, &["you", "your", "them", "anyone", "everyone"]));
+    // Dutch: "geen groot probleem voor ons om …", "geen probleem om een nieuwe te sturen".
+    let our_effort = (analysis.is(end, &["for", "voor"])
+        && analysis.is(end + 1, &["us", "me", "ons", "mij"]))
+        || (next == "to" && !analysis.is(end + 1, &["you", "your", "them", "anyone", "everyone"]))
+        || next == "om";
     // "no big deal if you can't find the receipt": reassuring the reader about their own slip.
-    let reassures = next == "if" && analysis.word(end + 1) == "you";
+    let reassures =
+        analysis.is(end, &["if", "als"]) && analysis.is(end + 1, &["you", "u", "je", "jij"]);
     // "just a few days ago" dates something; "in only a few days" is how soon a remedy comes.
-    let dates = next == "ago" || (start > 0 && analysis.is(start - 1, &["in", "within", "under"]));
+    let dates = analysis.is(end, &["ago", "geleden"])
+        || (start > 0 && analysis.is(start - 1, &["in", "within", "under", "binnen", "over"]));
     our_effort || reassures || dates
 }
 
 /// The safe fix: drop the marked softening words (and a leading "just"/"only"), fixing the
 /// article and the capital they leave behind.
-fn drop_softeners(analysis: &Analysis<'_>, group: &HitGroup) -> Option<Fix> {
+fn drop_softeners(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
+    let analysis = context.analysis;
     let mut dropped: Vec<usize> = Vec::new();
     for hit in &group.hits {
         let Some(marked) = hit.marked_tokens() else {
@@ -176,8 +201,9 @@ fn drop_softeners(analysis: &Analysis<'_>, group: &HitGroup) -> Option<Fix> {
         .iter()
         .map(|run| analysis.span(run.clone()).slice(source))
         .collect();
+    let words = words.join("', '");
     Some(Fix::new(
-        format!("Remove '{}'", words.join("', '")),
+        context.localized(format!("Remove '{words}'"), format!("Schrap '{words}'")),
         Safety::Safe,
         edits,
     ))
@@ -185,7 +211,8 @@ fn drop_softeners(analysis: &Analysis<'_>, group: &HitGroup) -> Option<Fix> {
 
 /// The unsafe fix: delete a clause that is nothing but the minimizing phrase ("Sorry for the
 /// delay — these things happen." → "Sorry for the delay.").
-fn delete_clause(analysis: &Analysis<'_>, group: &HitGroup) -> Option<Fix> {
+fn delete_clause(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
+    let analysis = context.analysis;
     let clause = analysis.clause_of(group.tokens.start);
     let sentence = analysis.sentence_of(group.tokens.start);
     let (clause_start, clause_end) = (clause.start as usize, clause.end as usize);
@@ -200,10 +227,8 @@ fn delete_clause(analysis: &Analysis<'_>, group: &HitGroup) -> Option<Fix> {
     }
     let source = analysis.source;
     let clause_range = analysis.span(clause_start..clause_end);
-    let title = format!(
-        "Delete '{}'",
-        analysis.span(group.tokens.clone()).slice(source)
-    );
+    let phrase = analysis.span(group.tokens.clone()).slice(source);
+    let title = context.localized(format!("Delete '{phrase}'"), format!("Schrap '{phrase}'"));
     let edit = if clause_start == sentence.start as usize && clause_end == sentence.end as usize {
         // A sentence of its own goes whole, with one space.
         Edit::delete(with_one_space(source, clause_range))

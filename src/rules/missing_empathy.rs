@@ -18,6 +18,20 @@
 //!
 //! ## Fix safety
 //! The fix inserts a template sentence with placeholders; it is display-only.
+//!
+//! ## In het Nederlands
+//! Meldt excuses die niet benoemen wat dit voor de lezer betekende: "ik begrijp hoe vervelend",
+//! "ik kan me voorstellen", "u rekende op…" (seed 004, stap 3).
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons dat de monteur niet kwam.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons dat de monteur niet kwam. Ik begrijp hoe vervelend het is om daarvoor een dag vrij te nemen.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
@@ -45,8 +59,14 @@ impl Rule for MissingEmpathy {
         report_missing(
             context,
             Component::Empathy,
-            "no empathy: name what this meant for the reader",
-            "I understand how [frustrating / stressful] it was to [what the reader went through].",
+            context.localized(
+                "no empathy: name what this meant for the reader",
+                "geen empathie: benoem wat dit voor de lezer betekende",
+            ),
+            context.in_draft_language(
+                "I understand how [frustrating / stressful] it was to [what the reader went through].",
+                "Ik begrijp hoe [vervelend / frustrerend] het was om [wat de lezer meemaakte].",
+            ),
             findings,
         );
     }

@@ -20,6 +20,20 @@
 //!
 //! ## Fix safety
 //! The fix inserts a template sentence with a placeholder; it is display-only.
+//!
+//! ## In het Nederlands
+//! Geeft een hint bij excuses zonder eenvoudige oorzaak: "doordat", "omdat", "de oorzaak was",
+//! "wat er gebeurde is". De vage oorzaken van `excuse` tellen niet mee.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons dat uw pakket te laat was.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons dat uw pakket te laat was. De oorzaak was een fout in ons planningssysteem.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
@@ -47,8 +61,14 @@ impl Rule for MissingExplanation {
         report_missing(
             context,
             Component::Explanation,
-            "no explanation: say plainly what caused this",
-            "What happened: [the cause, in one plain sentence].",
+            context.localized(
+                "no explanation: say plainly what caused this",
+                "geen uitleg: zeg eenvoudig wat dit veroorzaakte",
+            ),
+            context.in_draft_language(
+                "What happened: [the cause, in one plain sentence].",
+                "Wat er gebeurde: [de oorzaak, in één eenvoudige zin].",
+            ),
             findings,
         );
     }

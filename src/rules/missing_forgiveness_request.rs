@@ -20,6 +20,20 @@
 //! ## Fix safety
 //! The fix inserts a sentence asking for another chance. It adds a claim the writer may not want
 //! to make, so it is unsafe.
+//!
+//! ## In het Nederlands
+//! Geeft, als de regel aan staat, een hint bij excuses zonder verzoek om vergeving: "vergeef ons",
+//! "geef ons nog een kans" (seed 002).
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons dat de factuur niet klopte.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons dat de factuur niet klopte. Wilt u ons vergeven?
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
@@ -47,8 +61,11 @@ impl Rule for MissingForgivenessRequest {
         report_missing(
             context,
             Component::Forgiveness,
-            "no request for forgiveness",
-            "I hope you will give us the chance to make this right.",
+            context.localized("no request for forgiveness", "geen verzoek om vergeving"),
+            context.in_draft_language(
+                "I hope you will give us the chance to make this right.",
+                "Ik hoop dat u ons de kans geeft dit goed te maken.",
+            ),
             findings,
         );
     }

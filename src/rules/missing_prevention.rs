@@ -18,6 +18,20 @@
 //!
 //! ## Fix safety
 //! The fix inserts a template sentence with a placeholder; it is display-only.
+//!
+//! ## In het Nederlands
+//! Meldt excuses zonder maatregel tegen herhaling: "om te voorkomen dat", "voortaan", "wij hebben een
+//! extra controle ingebouwd" (seed 004, stap 5).
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons dat de factuur niet klopte.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons dat de factuur niet klopte. Voortaan controleert een collega elke factuur.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
@@ -45,8 +59,14 @@ impl Rule for MissingPrevention {
         report_missing(
             context,
             Component::Prevention,
-            "no prevention: say what changes so this does not happen again",
-            "To make sure this does not happen again, we have [the change we made].",
+            context.localized(
+                "no prevention: say what changes so this does not happen again",
+                "geen preventie: zeg wat er verandert zodat dit niet opnieuw gebeurt",
+            ),
+            context.in_draft_language(
+                "To make sure this does not happen again, we have [the change we made].",
+                "Om te voorkomen dat dit opnieuw gebeurt, hebben wij [de verandering die we doorvoerden].",
+            ),
             findings,
         );
     }

@@ -21,6 +21,21 @@
 //! ## Fix safety
 //! The fix inserts a template sentence with placeholders (`[what]`, `[date]`); it is
 //! display-only.
+//!
+//! ## In het Nederlands
+//! Meldt excuses zonder herstel van de schade van deze lezer: "wij storten het bedrag terug", "wij
+//! sturen u morgen een nieuwe", "ik heb de kosten teruggestort", of een open aanbod "Hoe kan ik het
+//! goedmaken?". Maatregelen tegen herhaling zijn preventie, geen herstel.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons dat wij uw kaart twee keer hebben belast. Dat was onze fout.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons dat wij uw kaart twee keer hebben belast. Ik heb het tweede bedrag vandaag teruggestort.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
@@ -48,8 +63,14 @@ impl Rule for MissingRemedy {
         report_missing(
             context,
             Component::Remedy,
-            "no remedy: say what you have done or will do to repair this reader's harm",
-            "I have [refunded / replaced / …] [what] on [date].",
+            context.localized(
+                "no remedy: say what you have done or will do to repair this reader's harm",
+                "geen herstel: zeg wat u hebt gedaan of gaat doen om de schade van deze lezer te herstellen",
+            ),
+            context.in_draft_language(
+                "I have [refunded / replaced / …] [what] on [date].",
+                "Ik heb [wat] op [datum] [terugbetaald / vervangen / …].",
+            ),
             findings,
         );
     }

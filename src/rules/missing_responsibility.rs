@@ -20,6 +20,20 @@
 //! ## Fix safety
 //! The fix inserts a template sentence with a placeholder (`[what we did wrong]`) at the end of
 //! the first apology paragraph. Only the writer knows what went wrong, so it is display-only.
+//!
+//! ## In het Nederlands
+//! Meldt excuses zonder zin die verantwoordelijkheid neemt: "onze fout", "wij hebben een fout
+//! gemaakt", "ik neem de verantwoordelijkheid", "wij hadden het moeten controleren".
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons dat uw bestelling te laat was.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons dat uw bestelling te laat was. Wij hebben een fout gemaakt bij het inplannen.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
@@ -47,8 +61,14 @@ impl Rule for MissingResponsibility {
         report_missing(
             context,
             Component::Responsibility,
-            "no sentence takes responsibility: say plainly what you did wrong",
-            "That was our mistake: we [what we did wrong].",
+            context.localized(
+                "no sentence takes responsibility: say plainly what you did wrong",
+                "geen zin neemt verantwoordelijkheid: zeg eenvoudig wat u fout deed",
+            ),
+            context.in_draft_language(
+                "That was our mistake: we [what we did wrong].",
+                "Dat was onze fout: wij [wat we fout deden].",
+            ),
             findings,
         );
     }

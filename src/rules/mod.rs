@@ -39,7 +39,7 @@ mod vague_apology;
 mod vague_remedy;
 
 use crate::lint::finding::{Finding, Fix, Severity, TextRange};
-use crate::lint::language::Analysis;
+use crate::lint::language::{Analysis, Language};
 use crate::lint::markup::{DocumentKind, Prose};
 use crate::lint::summary::Component;
 
@@ -116,15 +116,59 @@ impl RuleMeta {
 
     /// The one-line summary: the first sentence under *What it does*.
     pub fn summary(&self) -> String {
-        let what = self.doc_section("What it does").unwrap_or_default();
-        let paragraph = what
-            .split("\n\n")
-            .next()
-            .unwrap_or_default()
-            .replace('\n', " ");
-        match paragraph.find(". ") {
-            Some(end) => paragraph[..=end].to_owned(),
-            None => paragraph,
+        first_sentence(&self.doc_section("What it does").unwrap_or_default())
+    }
+
+    /// The rule's documentation for readers of `language`: in English, the doc without its
+    /// Dutch section; in Dutch, the Dutch section (its `###` sub-headings raised to `##`), so a
+    /// hover in a Dutch draft reads as a doc of its own.
+    pub fn doc_in(&self, language: Language) -> String {
+        let doc = self.doc();
+        let marker = format!("## {DUTCH_SECTION}\n");
+        match (language, doc.find(&marker)) {
+            (Language::English, Some(start)) => doc[..start].trim_end().to_owned() + "\n",
+            (Language::English, None) => doc,
+            (Language::Dutch, _) => self.doc_section(DUTCH_SECTION).map_or(doc, |section| {
+                format!("\n{section}")
+                    .replace("\n### ", "\n## ")
+                    .trim()
+                    .to_owned()
+                    + "\n"
+            }),
+        }
+    }
+
+    /// The one-line summary for readers of `language`: the first sentence of *What it does*, or
+    /// of the Dutch section.
+    pub fn summary_in(&self, language: Language) -> String {
+        match language {
+            Language::English => self.summary(),
+            Language::Dutch => self
+                .doc_section(DUTCH_SECTION)
+                .map_or_else(|| self.summary(), |section| first_sentence(&section)),
+        }
+    }
+
+    /// The fenced text blocks under a heading in `language`: `Example` and `Use instead` are
+    /// `### Voorbeeld` and `### Gebruik liever` in the Dutch section.
+    pub fn doc_examples_in(&self, language: Language, heading: &str) -> Vec<String> {
+        match language {
+            Language::English => self.doc_examples(heading),
+            Language::Dutch => {
+                let sub_heading = match heading {
+                    "Example" => "Voorbeeld",
+                    "Use instead" => "Gebruik liever",
+                    other => other,
+                };
+                let section = self.doc_section(DUTCH_SECTION).unwrap_or_default();
+                let marker = format!("### {sub_heading}\n");
+                let Some(start) = section.find(&marker).map(|at| at + marker.len()) else {
+                    return Vec::new();
+                };
+                let rest = &section[start..];
+                let end = rest.find("\n### ").unwrap_or(rest.len());
+                code_blocks(&rest[..end])
+            }
         }
     }
 
@@ -133,21 +177,42 @@ impl RuleMeta {
         let Some(section) = self.doc_section(heading) else {
             return Vec::new();
         };
-        let mut blocks = Vec::new();
-        let mut current: Option<String> = None;
-        for line in section.lines() {
-            if line.starts_with("```") {
-                match current.take() {
-                    Some(block) => blocks.push(block),
-                    None => current = Some(String::new()),
-                }
-            } else if let Some(block) = current.as_mut() {
-                block.push_str(line);
-                block.push('\n');
-            }
-        }
-        blocks
+        code_blocks(&section)
     }
+}
+
+/// The heading of the Dutch section at the end of every rule's doc.
+pub const DUTCH_SECTION: &str = "In het Nederlands";
+
+/// The first sentence of the first paragraph of `text`, on one line.
+fn first_sentence(text: &str) -> String {
+    let paragraph = text
+        .split("\n\n")
+        .next()
+        .unwrap_or_default()
+        .replace('\n', " ");
+    match paragraph.find(". ") {
+        Some(end) => paragraph[..=end].to_owned(),
+        None => paragraph,
+    }
+}
+
+/// The fenced blocks of `section`, each without its fences.
+fn code_blocks(section: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in section.lines() {
+        if line.starts_with("```") {
+            match current.take() {
+                Some(block) => blocks.push(block),
+                None => current = Some(String::new()),
+            }
+        } else if let Some(block) = current.as_mut() {
+            block.push_str(line);
+            block.push('\n');
+        }
+    }
+    blocks
 }
 
 /// What a rule sees of the document.
@@ -158,9 +223,36 @@ pub struct Context<'a> {
     pub kind: DocumentKind,
     /// The first apology sentence: where structure findings attach.
     pub anchor: TextRange,
+    /// The language findings speak: the draft's under `messages = "draft"` (the default),
+    /// English under `messages = "en"`.
+    pub messages: Language,
 }
 
 impl Context<'_> {
+    /// The message in the language findings speak: every rule passes both, side by side, so a
+    /// message and its translation are edited together.
+    pub fn localized<T>(&self, english: T, dutch: T) -> T {
+        match self.messages {
+            Language::English => english,
+            Language::Dutch => dutch,
+        }
+    }
+
+    /// Text that goes into the draft (a fix's template) in the language of the words this
+    /// rule is looking at, whatever language the messages speak.
+    pub fn in_draft_language<T>(&self, english: T, dutch: T) -> T {
+        match self.analysis.language {
+            Language::English => english,
+            Language::Dutch => dutch,
+        }
+    }
+
+    /// The language of the words this rule is looking at (a mixed document is read as one part
+    /// per language).
+    pub fn language(&self) -> Language {
+        self.analysis.language
+    }
+
     /// A finding for `range`; the engine fills in the rule id and the configured severity.
     pub fn finding(
         &self,

@@ -28,6 +28,20 @@
 //!
 //! ## Fix safety
 //! No fix: which apology to keep, and which sincerity word, is the writer's choice.
+//!
+//! ## In het Nederlands
+//! Markeert te veel excuses in één tekst, of gestapelde betuigingen van oprechtheid op één excuus
+//! ("het spijt me echt, oprecht en ontzettend"). Twee keer excuses is normaal; één versterker ook.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt me echt, oprecht en ontzettend dat uw pakket zoek is.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt me oprecht dat uw pakket zoek is. Ik stuur vandaag een nieuw pakket.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::{Analysis, ApologyExpression};
@@ -66,17 +80,29 @@ impl Rule for OverApologizing {
         let reported = if count > MOST_APOLOGIES {
             Some((
                 apologies[MOST_APOLOGIES],
-                format!(
-                    "this draft apologizes {count} times; more than {MOST_APOLOGIES} buries what \
-                     you are doing about it"
+                context.localized(
+                    format!(
+                        "this draft apologizes {count} times; more than {MOST_APOLOGIES} buries \
+                         what you are doing about it"
+                    ),
+                    format!(
+                        "deze tekst biedt {count} keer excuses aan; meer dan {MOST_APOLOGIES} keer \
+                         begraaft wat u eraan doet"
+                    ),
                 ),
             ))
         } else if count >= MANY_APOLOGIES && words < WORDS_PER_APOLOGY * count {
             Some((
                 apologies[MANY_APOLOGIES - 1],
-                format!(
-                    "this draft apologizes {count} times in {words} words; once or twice, then \
-                     the repair, is stronger"
+                context.localized(
+                    format!(
+                        "this draft apologizes {count} times in {words} words; once or twice, \
+                         then the repair, is stronger"
+                    ),
+                    format!(
+                        "deze tekst biedt {count} keer excuses aan in {words} woorden; een of \
+                         twee keer, en dan het herstel, is sterker"
+                    ),
                 ),
             ))
         } else {
@@ -90,9 +116,15 @@ impl Rule for OverApologizing {
             if claims >= STACKED {
                 findings.push(context.finding(
                     analysis.span(range),
-                    format!(
-                        "{claims} claims of sincerity stacked on one apology; one is enough, \
-                         and what you do next proves it"
+                    context.localized(
+                        format!(
+                            "{claims} claims of sincerity stacked on one apology; one is enough, \
+                             and what you do next proves it"
+                        ),
+                        format!(
+                            "{claims} betuigingen van oprechtheid op één excuus gestapeld; één \
+                             is genoeg, en wat u daarna doet bewijst het"
+                        ),
                     ),
                     Vec::new(),
                 ));
@@ -117,7 +149,7 @@ fn sincerity_claims(
     let mut end = word + 1;
     let mut after = 0;
     let mut index = word + 1;
-    while sentence.contains_token(index) && analysis.is(index, &[",", "and"])
+    while sentence.contains_token(index) && analysis.is(index, &[",", "and", "en"])
         || is_claim(index) && sentence.contains_token(index)
     {
         if is_claim(index) {
@@ -132,6 +164,11 @@ fn sincerity_claims(
 
 /// The adjectives of "our sincere apologies" that claim sincerity ("full", "formal" do not).
 const SINCERITY_ADJECTIVES: &[&str] = &[
+    "oprechte",
+    "welgemeende",
+    "diepste",
+    "hartgrondige",
+    "oprechtste",
     "sincere",
     "sincerest",
     "heartfelt",

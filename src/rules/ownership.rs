@@ -34,14 +34,29 @@ pub(crate) fn writer_owns_fault(analysis: &Analysis<'_>, tokens: Range<usize>) -
 /// a verb of claiming within the clause, up to the phrase itself.
 pub(crate) fn is_disavowed(analysis: &Analysis<'_>, start: usize) -> bool {
     const CLAIMS: &[&str] = &[
-        "pretend", "claim", "say", "argue", "suggest", "hide", "blame", "use", "make", "plead",
+        "pretend",
+        "claim",
+        "say",
+        "argue",
+        "suggest",
+        "hide",
+        "blame",
+        "use",
+        "make",
+        "plead",
         "excuse",
+        "doen",
+        "beweren",
+        "zeggen",
+        "verschuilen",
+        "afschuiven",
+        "schuiven",
     ];
     let clause = analysis.clause_of(start);
     (clause.start as usize..=start).any(|verb| {
         analysis.is(verb, CLAIMS)
             && (verb.saturating_sub(4).max(clause.start as usize)..verb)
-                .any(|i| analysis.is(i, &["not", "never"]))
+                .any(|i| analysis.is(i, &["not", "never", "niet", "nooit"]))
     })
 }
 
@@ -65,8 +80,12 @@ pub(crate) fn merge_overlapping(hits: &[PhraseHit]) -> Vec<HitGroup> {
     groups
 }
 
-const NEGATIONS: &[&str] = &["not", "no", "never", "nothing"];
-const CONDITIONS: &[&str] = &["if", "whether", "unless"];
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "nothing", "niet", "geen", "nooit", "niets",
+];
+const CONDITIONS: &[&str] = &[
+    "if", "whether", "unless", "als", "indien", "mocht", "tenzij",
+];
 
 /// The words that make a Responsibility phrase an admission of fault, not just of an act.
 const FAULT_WORDS: &[&str] = &[
@@ -93,6 +112,22 @@ const FAULT_WORDS: &[&str] = &[
     "failure",
     "down",
     "own",
+    // Dutch
+    "fout",
+    "fouten",
+    "schuld",
+    "vergissing",
+    "verantwoordelijkheid",
+    "moeten",
+    "verkeerde",
+    "verkeerd",
+    "kant",
+    "vergeten",
+    "tekortgeschoten",
+    "verzuimd",
+    "nagelaten",
+    "steek",
+    "excuses",
 ];
 
 fn is_admission(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {

@@ -30,11 +30,28 @@
 //! → "we made mistakes", "your order was delayed" → "we delayed your order"). That is an
 //! admission the writer has to agree to, and the rewrite may need touching up: unsafe. A failure
 //! that "occurred" has no fix: only the writer knows who caused it.
+//!
+//! ## In het Nederlands
+//! Markeert een fout zonder eigenaar: "er zijn fouten gemaakt", "er is iets misgegaan", "uw
+//! bestelling is helaas vertraagd", "er is een storing opgetreden". Een zin die zegt wie het deed
+//! ("door ons", "in onze administratie, en dat is onze fout") blijft stil. De fix (onveilig)
+//! herschrijft "er zijn fouten gemaakt" tot "wij hebben fouten gemaakt".
+//!
+//! ### Voorbeeld
+//! ```text
+//! Er zijn fouten gemaakt bij uw bestelling.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Wij hebben fouten gemaakt bij uw bestelling: ik heb de verkeerde maat ingepakt.
+//! ```
 
 use std::ops::Range;
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
-use crate::lint::language::{Analysis, PhraseHit, PhraseKind, TokenKind};
+use crate::lint::language::{Analysis, Language, PhraseHit, PhraseKind, TokenKind};
+use crate::rules::edits::capitalize_first;
 use crate::rules::ownership::merge_overlapping;
 use crate::rules::ownership::writer_owns_fault;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
@@ -127,11 +144,23 @@ impl Rule for PassiveEvasion {
                         .max_by_key(|hit| (hit.end - hit.start, std::cmp::Reverse(hit.start)))
                         .expect("a group has hits");
                     (
-                        "passive voice hides who failed: say who did it",
-                        active_rewrite(analysis, longest),
+                        context.localized(
+                            "passive voice hides who failed: say who did it",
+                            "de lijdende vorm verbergt wie faalde: zeg wie het deed",
+                        ),
+                        match analysis.language {
+                            Language::English => active_rewrite(analysis, longest),
+                            Language::Dutch => active_rewrite_dutch(context, longest),
+                        },
                     )
                 } else {
-                    ("the failure \"just happened\": say who caused it", None)
+                    (
+                        context.localized(
+                            "the failure \"just happened\": say who caused it",
+                            "de fout \"gebeurde gewoon\": zeg wie hem veroorzaakte",
+                        ),
+                        None,
+                    )
                 };
                 findings.push(context.finding(
                     analysis.span(group.tokens),
@@ -146,8 +175,14 @@ impl Rule for PassiveEvasion {
 /// "No data was lost", "nothing was damaged": the sentence says the failure did *not* happen.
 fn denies_the_failure(analysis: &Analysis<'_>, start: usize) -> bool {
     let clause_start = analysis.clause_of(start).start as usize;
-    (clause_start.max(start.saturating_sub(4))..start + 1)
-        .any(|i| analysis.is(i, &["no", "nothing", "none", "neither", "nobody"]))
+    (clause_start.max(start.saturating_sub(4))..start + 1).any(|i| {
+        analysis.is(
+            i,
+            &[
+                "no", "nothing", "none", "neither", "nobody", "geen", "niets", "niemand",
+            ],
+        )
+    })
 }
 
 /// Nobody owns the failure in `tokens`: no doer named or owned in its clause, no admission in
@@ -156,7 +191,14 @@ fn is_unowned(analysis: &Analysis<'_>, tokens: Range<usize>) -> bool {
     let clause = analysis.clause_of(tokens.start).tokens();
     let sentence = analysis.sentence_of(tokens.start).tokens();
     // "If your parcel was damaged, we will replace it": a condition, not an evasion.
-    if (clause.start..tokens.start).any(|i| analysis.is(i, &["if", "unless", "whether"])) {
+    if (clause.start..tokens.start).any(|i| {
+        analysis.is(
+            i,
+            &[
+                "if", "unless", "whether", "als", "indien", "mocht", "tenzij",
+            ],
+        )
+    }) {
         return false;
     }
     if analysis.word(sentence.end - 1) == "?" {
@@ -174,7 +216,7 @@ fn is_unowned(analysis: &Analysis<'_>, tokens: Range<usize>) -> bool {
 /// wrote", "because we miscounted", "we mislabeled the box and it was lost".
 fn names_doer(analysis: &Analysis<'_>, clause: Range<usize>, failure: Range<usize>) -> bool {
     let words = analysis.words();
-    if analysis.word(failure.end) == "by" {
+    if analysis.is(failure.end, &["by", "door"]) {
         let agent = failure.end + 1;
         let measure = (agent..agent + 3).any(|i| analysis.is(i, MEASURES))
             || !analysis.text.is_word(agent)
@@ -192,11 +234,14 @@ fn names_doer(analysis: &Analysis<'_>, clause: Range<usize>, failure: Range<usiz
     }
     clause.clone().any(|i| {
         // "an error in our billing code", "a delay at our warehouse".
-        (analysis.is(i, &["our", "my"])
+        (analysis.is(i, &["our", "my", "onze", "ons", "mijn"])
             && i > clause.start
             && analysis.is(
                 i - 1,
-                &["in", "on", "at", "from", "by", "with", "within", "inside", "of"],
+                &[
+                    "in", "on", "at", "from", "by", "with", "within", "inside", "of", "bij", "van",
+                    "door", "aan", "op",
+                ],
             ))
             // "we mislabeled the box and it was lost", "which I wrote", "because we miscounted
             // the stock" — but not "and we refunded the shipping", a remedy after the fact.
@@ -215,9 +260,46 @@ fn names_doer(analysis: &Analysis<'_>, clause: Range<usize>, failure: Range<usiz
     })
 }
 
+/// "Er zijn fouten gemaakt" → "Wij hebben fouten gemaakt"; "Helaas zijn er fouten gemaakt" →
+/// "Helaas hebben wij fouten gemaakt". Only for mistakes *made*: the doer of "uw bestelling is
+/// vertraagd" needs a sentence only the writer can write.
+fn active_rewrite_dutch(context: &Context<'_>, hit: &PhraseHit) -> Option<Fix> {
+    const AUXILIARIES: &[&str] = &["zijn", "is", "werden", "werd"];
+    let analysis = context.analysis;
+    let tokens = hit.tokens();
+    if !analysis.is(tokens.end - 1, &["gemaakt", "begaan"]) || tokens.len() < 3 {
+        return None;
+    }
+    let first = tokens.start;
+    let active = if analysis.word(first) == "er" && analysis.is(first + 1, AUXILIARIES) {
+        "wij hebben"
+    } else if analysis.is(first, AUXILIARIES) && analysis.word(first + 1) == "er" {
+        "hebben wij"
+    } else {
+        return None;
+    };
+    let active = if analysis.text.tokens[first].capitalized {
+        capitalize_first(active)
+    } else {
+        active.to_owned()
+    };
+    let replaced = analysis.span(first..first + 2);
+    let rest = &context.source[replaced.end..analysis.span(tokens.clone()).end];
+    let rewrite = format!("{active}{rest}");
+    Some(Fix::new(
+        context.localized(
+            format!("Rewrite as '{rewrite}'"),
+            format!("Herschrijf als '{rewrite}'"),
+        ),
+        Safety::Unsafe,
+        vec![Edit::replace(replaced, active)],
+    ))
+}
+
 /// Words that tie a following "we …" to the failure as its cause or its doer.
 const EXPLAINING: &[&str] = &[
-    "because", "since", "as", "which", "that", "who", "when", "after", "where", "once",
+    "because", "since", "as", "which", "that", "who", "when", "after", "where", "once", "omdat",
+    "doordat", "nadat", "toen", "die", "dat",
 ];
 
 enum Tense {

@@ -27,10 +27,27 @@
 //! apologize", a sentence-initial "Sorry for" → "I apologize for", "sorry about" → "apologize
 //! for", "sorry to hear that" → "apologize that"), which changes the register of the sentence.
 //! Where no grammatical rewrite is known ("sorry to keep you waiting") only the hint is given.
+//!
+//! ## In het Nederlands
+//! Stelt de daadvorm voor bij het eerste "het spijt me/ons" of "sorry" zonder eigen
+//! verantwoordelijkheid in de zin: "onze excuses", "ik bied u mijn excuses aan". Seed 000: "sorry"
+//! noemt een gevoel, excuses aanbieden is een daad. "(Oprechte) excuses" en "mijn excuses" zijn al
+//! de daadvorm en worden nooit gemeld.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons voor de ontbrekende factuur.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Onze excuses voor de ontbrekende factuur.
+//! ```
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::apology::ApologyForm;
-use crate::lint::language::{Analysis, ApologyExpression, Voice};
+use crate::lint::language::{Analysis, ApologyExpression, Language, Voice};
+use crate::rules::edits::capitalize_first;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct PreferApologize;
@@ -68,15 +85,19 @@ impl Rule for PreferApologize {
             return;
         };
         let range = analysis.span(apology.tokens());
-        findings.push(
-            context.finding(
-                range,
+        let fix = match analysis.language {
+            Language::English => rewrite(context, apology),
+            Language::Dutch => rewrite_dutch(context, apology),
+        };
+        findings.push(context.finding(
+            range,
+            context.localized(
                 "'Sorry' names a feeling; 'apologize' names the act and takes accountability",
-                rewrite(analysis, context.source, apology)
-                    .into_iter()
-                    .collect(),
+                "'sorry' en 'het spijt me' noemen een gevoel; 'mijn excuses' of 'ik bied u mijn \
+                 excuses aan' noemt de daad en neemt verantwoordelijkheid",
             ),
-        );
+            fix.into_iter().collect(),
+        ));
     }
 }
 
@@ -91,6 +112,47 @@ fn is_bad_news_or_negated(analysis: &Analysis<'_>, apology: &ApologyExpression) 
             ],
         ))
         || apology.tokens().any(|i| analysis.word(i) == "not")
+        // "het spijt me u te moeten meedelen": bad news; "het spijt me niet": no apology.
+        || analysis.word(word + 1) == "niet"
+        || (word + 1..word + 6).any(|i| {
+            analysis.is(i, &["meedelen", "mededelen", "melden", "informeren", "berichten"])
+        })
+}
+
+/// Dutch act-form: "Sorry voor …" → "Excuses voor …", "Het spijt ons voor …" → "Onze excuses
+/// voor …". Only before *voor*: "het spijt ons dat …" has no act-form that keeps the clause.
+fn rewrite_dutch(context: &Context<'_>, apology: &ApologyExpression) -> Option<Fix> {
+    let analysis = context.analysis;
+    let (start, word) = (apology.start as usize, apology.word as usize);
+    if analysis.word(analysis.object_start(apology)) != "voor" {
+        return None;
+    }
+    let ours = apology
+        .tokens()
+        .any(|i| analysis.is(i, &["ons", "wij", "we"]));
+    let mine = apology
+        .tokens()
+        .any(|i| analysis.is(i, &["me", "mij", "ik"]));
+    let replacement = match (ours, mine) {
+        (true, _) => "onze excuses",
+        (false, true) => "mijn excuses",
+        (false, false) => "excuses",
+    };
+    let replacement = if analysis.text.tokens[start].capitalized {
+        capitalize_first(replacement)
+    } else {
+        replacement.to_owned()
+    };
+    let range = analysis.span(start..word + 1);
+    let original = range.slice(context.source);
+    Some(Fix::new(
+        context.localized(
+            format!("Replace '{original}' with '{replacement}'"),
+            format!("Vervang '{original}' door '{replacement}'"),
+        ),
+        Safety::Unsafe,
+        vec![Edit::replace(range, replacement)],
+    ))
 }
 
 /// Adverbs worth keeping in the act-form ("I'm truly sorry" → "I truly apologize"); plain
@@ -107,7 +169,8 @@ const KEPT_ADVERBS: &[&str] = &[
     "also",
 ];
 
-fn rewrite(analysis: &Analysis<'_>, source: &str, apology: &ApologyExpression) -> Option<Fix> {
+fn rewrite(context: &Context<'_>, apology: &ApologyExpression) -> Option<Fix> {
+    let (analysis, source) = (context.analysis, context.source);
     let tokens = apology.tokens();
     // "I feel sorry for you" is pity, not an apology to rewrite.
     if tokens.clone().any(|i| analysis.is(i, &["feel", "felt"])) {
@@ -158,8 +221,12 @@ fn rewrite(analysis: &Analysis<'_>, source: &str, apology: &ApologyExpression) -
         }
     }
     let range = analysis.span(start..end);
+    let original = range.slice(source);
     Some(Fix::new(
-        format!("Replace '{}' with '{replacement}'", range.slice(source)),
+        context.localized(
+            format!("Replace '{original}' with '{replacement}'"),
+            format!("Vervang '{original}' door '{replacement}'"),
+        ),
         Safety::Unsafe,
         vec![Edit::replace(range, replacement)],
     ))

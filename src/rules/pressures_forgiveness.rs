@@ -24,6 +24,21 @@
 //!
 //! ## Fix safety
 //! No fix: what to say instead (a request, an offer, nothing) is the writer's choice.
+//!
+//! ## In het Nederlands
+//! Markeert het afsluiten van de zaak voor de lezer: "laten we dit achter ons laten", "hiermee
+//! beschouwen wij de zaak als afgehandeld", "zand erover". Een vraag ("Kunt u ons vergeven?")
+//! blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Onze excuses. Hiermee beschouwen wij de zaak als afgehandeld.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Onze excuses. Laat u ons weten of dit voor u voldoende is?
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::PhraseKind;
@@ -74,8 +89,12 @@ impl Rule for PressuresForgiveness {
             last_end = end;
             findings.push(context.finding(
                 analysis.span(start..end),
-                "this closes the matter for the reader: forgiveness is theirs to give; ask, or \
-                 leave it open",
+                context.localized(
+                    "this closes the matter for the reader: forgiveness is theirs to give; ask, or \
+                     leave it open",
+                    "dit sluit de zaak af voor de lezer: vergeving is aan hen; vraag erom, of laat \
+                     het open",
+                ),
                 Vec::new(),
             ));
         }

@@ -25,10 +25,25 @@
 //! Display-only: the fix replaces the reader's reaction (to the end of its clause) with a
 //! template, "that we [what we did]" ("for [what we did]" after *apologize* or *apologies*);
 //! only the writer can fill it in.
+//!
+//! ## In het Nederlands
+//! Markeert spijt over de reactie van de lezer in plaats van over wat wij deden: "het spijt me dat
+//! u zich zo voelt", "sorry dat je het zo ervaart", "excuses voor uw teleurstelling". Spijt over
+//! een gebeurtenis ("het spijt me dat de hete thee uw hand verbrandde") blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt me dat u zich zo voelt over onze nieuwe tarieven.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt me dat wij de nieuwe tarieven zonder aankondiging hebben ingevoerd.
+//! ```
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
-use crate::lint::language::PhraseKind;
 use crate::lint::language::apology::ApologyForm;
+use crate::lint::language::{Language, PhraseKind};
 use crate::rules::conditional_apology::condition_end;
 use crate::rules::edits::one_line;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
@@ -66,24 +81,29 @@ impl Rule for SorryYouFeel {
             else {
                 continue;
             };
-            let template = match apology.form {
-                ApologyForm::Apologize | ApologyForm::Apologies => "for [what we did]",
-                ApologyForm::Sorry | ApologyForm::Regret => "that we [what we did]",
+            let template = match (context.language(), apology.form) {
+                (Language::Dutch, _) => "dat wij [wat we deden]",
+                (_, ApologyForm::Apologize | ApologyForm::Apologies) => "for [what we did]",
+                (_, ApologyForm::Sorry | ApologyForm::Regret) => "that we [what we did]",
             };
             // The template replaces the reaction and whatever qualifies it ("… by our team").
             let end = condition_end(analysis, hit.end as usize, clause.end as usize);
             let feeling = analysis.span(hit.start as usize..end);
+            let original = one_line(feeling.slice(context.source));
             let fix = Fix::new(
-                format!(
-                    "Replace '{}' with '{template}'",
-                    one_line(feeling.slice(context.source))
+                context.localized(
+                    format!("Replace '{original}' with '{template}'"),
+                    format!("Vervang '{original}' door '{template}'"),
                 ),
                 Safety::DisplayOnly,
                 vec![Edit::replace(feeling, template)],
             );
             findings.push(context.finding(
                 analysis.span(apology.start as usize..hit.end as usize),
-                "regret for the reader's reaction admits nothing: apologize for what we did",
+                context.localized(
+                    "regret for the reader's reaction admits nothing: apologize for what we did",
+                    "spijt over de reactie van de lezer erkent niets: bied excuses aan voor wat wij deden",
+                ),
                 vec![fix],
             ));
         }

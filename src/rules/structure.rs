@@ -29,7 +29,10 @@ pub(crate) fn report_missing(
         Safety::Unsafe
     };
     let fix = Fix::new(
-        format!("Add a sentence: '{template}'"),
+        format!(
+            "{}: '{template}'",
+            context.localized("Add a sentence", "Voeg een zin toe")
+        ),
         safety,
         vec![Edit::insert(at, format!(" {template}"))],
     );

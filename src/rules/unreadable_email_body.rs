@@ -29,6 +29,29 @@
 //!
 //! ## Fix safety
 //! There is no fix: save the draft as plain text (most mail clients can) and check it again.
+//!
+//! ## In het Nederlands
+//! Meldt één keer dat de tekst van een e-mail niet is gecontroleerd omdat die quoted-printable,
+//! base64 of alleen HTML is. Sla het concept op als platte tekst en controleer het opnieuw.
+//!
+//! ### Voorbeeld
+//! ```text
+//! From: klantenservice@example.com
+//! To: klant@example.org
+//! Subject: Uw bestelling
+//! Content-Transfer-Encoding: base64
+//!
+//! SGV0IHNwaWp0IG9ucyBkYXQgdXcgYmVzdGVsbGluZyB6b2VrIGlzLg==
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! From: klantenservice@example.com
+//! To: klant@example.org
+//! Subject: Uw bestelling
+//!
+//! Het spijt ons dat uw bestelling zoek is. Wij sturen vandaag een nieuwe.
+//! ```
 
 use crate::lint::finding::{Finding, Severity};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};

@@ -26,6 +26,21 @@
 //! ## Fix safety
 //! Display-only: the fix puts a placeholder where the object was ("for [the specific harm]");
 //! only the writer knows what the harm was.
+//!
+//! ## In het Nederlands
+//! Markeert excuses die geen schade noemen: "excuses voor het probleem", "sorry voor wat er
+//! gebeurd is", "het spijt ons voor de situatie". Seed 001: wees concreet. "Sorry voor het
+//! ongemak" is een cliché en wordt alleen door `cliche` gemeld.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Excuses voor het probleem.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Excuses dat wij uw kaart twee keer hebben belast.
+//! ```
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
@@ -73,17 +88,23 @@ impl Rule for VagueApology {
             {
                 continue;
             }
+            let original = one_line(object.slice(context.source));
+            let harm =
+                context.in_draft_language("for [the specific harm]", "voor [de concrete schade]");
             let fix = Fix::new(
-                format!(
-                    "Replace '{}' with 'for [the specific harm]'",
-                    one_line(object.slice(context.source))
+                context.localized(
+                    format!("Replace '{original}' with '{harm}'"),
+                    format!("Vervang '{original}' door '{harm}'"),
                 ),
                 Safety::DisplayOnly,
-                vec![Edit::replace(object, "for [the specific harm]")],
+                vec![Edit::replace(object, harm)],
             );
             findings.push(context.finding(
                 object,
-                "the apology names no harm: say what went wrong for the reader",
+                context.localized(
+                    "the apology names no harm: say what went wrong for the reader",
+                    "de excuses noemen geen schade: zeg wat er voor de lezer misging",
+                ),
                 vec![fix],
             ));
         }

@@ -23,6 +23,21 @@
 //! The fix replaces the phrase with a template (`we will [action] by [date]`) whose
 //! placeholders only the writer can fill: display-only. An open offer ("How can I make this
 //! right?") is a real remedy and is not reported.
+//!
+//! ## In het Nederlands
+//! Markeert een belofte zonder concrete daad of termijn: "we gaan ernaar kijken", "wij zullen ons
+//! best doen", "zo snel mogelijk", "we gaan het beter doen". Een concrete daad met een dag ("wij
+//! sturen het woensdag op") of een open aanbod ("Hoe kan ik het goedmaken?") blijft stil.
+//!
+//! ### Voorbeeld
+//! ```text
+//! Het spijt ons. We gaan ernaar kijken.
+//! ```
+//!
+//! ### Gebruik liever
+//! ```text
+//! Het spijt ons. Wij sturen het nieuwe exemplaar woensdag op.
+//! ```
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::PhraseKind;
@@ -56,8 +71,11 @@ impl Rule for VagueRemedy {
             reported_up_to = hit.end;
             findings.push(context.finding(
                 range,
-                "vague remedy: say what you will do and when",
-                vec![template_fix(range)],
+                context.localized(
+                    "vague remedy: say what you will do and when",
+                    "vaag herstel: zeg wat u gaat doen en wanneer",
+                ),
+                vec![template_fix(context, range)],
             ));
         }
         let mut reported_time_up_to = 0;
@@ -73,7 +91,12 @@ impl Rule for VagueRemedy {
             let window = (sentence.start as usize).max(start.saturating_sub(12))..start;
             let committed = window.clone().any(|i| {
                 analysis.is(i, analysis.words().first_person_subjects)
-                    && analysis.is(i + 1, &["will", "shall", "are", "am", "would"])
+                    && analysis.is(
+                        i + 1,
+                        &[
+                            "will", "shall", "are", "am", "would", "zullen", "zal", "gaan", "ga",
+                        ],
+                    )
             });
             // "Double charges will be refunded in due course": the awaited act, with no time.
             let awaited_act = !analysis.hits_in(PhraseKind::RemedyAct, window).is_empty();
@@ -94,23 +117,34 @@ impl Rule for VagueRemedy {
             }
             reported_time_up_to = hit.end;
             let range = analysis.span(hit.tokens());
+            let by_date = context.in_draft_language("by [date]", "vóór [datum]");
             findings.push(context.finding(
                 range,
-                "vague time: say by when",
+                context.localized("vague time: say by when", "vage termijn: zeg vóór wanneer"),
                 vec![Fix::new(
-                    "Replace with 'by [date]'",
+                    format!(
+                        "{} '{by_date}'",
+                        context.localized("Replace with", "Vervang door")
+                    ),
                     Safety::DisplayOnly,
-                    vec![Edit::replace(range, "by [date]")],
+                    vec![Edit::replace(range, by_date)],
                 )],
             ));
         }
     }
 }
 
-fn template_fix(range: TextRange) -> Fix {
+fn template_fix(context: &Context<'_>, range: TextRange) -> Fix {
+    let template = context.in_draft_language(
+        "we will [action] by [date]",
+        "wij gaan vóór [datum] [actie]",
+    );
     Fix::new(
-        "Replace with 'we will [action] by [date]'",
+        format!(
+            "{} '{template}'",
+            context.localized("Replace with", "Vervang door")
+        ),
         Safety::DisplayOnly,
-        vec![Edit::replace(range, "we will [action] by [date]")],
+        vec![Edit::replace(range, template)],
     )
 }

@@ -22,7 +22,7 @@ use anstyle::{AnsiColor, Style};
 use crate::cli::output::{CheckedFile, Reporter, Totals, severity_index};
 use crate::cli::plural;
 use crate::lint::fix::Applicability;
-use crate::lint::{Component, Finding, Severity, Summary};
+use crate::lint::{Component, Finding, Language, Severity, Summary};
 use crate::position::LineIndex;
 
 const BOLD: Style = Style::new().bold();
@@ -58,7 +58,11 @@ impl<W: Write> Reporter for Human<W> {
         }
         match &file.report.summary {
             Some(summary) if self.show_summary => {
-                writeln!(self.out, "{}\n", render_summary(file.path, summary))?;
+                writeln!(
+                    self.out,
+                    "{}\n",
+                    render_summary(file.path, summary, file.report.language)
+                )?;
             }
             // A named file that is not an apology gets one quiet line, so `amends check notes.md`
             // does not look like it did nothing; drafts found in a directory are only counted.
@@ -132,15 +136,16 @@ pub fn render_finding(
     renderer.render(&[group])
 }
 
-/// `reply.md: apology strength 62/100` and the components that count, present or missing.
-pub fn render_summary(path: &str, summary: &Summary) -> String {
+/// `reply.md: apology strength 62/100 (en)`, the draft's language, and the components that
+/// count, present or missing.
+pub fn render_summary(path: &str, summary: &Summary, language: Language) -> String {
     let score_style = match summary.score {
         70.. => STRONG,
         40..70 => MIDDLING,
         _ => WEAK,
     };
     let mut text = format!(
-        "{BOLD}{path}{BOLD:#}: apology strength {score_style}{}/100{score_style:#}\n ",
+        "{BOLD}{path}{BOLD:#}: apology strength {score_style}{}/100{score_style:#} ({language})\n ",
         summary.score
     );
     for component in Component::ALL {
@@ -347,9 +352,9 @@ mod tests {
         scored.remove(Component::Forgiveness);
         let summary = Summary::score(present, scored, &[]);
         assert_eq!(
-            strip(&render_summary("reply.md", &summary)),
+            strip(&render_summary("reply.md", &summary, Language::Dutch)),
             format!(
-                "reply.md: apology strength {}/100\n  ✓ responsibility  ✗ remedy  ✓ empathy  \
+                "reply.md: apology strength {}/100 (nl)\n  ✓ responsibility  ✗ remedy  ✓ empathy  \
                  ✗ explanation  ✗ prevention",
                 summary.score
             )

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::{Analysis, PhraseKind};
+use super::{Analysis, PhraseHit, PhraseKind};
 
 /// Whose apology an expression is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,10 +65,14 @@ enum Subject {
 }
 
 pub(super) fn find(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
-    let mut found = Vec::new();
+    let mut found = whole_expressions(analysis);
+    let covered: Vec<std::ops::Range<usize>> = found.iter().map(|a| a.tokens()).collect();
     for hit in analysis.hits(PhraseKind::ApologyWord) {
         let word = hit.start as usize;
-        let form = form_of(analysis.word(word));
+        if covered.iter().any(|tokens| tokens.contains(&word)) {
+            continue;
+        }
+        let form = form_of(analysis, analysis.word(word));
         let subject = match form {
             ApologyForm::Sorry => sorry_subject(analysis, word),
             ApologyForm::Apologize => verb_subject(analysis, word),
@@ -80,7 +84,9 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
             Subject::Other => (word, false, Voice::Reported),
             Subject::Writer { start, explicit } => (start, explicit, Voice::Writer),
         };
-        if voice == Voice::Writer && is_reported_quote(analysis, word) {
+        if voice == Voice::Writer
+            && (is_reported_quote(analysis, word) || is_mention(analysis, start, word))
+        {
             voice = Voice::Reported;
         }
         if voice == Voice::Writer && is_passing(analysis, word) {
@@ -95,13 +101,61 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
             explicit_subject: explicit,
         });
     }
+    found.sort_by_key(|apology| apology.word);
     found
 }
 
-fn form_of(word: &str) -> ApologyForm {
+/// The apology expressions a language writes out whole in its tables (Dutch: "het spijt ons",
+/// "dat het me spijt", "onze excuses", "wij verontschuldigen ons"): where word order puts the
+/// subject after the verb or the verb last, a table says it more plainly than a grammar walk.
+/// Overlapping hits are one expression: the earliest start, then the longest. The expression's
+/// word is its last token, the one its object follows ("het spijt me *dat* …", "onze excuses
+/// *voor* …").
+fn whole_expressions(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
+    let mut hits: Vec<(PhraseHit, ApologyForm)> = [
+        (PhraseKind::ApologyFeeling, ApologyForm::Sorry),
+        (PhraseKind::ApologyAct, ApologyForm::Apologize),
+        (PhraseKind::ApologyNoun, ApologyForm::Apologies),
+    ]
+    .into_iter()
+    .flat_map(|(kind, form)| analysis.hits(kind).iter().map(move |hit| (*hit, form)))
+    .collect();
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    hits.sort_by_key(|(hit, _)| (hit.start, std::cmp::Reverse(hit.end)));
+    let words = analysis.words();
+    let mut found: Vec<ApologyExpression> = Vec::new();
+    let mut taken_until = 0;
+    for (hit, form) in hits {
+        let (start, end) = (hit.start as usize, hit.end as usize);
+        if start < taken_until {
+            continue;
+        }
+        taken_until = end;
+        let word = end - 1;
+        let mut voice = Voice::Writer;
+        if is_reported_quote(analysis, start) || is_mention(analysis, start, word) {
+            voice = Voice::Reported;
+        } else if is_passing(analysis, word) {
+            voice = Voice::Passing;
+        }
+        found.push(ApologyExpression {
+            word: word as u32,
+            start: start as u32,
+            sentence: analysis.text.sentence_of(word),
+            form,
+            voice,
+            explicit_subject: (start..end).any(|i| analysis.is(i, words.first_person_any)),
+        });
+    }
+    found
+}
+
+fn form_of(analysis: &Analysis<'_>, word: &str) -> ApologyForm {
     if word.starts_with("apologi") && !word.ends_with('y') && !word.ends_with("ies") {
         ApologyForm::Apologize
-    } else if word.starts_with("apolog") || word == "excuses" {
+    } else if word.starts_with("apolog") || analysis.words().bare_apology_nouns.contains(&word) {
         ApologyForm::Apologies
     } else if word.starts_with("regret") {
         ApologyForm::Regret
@@ -278,9 +332,19 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
 
 fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
     let words = analysis.words();
-    let Some(before) = back_over(analysis, word, &[words.apology_adjectives, &[",", "and"]]) else {
-        // "Apologies for the mix-up" opens an apology; a bare "Apology accepted" does not.
-        if analysis.word(word) != "apologies" {
+    let Some(before) = back_over(
+        analysis,
+        word,
+        &[words.apology_adjectives, &[",", "and", "en"]],
+    ) else {
+        // "Apologies for the mix-up" opens an apology; a bare "Apology accepted" does not, nor
+        // a noun that is the subject of a statement ("Excuses zijn niet genoeg").
+        if !analysis.is(word, words.bare_apology_nouns)
+            || analysis.is(
+                word + 1,
+                &["are", "were", "zijn", "waren", "helpen", "maken"],
+            )
+        {
             return Subject::NotAnApology;
         }
         return Subject::Writer {
@@ -288,7 +352,17 @@ fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
             explicit: false,
         };
     };
-    if analysis.is(before, &["my", "our"]) {
+    // "Again, apologies for …", "Nogmaals excuses": openers before a bare noun.
+    if analysis.is(before, words.sentence_openers)
+        && analysis.is(word, words.bare_apology_nouns)
+        && back_over(analysis, before, &[words.sentence_openers, &[","]]).is_none()
+    {
+        return Subject::Writer {
+            start: word,
+            explicit: false,
+        };
+    }
+    if analysis.is(before, &["my", "our", "mijn", "onze"]) {
         let start = back_over(
             analysis,
             before,
@@ -363,6 +437,30 @@ fn regret_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
 /// “sorry if you were upset”"): either way not the writer apologizing.
 fn is_reported_quote(analysis: &Analysis<'_>, word: usize) -> bool {
     analysis.text.tokens[word].quoted
+}
+
+/// An apology between single quotes is mentioned, not made: a guide's "zeg nooit 'het spijt
+/// me, maar'" or "never write 'sorry if you were upset'". The opening quote stands before the
+/// expression with a space (or the sentence start) before it, a closing one follows glued to a
+/// word; "'t spijt me" is an elision of *het*, not a quote.
+fn is_mention(analysis: &Analysis<'_>, start: usize, word: usize) -> bool {
+    let tokens = &analysis.text.tokens;
+    let Some(open) = start.checked_sub(1) else {
+        return false;
+    };
+    let paragraph = analysis.text.paragraph(analysis.text.paragraph_of(start));
+    if open < paragraph.start
+        || analysis.word(open) != "'"
+        || !(open == paragraph.start || tokens[open].spaced_before)
+        || matches!(
+            analysis.span(start..start + 1).slice(analysis.source),
+            "t" | "T" | "s"
+        )
+    {
+        return false;
+    }
+    (word + 1..paragraph.end.min(word + 40))
+        .any(|i| analysis.word(i) == "'" && !tokens[i].spaced_before)
 }
 
 /// An apology about the message itself: its object follows within a few words.

@@ -25,6 +25,15 @@ impl Found {
     pub fn range(&self, component: Component) -> Option<TextRange> {
         self.ranges[component as usize]
     }
+
+    /// Take the components `other` has and this one lacks.
+    pub fn add(&mut self, other: &Found) {
+        for (mine, theirs) in self.ranges.iter_mut().zip(other.ranges) {
+            if mine.is_none() {
+                *mine = theirs;
+            }
+        }
+    }
 }
 
 pub(super) fn find(analysis: &Analysis<'_>) -> Found {

@@ -1,66 +1,382 @@
-//! Which language a document is written in: a stop-word vote, light enough for a four-word draft
-//! and a 1 MB one alike (no models to load).
+//! Which language a document is written in, and which of its paragraphs are in another one: a
+//! stop-word vote, light enough for a four-word draft and a 1 MB one alike (no models to load,
+//! two small sets, a bounded number of words looked at per paragraph and per document).
+//!
+//! The words are the short, frequent function words of each language that the other language
+//! does not share ("we", "is", "in", "me", "was" and "of" are both English and Dutch, so they
+//! vote for neither). "sorry" is Dutch as much as English, so it does not vote either.
+//!
+//! Mixed documents (a Dutch reply that quotes an English mail without `>` marks, a bilingual
+//! notice) are decided per paragraph: a paragraph goes to the other language only when its own
+//! vote is clear ([`switches_paragraph`]); short or undecided paragraphs ("Hi Anna,", "Groet,")
+//! keep the document's language.
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::FxHashSet;
 
 use super::Language;
 use crate::lint::markup::ProseRun;
 
 const ENGLISH: &[&str] = &[
-    "the", "and", "you", "we", "i", "to", "of", "is", "for", "your", "our", "that", "it", "this",
-    "with", "was", "are", "have", "will", "sorry", "not", "on", "be", "my", "in",
+    "the",
+    "and",
+    "you",
+    "i",
+    "to",
+    "for",
+    "your",
+    "our",
+    "that",
+    "it",
+    "this",
+    "with",
+    "are",
+    "have",
+    "will",
+    "not",
+    "on",
+    "be",
+    "my",
+    "a",
+    "an",
+    "at",
+    "us",
+    "has",
+    "can",
+    "would",
+    "please",
+    "thank",
+    "from",
+    "if",
+    "but",
+    "been",
+    "were",
+    "am",
+    "did",
+    "do",
+    "what",
+    "when",
+    "which",
+    "them",
+    "they",
+    "about",
+    "apologize",
+    "apologise",
+    "apologies",
 ];
 const DUTCH: &[&str] = &[
-    "de", "het", "een", "en", "ik", "je", "u", "wij", "we", "van", "voor", "is", "niet", "dat",
-    "met", "uw", "onze", "ons", "spijt", "excuses", "dit", "zijn", "heeft", "hebben", "op", "er",
-    "ook", "maar", "als", "bij", "naar",
+    "de",
+    "het",
+    "een",
+    "en",
+    "ik",
+    "je",
+    "u",
+    "wij",
+    "van",
+    "voor",
+    "niet",
+    "dat",
+    "met",
+    "uw",
+    "onze",
+    "ons",
+    "spijt",
+    "excuses",
+    "dit",
+    "zijn",
+    "heeft",
+    "hebben",
+    "op",
+    "er",
+    "ook",
+    "maar",
+    "als",
+    "bij",
+    "naar",
+    "mijn",
+    "jij",
+    "jullie",
+    "wat",
+    "om",
+    "te",
+    "zo",
+    "nog",
+    "al",
+    "aan",
+    "heb",
+    "hebt",
+    "ben",
+    "bent",
+    "wordt",
+    "wel",
+    "geen",
+    "deze",
+    "die",
+    "graag",
+    "helaas",
+    "excuus",
+    "hier",
+    "daar",
+    "hoe",
+    "waar",
+    "kunt",
+    "kan",
+    "zal",
+    "zullen",
+    "waren",
+    "omdat",
+    "doordat",
+    "ongemak",
+    "groet",
+    "beste",
+    "mocht",
+    "indien",
+    "hartelijk",
+    "kunnen",
+    "gaan",
+    "moet",
+    "moeten",
+    "worden",
+    "even",
+    "misschien",
+    "ernaar",
+    "erover",
+    "hiermee",
+    "daarmee",
+    "nu",
+    "dan",
+    "meer",
+    "veel",
+    "alle",
+    "wilt",
+    "zou",
+    "komt",
+    "komen",
+    "bedankt",
+    "groeten",
+    "dus",
+    "toch",
+    "nogmaals",
+    "vandaag",
+    "morgen",
+    "gisteren",
+    "gewoon",
+    "echt",
+    "heel",
 ];
 
-/// Each stop word with the languages it counts for (bit 0 English, bit 1 Dutch): one lookup a
-/// word.
-static STOP_WORDS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut words = FxHashMap::default();
-    for (list, bit) in [(ENGLISH, 1), (DUTCH, 2)] {
-        for word in list {
-            *words.entry(*word).or_insert(0) |= bit;
+static ENGLISH_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| ENGLISH.iter().copied().collect());
+static DUTCH_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| DUTCH.iter().copied().collect());
+
+/// A few thousand words decide any document; the rest would only cost time.
+const DOCUMENT_WORDS: usize = 2000;
+/// The opening words of a paragraph decide it.
+const PARAGRAPH_WORDS: usize = 32;
+/// No stop-word is longer; longer words are skipped unread.
+const MAX_WORD_LEN: usize = 10;
+
+/// Stop-word votes of a stretch of text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Votes {
+    english: usize,
+    dutch: usize,
+    words: usize,
+}
+
+impl Votes {
+    fn count(&mut self, text: &str, limit: usize, lower: &mut String) {
+        for word in words(text).filter(|w| w.len() <= MAX_WORD_LEN) {
+            if self.words >= limit {
+                return;
+            }
+            // Stop-words are short and mostly ASCII: lowercase on the stack, no allocation.
+            let mut buffer = [0u8; MAX_WORD_LEN];
+            let key = if word.is_ascii() {
+                let bytes = &mut buffer[..word.len()];
+                bytes.copy_from_slice(word.as_bytes());
+                bytes.make_ascii_lowercase();
+                std::str::from_utf8(bytes).unwrap_or_default()
+            } else {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                lower.as_str()
+            };
+            self.english += usize::from(ENGLISH_SET.contains(key));
+            self.dutch += usize::from(DUTCH_SET.contains(key));
+            self.words += 1;
         }
     }
-    words
-});
+
+    /// The winner; English when undecided (the tie-breaker of the first releases).
+    fn winner(self) -> Language {
+        if self.dutch > self.english {
+            Language::Dutch
+        } else {
+            Language::English
+        }
+    }
+
+    fn for_language(self, language: Language) -> usize {
+        match language {
+            Language::English => self.english,
+            Language::Dutch => self.dutch,
+        }
+    }
+}
+
+/// The words of `text`, split on ASCII non-letters (bytes, not chars: the split points are
+/// ASCII, so always char boundaries, and no UTF-8 is decoded). A non-ASCII character counts as
+/// part of a word ("één", "zo’n").
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let is_word_byte = |b: u8| b.is_ascii_alphabetic() || b >= 0x80;
+    let mut index = 0;
+    std::iter::from_fn(move || {
+        while index < bytes.len() && !is_word_byte(bytes[index]) {
+            index += 1;
+        }
+        let start = index;
+        while index < bytes.len() && is_word_byte(bytes[index]) {
+            index += 1;
+        }
+        (index > start).then(|| &text[start..index])
+    })
+}
+
+/// A paragraph leaves the document's language only on clear evidence: at least three votes for
+/// the other language and at least twice as many as for the document's own.
+fn switches_paragraph(votes: Votes, document: Language, other: Language) -> bool {
+    let theirs = votes.for_language(other);
+    theirs >= 3 && theirs >= 2 * votes.for_language(document)
+}
+
+/// The languages of a document's prose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LanguageMap {
+    /// The main language: the one the report and its messages use.
+    pub main: Language,
+    /// The language of each prose run, in the order of the runs.
+    pub runs: Vec<Language>,
+}
+
+impl LanguageMap {
+    /// Every run in one language.
+    pub fn single(language: Language, run_count: usize) -> LanguageMap {
+        LanguageMap {
+            main: language,
+            runs: vec![language; run_count],
+        }
+    }
+
+    /// The language a mixed document's other paragraphs are in.
+    pub fn other(&self) -> Language {
+        match self.main {
+            Language::English => Language::Dutch,
+            Language::Dutch => Language::English,
+        }
+    }
+
+    /// Whether any run is in a language other than the main one.
+    pub fn is_mixed(&self) -> bool {
+        self.runs.iter().any(|language| *language != self.main)
+    }
+}
 
 /// The main language of the prose in `runs` (English when undecided).
 pub fn detect(text: &str, runs: &[ProseRun]) -> Language {
-    let (mut english, mut dutch) = (0usize, 0usize);
-    let mut seen = 0usize;
+    let mut votes = Votes::default();
     let mut lower = String::new();
-    'runs: for run in runs {
-        for word in text[run.range.start..run.range.end]
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty() && w.len() <= 8)
-        {
-            lower.clear();
-            // Most words are ASCII: lowercase them bytewise, not through Unicode's case tables.
-            if word.is_ascii() {
-                lower.push_str(word);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-            }
-            let languages = STOP_WORDS.get(lower.as_str()).copied().unwrap_or(0);
-            english += usize::from(languages & 1);
-            dutch += usize::from(languages >> 1);
-            seen += 1;
-            // A few thousand words decide any document; the rest would only cost time.
-            if seen > 2000 {
-                break 'runs;
-            }
+    for run in runs {
+        votes.count(run.range.slice(text), DOCUMENT_WORDS, &mut lower);
+        if votes.words >= DOCUMENT_WORDS {
+            break;
         }
     }
-    if dutch > english {
-        Language::Dutch
-    } else {
-        Language::English
+    votes.winner()
+}
+
+/// The main language, and the language of every paragraph (a run that starts a block and the
+/// runs that continue it).
+pub fn detect_paragraphs(text: &str, runs: &[ProseRun]) -> LanguageMap {
+    let main = detect(text, runs);
+    let other = match main {
+        Language::English => Language::Dutch,
+        Language::Dutch => Language::English,
+    };
+    let mut languages = vec![main; runs.len()];
+    let mut lower = String::new();
+    let mut start = 0;
+    while start < runs.len() {
+        let end = runs[start + 1..]
+            .iter()
+            .position(|run| run.block_start)
+            .map_or(runs.len(), |offset| start + 1 + offset);
+        let mut votes = Votes::default();
+        for run in &runs[start..end] {
+            votes.count(run.range.slice(text), PARAGRAPH_WORDS, &mut lower);
+            if votes.words >= PARAGRAPH_WORDS {
+                break;
+            }
+        }
+        if switches_paragraph(votes, main, other) {
+            languages[start..end].fill(other);
+        }
+        start = end;
+    }
+    LanguageMap {
+        main,
+        runs: languages,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::markup::{DocumentKind, extract_prose};
+
+    fn language_of(text: &str) -> Language {
+        detect(text, &extract_prose(text, DocumentKind::PlainText).runs)
+    }
+
+    #[test]
+    fn short_drafts_are_recognized() {
+        assert_eq!(language_of("Sorry voor het ongemak."), Language::Dutch);
+        assert_eq!(language_of("Excuses, mijn fout."), Language::Dutch);
+        assert_eq!(language_of("Het spijt ons."), Language::Dutch);
+        assert_eq!(language_of("Sorry for the delay."), Language::English);
+        assert_eq!(language_of("Sorry!"), Language::English);
+        assert_eq!(language_of(""), Language::English);
+    }
+
+    #[test]
+    fn a_clear_paragraph_in_the_other_language_switches_and_a_greeting_does_not() {
+        let text = "Beste Anna,\n\nHet spijt ons dat uw pakket te laat was. Wij sturen u vandaag \
+                    een nieuw pakket, en de verzendkosten storten we terug op uw rekening. Dat \
+                    is het minste wat we kunnen doen.\n\nYou wrote: the parcel was late and \
+                    the box was broken.\n\nMet vriendelijke groet,\nPiet";
+        let prose = extract_prose(text, DocumentKind::PlainText);
+        let map = detect_paragraphs(text, &prose.runs);
+        assert_eq!(map.main, Language::Dutch);
+        assert!(map.is_mixed());
+        let english: Vec<&str> = prose
+            .runs
+            .iter()
+            .zip(&map.runs)
+            .filter(|(_, language)| **language == Language::English)
+            .map(|(run, _)| run.range.slice(text))
+            .collect();
+        assert_eq!(english.len(), 1);
+        assert!(english[0].starts_with("You wrote"));
+    }
+
+    #[test]
+    fn a_single_language_document_is_not_mixed() {
+        let text = "Hi Anna,\n\nWe are sorry we shipped the wrong size.\n\nGroet,\nPiet";
+        let prose = extract_prose(text, DocumentKind::PlainText);
+        assert!(!detect_paragraphs(text, &prose.runs).is_mixed());
     }
 }

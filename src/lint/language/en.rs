@@ -328,6 +328,9 @@ pub(super) const WORDS: WordLists = WordLists {
         "course",
         "promptly",
     ],
+    bare_apology_nouns: &["apologies"],
+    regular_past_suffixes: &["ed"],
+    verb_final_reach: 0,
 };
 
 /// Every English phrase table.
