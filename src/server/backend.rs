@@ -24,6 +24,7 @@ use crate::server::hover;
 use crate::server::lifecycle;
 use crate::server::linting::Linted;
 use crate::server::logging::LogControl;
+use crate::server::output::Output;
 use crate::server::settings::{EditorSettings, Settings};
 use crate::server::worker::LintWorker;
 
@@ -85,6 +86,8 @@ impl State {
 #[derive(Debug, Clone)]
 pub struct Backend {
     client: Client,
+    /// Where `publishDiagnostics` goes, past tower-lsp-server's `Value` detour ([`Output`]).
+    output: Output,
     state: Arc<State>,
 }
 
@@ -97,9 +100,10 @@ struct Job {
 }
 
 impl Backend {
-    pub fn new(client: Client, log: LogControl) -> Backend {
+    pub fn new(client: Client, log: LogControl, output: Output) -> Backend {
         Backend {
             client,
+            output,
             state: Arc::new(State {
                 documents: Mutex::new(HashMap::new()),
                 settings: Mutex::new(Settings::default()),
@@ -236,9 +240,11 @@ impl Backend {
                 fresh
             };
             if fresh {
-                self.client
-                    .publish_diagnostics(uri.clone(), linted.diagnostics(), Some(linted.version))
-                    .await;
+                self.output.publish_diagnostics(
+                    uri.clone(),
+                    linted.diagnostics(),
+                    Some(linted.version),
+                );
             }
         }
     }
@@ -595,7 +601,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let removed = self.state.documents().remove(&uri);
         if removed.is_some() && !self.state.session().pull_diagnostics {
-            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+            self.output.publish_diagnostics(uri, Vec::new(), None);
         }
     }
 

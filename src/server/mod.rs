@@ -16,6 +16,7 @@ mod hover;
 mod lifecycle;
 mod linting;
 mod logging;
+mod output;
 mod settings;
 mod worker;
 
@@ -51,8 +52,9 @@ pub fn run() -> ExitCode {
         }
     };
     runtime.block_on(async {
-        let (service, socket) = LspService::new(|client| Backend::new(client, log));
-        Server::new(framing::guarded_stdin(), tokio::io::stdout(), socket)
+        let (stdout, direct_output) = output::start();
+        let (service, socket) = LspService::new(|client| Backend::new(client, log, direct_output));
+        Server::new(framing::guarded_stdin(), stdout, socket)
             .serve(service)
             .await;
     });
