@@ -698,3 +698,50 @@ fn exit_without_shutdown_ends_the_process_with_status_1() {
     client.notify("exit", Value::Null);
     assert_eq!(client.wait_for_exit().code(), Some(1));
 }
+
+#[test]
+fn a_dutch_draft_gets_dutch_hover_and_lens() {
+    let (mut client, _) = start(&["utf-16"]);
+    let uri = "file:///drafts/antwoord.md";
+    let text = "Beste Sanne,\n\nHet spijt ons als de levering te laat was. Excuses voor het \
+                eventuele ongemak.\n\nMet vriendelijke groet,\nTom\n";
+    client.open(uri, "markdown", text);
+    let published = client.diagnostics_for(uri, 1);
+    assert!(codes(&published["diagnostics"]).contains(&"cliche".to_owned()));
+    let hover_at = |client: &mut LspClient, needle: &str| {
+        let (line, character) = position_at(text, text.find(needle).unwrap() + 1, "utf-16");
+        client.call(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri },
+                    "position": { "line": line, "character": character } }),
+        )["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let on_cliche = hover_at(&mut client, "ongemak");
+    assert!(on_cliche.contains("Waarom dit de excuses verzwakt"), "{on_cliche}");
+    assert!(on_cliche.contains("**Voorbeeld**"), "{on_cliche}");
+    let on_apology = hover_at(&mut client, "spijt ons");
+    assert!(on_apology.contains("Sterkte van de excuses"), "{on_apology}");
+    assert!(on_apology.contains("Nederlands"), "{on_apology}");
+    assert!(on_apology.contains("✗ herstel"), "{on_apology}");
+    let lenses = client.call("textDocument/codeLens", json!({ "textDocument": { "uri": uri } }));
+    let title = lenses[0]["command"]["title"].as_str().unwrap();
+    assert!(title.contains("ontbreekt: verantwoordelijkheid, herstel"), "{title}");
+
+    // `messages = "en"` speaks English about the same Dutch draft.
+    client.set_settings(json!({ "messages": "en" }));
+    client.notify("workspace/didChangeConfiguration", json!({ "settings": null }));
+    client.wait_for("diagnostics in English", |message| {
+        message["method"] == "textDocument/publishDiagnostics"
+            && message["params"]["uri"] == uri
+            && message["params"]["diagnostics"][0]["message"]
+                .as_str()
+                .is_some_and(|text| text.contains("conditional"))
+    });
+    let on_apology = hover_at(&mut client, "spijt ons");
+    assert!(on_apology.contains("Apology strength"), "{on_apology}");
+    assert!(on_apology.contains("Dutch"), "{on_apology}");
+    assert!(client.shutdown().success());
+}

@@ -657,13 +657,15 @@ impl LanguageServer for Backend {
         let encoding = self.state.session().encoding;
         let offset = linted.offset(place.position, encoding);
         Ok(
-            hover::hover_at(&linted.report, offset).map(|(markdown, range)| Hover {
-                contents: HoverContents::Markup(MarkupContent {
-                    kind: MarkupKind::Markdown,
-                    value: markdown,
-                }),
-                range: Some(linted.range(range, encoding)),
-            }),
+            hover::hover_at(&linted.report, offset, linted.messages_language()).map(
+                |(markdown, range)| Hover {
+                    contents: HoverContents::Markup(MarkupContent {
+                        kind: MarkupKind::Markdown,
+                        value: markdown,
+                    }),
+                    range: Some(linted.range(range, encoding)),
+                },
+            ),
         )
     }
 
@@ -707,7 +709,7 @@ impl LanguageServer for Backend {
         Ok(Some(vec![CodeLens {
             range: top,
             command: Some(Command {
-                title: hover::lens_title(summary),
+                title: hover::lens_title(summary, linted.messages_language()),
                 command: SHOW_SUMMARY_COMMAND.to_owned(),
                 arguments: Some(vec![serde_json::to_value(&uri).unwrap_or(Value::Null)]),
             }),
@@ -728,7 +730,7 @@ impl LanguageServer for Backend {
         match params.command.as_str() {
             SHOW_SUMMARY_COMMAND => {
                 let text = match &linted.report.summary {
-                    Some(summary) => hover::lens_title(summary),
+                    Some(summary) => hover::lens_title(summary, linted.messages_language()),
                     None => "not an apology draft: amends has nothing to say".to_owned(),
                 };
                 self.client.show_message(MessageType::INFO, &text).await;

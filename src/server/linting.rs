@@ -63,6 +63,11 @@ impl Linted {
         }
     }
 
+    /// The language amends' messages are in for this draft.
+    pub fn messages_language(&self) -> crate::lint::Language {
+        crate::server::hover::messages_language(&self.report, &self.options)
+    }
+
     /// The diagnostics of every finding, in the order of `report.findings`. Made when sent rather
     /// than kept: a megabyte draft can have thousands, and the editor keeps them anyway.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
