@@ -720,19 +720,34 @@ fn a_dutch_draft_gets_dutch_hover_and_lens() {
             .to_owned()
     };
     let on_cliche = hover_at(&mut client, "ongemak");
-    assert!(on_cliche.contains("Waarom dit de excuses verzwakt"), "{on_cliche}");
+    assert!(
+        on_cliche.contains("Waarom dit de excuses verzwakt"),
+        "{on_cliche}"
+    );
     assert!(on_cliche.contains("**Voorbeeld**"), "{on_cliche}");
     let on_apology = hover_at(&mut client, "spijt ons");
-    assert!(on_apology.contains("Sterkte van de excuses"), "{on_apology}");
+    assert!(
+        on_apology.contains("Sterkte van de excuses"),
+        "{on_apology}"
+    );
     assert!(on_apology.contains("Nederlands"), "{on_apology}");
     assert!(on_apology.contains("✗ herstel"), "{on_apology}");
-    let lenses = client.call("textDocument/codeLens", json!({ "textDocument": { "uri": uri } }));
+    let lenses = client.call(
+        "textDocument/codeLens",
+        json!({ "textDocument": { "uri": uri } }),
+    );
     let title = lenses[0]["command"]["title"].as_str().unwrap();
-    assert!(title.contains("ontbreekt: verantwoordelijkheid, herstel"), "{title}");
+    assert!(
+        title.contains("ontbreekt: verantwoordelijkheid, herstel"),
+        "{title}"
+    );
 
     // `messages = "en"` speaks English about the same Dutch draft.
     client.set_settings(json!({ "messages": "en" }));
-    client.notify("workspace/didChangeConfiguration", json!({ "settings": null }));
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": null }),
+    );
     client.wait_for("diagnostics in English", |message| {
         message["method"] == "textDocument/publishDiagnostics"
             && message["params"]["uri"] == uri
@@ -743,5 +758,39 @@ fn a_dutch_draft_gets_dutch_hover_and_lens() {
     let on_apology = hover_at(&mut client, "spijt ons");
     assert!(on_apology.contains("Apology strength"), "{on_apology}");
     assert!(on_apology.contains("Dutch"), "{on_apology}");
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn a_document_closed_and_opened_again_is_linted_from_its_new_text() {
+    let (mut client, _) = start(&["utf-16"]);
+    let other = DRAFT.replace(" any inconvenience", " the cold dinner");
+    let expected = {
+        let fresh = "file:///drafts/other.md";
+        client.open(fresh, "markdown", &other);
+        client.diagnostics_for(fresh, 1)["diagnostics"].clone()
+    };
+    client.open(URI, "markdown", DRAFT);
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    // The same URI and version, other text, while the first lint may still run.
+    client.open(URI, "markdown", &other);
+    let settled = client.wait_for("diagnostics of the new text", |message| {
+        message["method"] == "textDocument/publishDiagnostics"
+            && message["params"]["uri"] == URI
+            && message["params"]["diagnostics"] == expected
+    });
+    assert_eq!(settled["params"]["version"], 1);
+    // Nothing about the old text follows.
+    let later = client.notifications_during(Duration::from_millis(300));
+    assert!(
+        later
+            .iter()
+            .filter(|n| n["params"]["uri"] == URI)
+            .all(|n| n["params"]["diagnostics"] == expected),
+        "{later:?}"
+    );
     assert!(client.shutdown().success());
 }

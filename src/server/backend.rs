@@ -94,6 +94,7 @@ pub struct Backend {
 /// What a lint needs, taken from a document under the lock.
 struct Job {
     text: ropey::Rope,
+    opening: u64,
     version: i32,
     kind: DocumentKind,
     directory: Option<PathBuf>,
@@ -129,17 +130,17 @@ impl Backend {
                 return None;
             };
             if let Some(linted) = &document.linted
-                && linted.version == document.version
-                && linted.generation == generation
+                && document.is_current(linted, generation)
             {
                 return Some(Arc::clone(linted));
             }
             job_of(document)
         };
         let linted = self.run(job).await?;
+        let generation = self.state.settings().generation();
         let mut documents = self.state.documents();
         if let Some(document) = documents.get_mut(uri)
-            && document.version == linted.version
+            && document.is_current(&linted, generation)
         {
             document.linted = Some(Arc::clone(&linted));
         }
@@ -159,6 +160,7 @@ impl Backend {
                 let text = String::from(&job.text);
                 let linted = Linted::new(
                     text,
+                    job.opening,
                     job.version,
                     resolved.generation,
                     job.kind,
@@ -204,9 +206,10 @@ impl Backend {
                 let Some(document) = documents.get_mut(&uri) else {
                     return;
                 };
-                let up_to_date = document.linted.as_ref().is_some_and(|linted| {
-                    linted.version == document.version && linted.generation == generation
-                });
+                let up_to_date = document
+                    .linted
+                    .as_ref()
+                    .is_some_and(|linted| document.is_current(linted, generation));
                 if up_to_date {
                     // Cleared under the same lock a change takes: a change after this point
                     // starts a new task.
@@ -227,7 +230,7 @@ impl Backend {
                 let Some(document) = documents.get_mut(&uri) else {
                     return;
                 };
-                let fresh = linted.version == document.version && linted.generation == generation;
+                let fresh = document.is_current(&linted, generation);
                 if fresh {
                     document.linted = Some(Arc::clone(&linted));
                 } else {
@@ -352,6 +355,7 @@ fn job_of(document: &Document) -> Job {
     Job {
         // A rope clone shares its chunks: cheap whatever the size.
         text: document.text.clone(),
+        opening: document.opening,
         version: document.version,
         kind: document.kind,
         directory: document

@@ -7,6 +7,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use ropey::{Rope, RopeSlice};
 use tower_lsp_server::ls_types::{Position, TextDocumentContentChangeEvent, Uri};
@@ -15,9 +16,14 @@ use crate::lint::DocumentKind;
 use crate::position::Encoding;
 use crate::server::linting::Linted;
 
+/// Distinguishes one opening of a document from the next: a draft closed and opened again starts
+/// over at the client's version numbers, and a lint of the old text must not pass for the new.
+static OPENINGS: AtomicU64 = AtomicU64::new(0);
+
 /// One open document.
 #[derive(Debug)]
 pub struct Document {
+    pub opening: u64,
     pub text: Rope,
     pub version: i32,
     pub language_id: String,
@@ -33,6 +39,13 @@ pub struct Document {
 }
 
 impl Document {
+    /// Whether `linted` is a lint of this document as it is now, under settings `generation`.
+    pub fn is_current(&self, linted: &Linted, generation: u64) -> bool {
+        linted.opening == self.opening
+            && linted.version == self.version
+            && linted.generation == generation
+    }
+
     pub fn new(uri: &Uri, text: &str, version: i32, language_id: String) -> Document {
         let path = uri.to_file_path().map(|path| path.into_owned());
         let name = path
@@ -44,6 +57,7 @@ impl Document {
             .or_else(|| DocumentKind::from_language_id(&language_id))
             .unwrap_or_else(|| DocumentKind::sniff(text));
         Document {
+            opening: OPENINGS.fetch_add(1, Ordering::Relaxed),
             text: Rope::from_str(text),
             version,
             language_id,

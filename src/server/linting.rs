@@ -19,6 +19,8 @@ pub const SOURCE: &str = "amends";
 /// A document version, linted.
 #[derive(Debug)]
 pub struct Linted {
+    /// The opening of the document it was made from ([`crate::server::documents::Document`]).
+    pub opening: u64,
     pub version: i32,
     /// The settings generation the options came from; a settings change makes this stale.
     pub generation: u64,
@@ -35,6 +37,7 @@ impl Linted {
     /// Lint `text`. Runs on the lint worker: a megabyte takes tens of milliseconds.
     pub fn new(
         text: String,
+        opening: u64,
         version: i32,
         generation: u64,
         kind: DocumentKind,
@@ -52,6 +55,7 @@ impl Linted {
             "linted"
         );
         Linted {
+            opening,
             version,
             generation,
             kind,
