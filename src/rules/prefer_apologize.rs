@@ -44,7 +44,7 @@
 //! Onze excuses voor de ontbrekende factuur.
 //! ```
 
-use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
+use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::apology::ApologyForm;
 use crate::lint::language::{Analysis, ApologyExpression, Language, Voice};
 use crate::rules::edits::capitalize_first;
@@ -145,14 +145,7 @@ fn rewrite_dutch(context: &Context<'_>, apology: &ApologyExpression) -> Option<F
     };
     let range = analysis.span(start..word + 1);
     let original = range.slice(context.source);
-    Some(Fix::new(
-        context.localized(
-            format!("Replace '{original}' with '{replacement}'"),
-            format!("Vervang '{original}' door '{replacement}'"),
-        ),
-        Safety::Unsafe,
-        vec![Edit::replace(range, replacement)],
-    ))
+    Some(replace_fix(context, range, original, replacement))
 }
 
 /// Adverbs worth keeping in the act-form ("I'm truly sorry" → "I truly apologize"); plain
@@ -222,12 +215,23 @@ fn rewrite(context: &Context<'_>, apology: &ApologyExpression) -> Option<Fix> {
     }
     let range = analysis.span(start..end);
     let original = range.slice(source);
-    Some(Fix::new(
+    Some(replace_fix(context, range, original, replacement))
+}
+
+/// The unsafe fix that replaces `original` (at `range`) with `replacement`.
+fn replace_fix(
+    context: &Context<'_>,
+    range: TextRange,
+    original: &str,
+    replacement: impl Into<String>,
+) -> Fix {
+    let replacement = replacement.into();
+    Fix::new(
         context.localized(
             format!("Replace '{original}' with '{replacement}'"),
             format!("Vervang '{original}' door '{replacement}'"),
         ),
         Safety::Unsafe,
         vec![Edit::replace(range, replacement)],
-    ))
+    )
 }
