@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# amends in the real Emacs (batch): eglot starts the server, flymake shows the diagnostics on the
+# right text, a quick fix applies. Installs Debian's emacs-nox, elpa-eglot and elpa-markdown-mode
+# when missing.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../../.." && pwd)"
+bin="${AMENDS_BIN:-$repo/target/release/amends}"
+if [ ! -x "$bin" ]; then
+    (cd "$repo" && cargo build --release --locked)
+fi
+missing=()
+command -v emacs >/dev/null 2>&1 || missing+=(emacs-nox)
+for package in elpa-eglot elpa-markdown-mode; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing ${missing[*]} (apt)"
+    ${SUDO:-$( [ "$(id -u)" = 0 ] || echo sudo )} apt-get install -y -q "${missing[@]}" >/dev/null
+fi
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+draft='Hi Zoë,
+
+We are sorry if the delay upset you, Zoë. We apologize for any inconvenience this slight delay may have caused.
+
+Best,
+Anna
+'
+printf '%s' "$draft" > "$work/reply.md"
+printf '%s' "$draft" > "$work/reply.txt"
+git -C "$work" init -q
+cd "$work"
+AMENDS_BIN="$bin" AMENDS_TEST_DIR="$work" AMENDS_DRAFT="$draft" HOME="$work" \
+    timeout 120 emacs --batch -Q -l "$here/test.el"
