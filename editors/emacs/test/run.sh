@@ -4,20 +4,9 @@
 # when missing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$here/../../.." && pwd)"
-bin="${AMENDS_BIN:-$repo/target/release/amends}"
-if [ ! -x "$bin" ]; then
-    (cd "$repo" && cargo build --release --locked)
-fi
-missing=()
-command -v emacs >/dev/null 2>&1 || missing+=(emacs-nox)
-for package in elpa-eglot elpa-markdown-mode; do
-    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "== installing ${missing[*]} (apt)"
-    ${SUDO:-$( [ "$(id -u)" = 0 ] || echo sudo )} apt-get install -y -q "${missing[@]}" >/dev/null
-fi
+. "$here/../../lib.sh"
+bin="$(amends_bin)"
+amends_apt emacs-nox elpa-eglot elpa-markdown-mode
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 draft='Hi Zoë,

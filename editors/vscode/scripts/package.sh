@@ -3,9 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/node24.sh
-# npm ci only when the lock file changed since the last install.
+# npm ci only when the lock file changed since the last install (a local node_modules: vsce
+# packs the extension's dependencies from it).
 stamp=node_modules/.amends-lock
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+    rm -rf node_modules
     npm ci --no-audit --no-fund --loglevel=error
     cp package-lock.json "$stamp"
 fi
