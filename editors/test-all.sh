@@ -2,9 +2,10 @@
 # The editor tests: amends in the real Neovim, Helix, VS Code and Emacs.
 #
 # They install what they need — about 1 GB the first time: Debian packages (neovim, tmux,
-# emacs-nox, elpa-eglot, elpa-lsp-mode, elpa-markdown-mode, chromium, libkrb5-dev) and npm packages (Node 24,
-# code-server, playwright-core, @vscode/vsce; cached in ~/.cache/amends-editors) — and skip,
-# loudly, only an editor that cannot be installed here (Helix: no package registry has it).
+# emacs-nox, elpa-eglot, elpa-lsp-mode, elpa-markdown-mode, chromium, libkrb5-dev) and npm
+# packages (Node 24, code-server, playwright-core, @vscode/vsce; cached in
+# ~/.cache/amends-editors) — and skip, loudly, only an editor that cannot be installed here
+# (Helix: no package registry has it).
 # Under CI=true a skip for any other reason fails the run.
 #
 #   editors/test-all.sh                 all editors
