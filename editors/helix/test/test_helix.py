@@ -115,6 +115,7 @@ def main():
     subprocess.run(["git", "init", "-q", project], check=True)
     draft = os.path.join(project, "reply.md")
     open(draft, "w", encoding="utf-8").write(DRAFT)
+    open(os.path.join(project, "reply.txt"), "w", encoding="utf-8").write(DRAFT)
     copy = os.path.join(project, "fixed.md")
     log = os.path.join(work, "helix.log")
     env = {"HOME": work, "XDG_CONFIG_HOME": os.path.join(work, "config"),
@@ -228,6 +229,23 @@ def run(draft, copy, log):
     check(fixed == DRAFT.replace("this slight delay", "this delay"),
           "the saved copy has 'slight' removed and nothing else changed", repr(fixed))
     check(open(draft, encoding="utf-8").read() == DRAFT, "the original draft is untouched")
+
+    # 5. Plain text: the `text` language from the snippet brings amends to .txt files.
+    type_text(":o reply.txt")
+    keys("Enter")
+    wait_for("reply.txt on screen", showing("reply.txt"))
+    wait_for("the amends server asked about reply.txt", lambda: any(
+        d == "->" and m.get("method") == "textDocument/didOpen"
+        and m["params"]["textDocument"]["uri"].endswith("/reply.txt") for d, m in log_messages(log)))
+    opened = [m for d, m in log_messages(log) if d == "->" and m.get("method") == "textDocument/didOpen"
+              and m["params"]["textDocument"]["uri"].endswith("/reply.txt")][0]
+    check(opened["params"]["textDocument"]["languageId"] == "text", "reply.txt opens as language text",
+          opened["params"]["textDocument"]["languageId"])
+    keys("Space", "d")
+    picker = wait_for("the diagnostics picker for reply.txt", showing("canned phrase"))
+    save_screen("helix-text-diagnostics.txt")
+    check("canned phrase: say the specific thing instead" in picker, "reply.txt gets the amends findings")
+    keys("Escape")
 
 
 if __name__ == "__main__":
