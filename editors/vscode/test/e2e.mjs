@@ -237,6 +237,12 @@ try {
   await palette('amends: Show apology summary');
   const summary = await until('the summary notification', async () => (await toasts()).find((t) => t.includes('Apology strength')));
   check(/Apology strength \d+\/100 · missing: /.test(summary), '"amends: Show apology summary" shows the summary', summary);
+  // The code lens runs the server's amends.showSummary (registered by the language client).
+  await palette('Notifications: Clear All Notifications');
+  await until('no notifications', async () => (await toasts()).length === 0);
+  await page.locator('.monaco-editor .codelens-decoration a').first().click();
+  const fromLens = await until('the summary from the code lens', async () => (await toasts()).find((t) => t.includes('Apology strength')));
+  check(/Apology strength \d+\/100 · missing: /.test(fromLens), 'clicking the code lens shows the summary', fromLens);
   await open('third.md');
   await lensOf('third.md');
   await palette('amends: Fix all safe problems');
