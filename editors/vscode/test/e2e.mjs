@@ -123,7 +123,9 @@ try {
     await until(`${name} in quick open`, async () => (await page.locator('.quick-input-list .monaco-list-row').first().innerText()).includes(name));
     await page.keyboard.press('Enter');
     await until(`${name} in the active editor`, async () => (await page.title()).startsWith(name));
-    await page.locator('.monaco-editor .view-lines').first().click();
+    // Quick open leaves the focus in the editor; start at the top, where the code lens is.
+    await page.waitForSelector('.monaco-editor.focused');
+    await page.keyboard.press('Control+Home');
   };
   // The server has linted the active draft once its code lens is there.
   const lensOf = (name) => until(`the code lens of ${name}`, async () => {
