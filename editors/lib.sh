@@ -19,7 +19,9 @@ amends_bin() {
         return
     fi
     (cd "$amends_repo" && cargo build --locked --quiet >&2)
-    echo "$amends_repo/target/debug/amends"
+    local target="${CARGO_TARGET_DIR:-target}"
+    case "$target" in /*) ;; *) target="$amends_repo/$target" ;; esac
+    echo "$target/debug/amends"
 }
 
 # Install Debian packages that are missing (idempotent; apt-get update only when needed).
