@@ -691,6 +691,15 @@ fn the_server_exits_cleanly_on_shutdown_and_exit() {
 }
 
 #[test]
+fn shutdown_with_empty_params_is_accepted_as_lsp_mode_sends_it() {
+    let (mut client, _) = start(&["utf-16"]);
+    let response = client.request("shutdown", json!({}));
+    assert!(response.get("error").is_none(), "{response}");
+    client.notify("exit", json!({}));
+    assert_eq!(client.wait_for_exit().code(), Some(0));
+}
+
+#[test]
 fn exit_without_shutdown_ends_the_process_with_status_1() {
     let (mut client, _) = start(&["utf-16"]);
     // Still waiting for an answer of ours when `exit` comes: the process ends anyway.

@@ -35,7 +35,7 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show a rule's documentation.
     Explain(ExplainArgs),
-    /// Run the language server (not yet implemented).
+    /// Run the language server (LSP over standard input and output).
     Lsp(LspArgs),
 }
 

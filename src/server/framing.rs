@@ -25,6 +25,7 @@ pub fn guarded_stdin() -> impl AsyncRead {
                 tracing::error!("dropped a malformed message: {problem}");
                 continue;
             }
+            let body = without_empty_params(body);
             if is_exit(&body) {
                 lifecycle::exit_received();
             }
@@ -41,6 +42,32 @@ pub fn guarded_stdin() -> impl AsyncRead {
         let _ = writer.shutdown().await;
     });
     reader
+}
+
+/// `shutdown` and `exit` take no parameters, and tower-lsp-server refuses any, even an empty
+/// object; lsp-mode sends `"params": {}`, and a refused `shutdown` makes Emacs wait for a timeout
+/// every time the server stops. Empty parameters of methods that take none are dropped.
+fn without_empty_params(body: Vec<u8>) -> Vec<u8> {
+    if body.len() > 200 {
+        return body;
+    }
+    let Ok(serde_json::Value::Object(mut message)) = serde_json::from_slice(&body) else {
+        return body;
+    };
+    let takes_none = matches!(
+        message.get("method").and_then(|method| method.as_str()),
+        Some("shutdown" | "exit")
+    );
+    let empty = match message.get("params") {
+        Some(serde_json::Value::Object(params)) => params.is_empty(),
+        Some(serde_json::Value::Array(params)) => params.is_empty(),
+        _ => false,
+    };
+    if !(takes_none && empty) {
+        return body;
+    }
+    message.remove("params");
+    serde_json::to_vec(&message).unwrap_or(body)
 }
 
 /// The `exit` notification.
@@ -110,6 +137,18 @@ mod tests {
         assert!(check(b"{ not json").unwrap_err().starts_with("not JSON"));
         assert!(check(b"[1, 2]").unwrap_err().contains("not a JSON-RPC"));
         assert!(check(b"\xff\xfe").unwrap_err().starts_with("not UTF-8"));
+    }
+
+    #[test]
+    fn empty_params_of_shutdown_and_exit_are_dropped() {
+        let cleaned = without_empty_params(
+            br#"{"jsonrpc":"2.0","id":2,"method":"shutdown","params":{}}"#.to_vec(),
+        );
+        let message: serde_json::Value = serde_json::from_slice(&cleaned).unwrap();
+        assert_eq!(message.get("params"), None);
+        assert_eq!(message["id"], 2);
+        let hover = br#"{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{}}"#;
+        assert_eq!(without_empty_params(hover.to_vec()), hover.to_vec());
     }
 
     #[test]

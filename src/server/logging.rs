@@ -1,7 +1,7 @@
 //! Logging: `tracing` to standard error only (standard output is the protocol).
 //!
 //! The level comes from `AMENDS_LOG` when it is set (a `tracing` filter such as `debug` or
-//! `amends=trace`), else from the editor's `logLevel` setting, else `info`. The setting can change
+//! `amends=trace`), else from the editor's `logLevel` setting, else `warn`. The setting can change
 //! while the server runs; the variable, set by someone debugging, always wins.
 
 use tracing_subscriber::layer::SubscriberExt;
@@ -11,7 +11,9 @@ use tracing_subscriber::{EnvFilter, Registry, fmt, reload};
 /// The environment variable that sets the log filter.
 pub const LOG_VARIABLE: &str = "AMENDS_LOG";
 
-const DEFAULT_LEVEL: &str = "info";
+/// Warnings and errors only: some editors show every line a server writes to standard error as
+/// an error in their log.
+const DEFAULT_LEVEL: &str = "warn";
 
 /// Changes the log level after start-up.
 #[derive(Debug)]
