@@ -12,9 +12,9 @@
 //!
 //! ## Why is this bad?
 //! Readers weigh what comes after *but* and discount what came before: the apology turns into the
-//! wind-up for a refusal. Seed 004 advises avoiding *maar* ("but") in an apology for exactly this
-//! reason. When the limit is real, say it in its own sentence, after an apology that stands on its
-//! own.
+//! wind-up for a refusal. Customer-service writing guides advise against *but* ("maar") in an
+//! apology for exactly this reason. When the limit is real, say it in its own sentence, after an
+//! apology that stands on its own.
 //!
 //! ## Example
 //! ```text
@@ -35,9 +35,9 @@
 //! ## In het Nederlands
 //! Markeert excuses of empathie die met *maar* (of *echter*, *hoewel*) overgaan in een beperking,
 //! een weigering of een verschuiving van de oorzaak: "het spijt me, maar wij kunnen geen geopende
-//! artikelen terugnemen", "ik begrijp uw frustratie, maar ons beleid…". Seed 004 raadt *maar* na
-//! excuses af. Een *maar* die versterkt ("niet alleen…, maar ook…") of toezegt ("maar ik heb het
-//! bedrag al teruggestort") blijft stil.
+//! artikelen terugnemen", "ik begrijp uw frustratie, maar ons beleid…". Schrijfadviezen voor
+//! klantenservice raden *maar* na excuses af. Een *maar* die versterkt ("niet alleen…, maar ook…")
+//! of toezegt ("maar ik heb het bedrag al teruggestort") blijft stil.
 //!
 //! ### Voorbeeld
 //! ```text

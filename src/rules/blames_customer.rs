@@ -8,10 +8,10 @@
 //! received the label yesterday; that's our mistake").
 //!
 //! ## Why is this bad?
-//! Seed 002 is blunt: "Do NOT try and blame the customer". Seed 004 warns that an apology that
-//! shifts the blame back to the customer tells them their complaint is not valid, and seed 001
-//! counts defensive apologies among the weak ones. Blame is the opposite of acknowledging
-//! responsibility, the component of an apology that matters most (Lewicki, Polin & Lount 2016).
+//! Customer-service writing guides are clear that the customer is never the one to blame: pushing
+//! the fault back onto them implies their complaint is unfounded, and a defensive apology counts as
+//! a weak one. Blame is the opposite of acknowledging responsibility, the component of an apology
+//! that matters most (Lewicki, Polin & Lount 2016).
 //!
 //! ## Example
 //! ```text

@@ -10,11 +10,11 @@
 //!
 //! ## Why is this bad?
 //! To the reader you are the one they did business with: you chose the courier and the host.
-//! Seed 004 puts it plainly for a website that went down at the hosting company: you picked that
-//! host, so the apology is yours to make, with no finger-pointing; seed 001 adds that even when a
-//! supplier caused the problem, the customer holds you responsible. Acknowledging
-//! responsibility is the component of an apology that matters most (Lewicki, Polin & Lount
-//! 2016); pointing at a partner withholds it.
+//! Customer-service writing guides make the point with a website that went down at its hosting
+//! company: the host was your choice, so the apology is yours, without blaming anyone else; and
+//! even when a supplier caused the problem, the customer holds you responsible. Acknowledging
+//! responsibility is the component of an apology that matters most (Lewicki, Polin & Lount 2016);
+//! pointing at a partner withholds it.
 //!
 //! ## Example
 //! ```text
@@ -32,9 +32,9 @@
 //!
 //! ## In het Nederlands
 //! Markeert een oorzaak die bij een andere partij wordt gelegd: "door de vervoerder", "veroorzaakt
-//! door onze hostingpartij", "onze leverancier heeft ons in de steek gelaten". Seed 004: u koos
-//! die host zelf, dus de excuses zijn van u. Een partij in een maatregel ("wij hebben onze
-//! leverancier gewisseld") of een zin die de schuld zelf neemt, blijft stil.
+//! door onze hostingpartij", "onze leverancier heeft ons in de steek gelaten". U koos die partij
+//! zelf, dus de excuses zijn van u. Een partij in een maatregel ("wij hebben onze leverancier
+//! gewisseld") of een zin die de schuld zelf neemt, blijft stil.
 //!
 //! ### Voorbeeld
 //! ```text

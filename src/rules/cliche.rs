@@ -8,10 +8,10 @@
 //! happens to use the word ("the inconvenience of driving back twice") is not a cliché.
 //!
 //! ## Why is this bad?
-//! Seed 001 lists apologies "containing clichés" among the weak ones: a stock phrase reads as a
-//! form letter, the opposite of the sincere, personal apology the seeds ask for (seed 002: "this
-//! is NOT business. It IS personal"). "Any inconvenience" also names no harm, when naming what
-//! went wrong is how the writer shows they understood it.
+//! Customer-service writing guides count stock phrases as a mark of a weak apology: a cliché reads
+//! as a form letter, the opposite of the sincere, personal apology they ask for. "Any
+//! inconvenience" also names no harm, when naming what went wrong is how the writer shows they
+//! understood it.
 //!
 //! ## Example
 //! ```text
@@ -31,7 +31,7 @@
 //! ## In het Nederlands
 //! Markeert standaardzinnen van klantenservice: "sorry voor het ongemak", "excuses voor het
 //! eventuele ongemak", "wij nemen uw klacht zeer serieus", "bedankt voor uw geduld", "uw
-//! tevredenheid is onze hoogste prioriteit". Seed 001 noemt clichés zwak. Een concrete schade met
+//! tevredenheid is onze hoogste prioriteit". Clichés maken excuses zwak. Een concrete schade met
 //! hetzelfde woord blijft stil.
 //!
 //! ### Voorbeeld

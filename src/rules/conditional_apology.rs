@@ -13,7 +13,7 @@
 //! An *if* makes the harm hypothetical: the reader hears that the writer doubts anything went
 //! wrong, or that the reader's reaction is the problem. Acknowledgment of responsibility is the
 //! component that matters most in an apology (Lewicki, Polin & Lount 2016), and a conditional
-//! apology withholds exactly that. Seed 002 asks the writer to "own it" rather than dodge.
+//! apology withholds exactly that.
 //!
 //! ## Example
 //! ```text

@@ -6,10 +6,10 @@
 //! "in line with our policy, we have refunded the full amount".
 //!
 //! ## Why is this bad?
-//! Seed 001 lists "apologies made defensively" among the weak ones, and seed 004 warns that
-//! justifying yourself sends the message that the complaint is not valid. A defensive line
-//! argues the writer's case when the reader is waiting for an acknowledgment of
-//! responsibility, the component of an apology that matters most (Lewicki, Polin & Lount 2016).
+//! Customer-service writing guides count a defensive apology as a weak one, and note that
+//! justifying yourself implies the complaint is unfounded. A defensive line argues the writer's
+//! case when the reader is waiting for an acknowledgment of responsibility, the component of an
+//! apology that matters most (Lewicki, Polin & Lount 2016).
 //!
 //! ## Example
 //! ```text

@@ -6,10 +6,10 @@
 //! rejects the excuse itself ("I won't pretend this was beyond our control").
 //!
 //! ## Why is this bad?
-//! An apology that denies fault takes back what it gives. Seed 004's second step is to take full
-//! responsibility: "no denials or finger-pointing"; seed 002 asks the writer to own it.
-//! Acknowledging responsibility is the component of an apology that matters most to the
-//! reader (Lewicki, Polin & Lount 2016); a denial removes it.
+//! An apology that denies fault takes back what it gives. Customer-service writing guides make
+//! taking full responsibility, without denying it or blaming others, a step of a sincere apology.
+//! Acknowledging responsibility is the component of an apology that matters most to the reader
+//! (Lewicki, Polin & Lount 2016); a denial removes it.
 //!
 //! ## Example
 //! ```text

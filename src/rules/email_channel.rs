@@ -4,9 +4,10 @@
 //! it on in `[rules]`.
 //!
 //! ## Why is this bad?
-//! Two of the seed articles say an apology by e-mail alone reads as a cop-out: meet or call the
-//! customer first, and use e-mail to follow up once you have apologized in person. Many teams
-//! can only write, which is why this rule is off unless you want it.
+//! Several customer-service writing guides hold that an apology by e-mail alone looks like taking
+//! the easy way out: meet or call the customer first, and use e-mail to confirm once you have
+//! apologized in person. Many teams can only write, which is why this rule is off unless you want
+//! it.
 //!
 //! ## Example
 //! ```text
@@ -28,7 +29,8 @@
 //!
 //! ## In het Nederlands
 //! Geeft, als de regel aan staat, één hint bij excuses per e-mail (aanhef, afsluiting of
-//! mailkoppen): seeds 000 en 001 raden aan eerst te bellen en de mail als bevestiging te sturen.
+//! mailkoppen): schrijfadviezen voor klantenservice raden aan eerst te bellen en de mail als
+//! bevestiging te sturen.
 //!
 //! ### Voorbeeld
 //! ```text

@@ -8,10 +8,10 @@
 //! to hide behind ("I won't blame the busy season").
 //!
 //! ## Why is this bad?
-//! Seed 001 counts "apologies with excuses" among the weak ones and asks for an apology made
-//! "without diluting the message by justifying". A vague cause gives the reader nothing: a
-//! real explanation names what went wrong, and it helps only next to an acknowledgment of
-//! responsibility, the component that matters most (Lewicki, Polin & Lount 2016).
+//! Customer-service writing guides count an apology padded with excuses as a weak one: justifying
+//! the failure waters the apology down. A vague cause gives the reader nothing: a real explanation
+//! names what went wrong, and it helps only next to an acknowledgment of responsibility, the
+//! component that matters most (Lewicki, Polin & Lount 2016).
 //!
 //! ## Example
 //! ```text

@@ -9,9 +9,8 @@
 //!
 //! ## Why is this bad?
 //! Acknowledgment of responsibility is the component of an apology that matters most (Lewicki,
-//! Polin & Lount 2016); a hedge turns it into a guess. Seed 001 warns that an apology with a
-//! "maybe" in it sounds weak, and seed 002's own model apology ("if we did in any way") shows how
-//! easily the hedge slips in even when the writer means well.
+//! Polin & Lount 2016); a hedge turns it into a guess. Customer-service writing guides call an
+//! apology with a "maybe" in it weak, and a hedge slips in easily even when the writer means well.
 //!
 //! ## Example
 //! ```text
@@ -31,8 +30,8 @@
 //!
 //! ## In het Nederlands
 //! Markeert voorbehoud in excuses of een erkenning: "misschien", "wellicht", "mogelijk", "het lijkt
-//! erop dat". Seed 001: excuses met "misschien" klinken zwak. Een voorstel buiten de excuses
-//! ("Misschien kunnen we dinsdag bellen?") blijft stil, en "zo snel mogelijk" is geen voorbehoud.
+//! erop dat". Excuses met "misschien" klinken zwak. Een voorstel buiten de excuses ("Misschien
+//! kunnen we dinsdag bellen?") blijft stil, en "zo snel mogelijk" is geen voorbehoud.
 //!
 //! ### Voorbeeld
 //! ```text

@@ -7,11 +7,10 @@
 //! decide").
 //!
 //! ## Why is this bad?
-//! Seed 002 warns that "it's really no big deal" trivializes what is likely and rightfully
-//! important to the customer, who may have been called to account for your mistake; seed 004
-//! says never to play the problem down, because for someone it is a big problem. Belittling
-//! the harm undoes the acknowledgment of responsibility, the component of an apology that
-//! matters most (Lewicki, Polin & Lount 2016).
+//! Advice on customer apologies warns against playing the problem down: what looks small to you
+//! probably matters to the customer, with good reason, and they may even have had to answer for
+//! your mistake. Belittling the harm undoes the acknowledgment of responsibility, the component of
+//! an apology that matters most (Lewicki, Polin & Lount 2016).
 //!
 //! ## Example
 //! ```text
@@ -32,9 +31,9 @@
 //!
 //! ## In het Nederlands
 //! Markeert woorden die de schade klein maken: "een klein foutje", "geen groot probleem", "maar
-//! twee dagen te laat", "zulke dingen gebeuren". Seed 002: laat de lezer beslissen hoe groot het
-//! was. Onze eigen moeite klein maken ("het is geen groot probleem voor ons om een nieuwe te
-//! sturen") blijft stil. Waar alleen een bijvoeglijk naamwoord wegvalt, is de fix veilig.
+//! twee dagen te laat", "zulke dingen gebeuren". Laat de lezer beslissen hoe groot het was. Onze
+//! eigen moeite klein maken ("het is geen groot probleem voor ons om een nieuwe te sturen") blijft
+//! stil. Waar alleen een bijvoeglijk naamwoord wegvalt, is de fix veilig.
 //!
 //! ### Voorbeeld
 //! ```text

@@ -3,8 +3,9 @@
 //! frustrating …", "I can imagine …", "you were counting on …".
 //!
 //! ## Why is this bad?
-//! Seed 004's third step is to show empathy: put yourself in the customer's place and say why
-//! they are upset. An apology that only talks about the company reads as a form letter.
+//! Advice on customer apologies makes empathy one of the steps: see the situation from the reader's
+//! side and say what it cost them. An apology that only talks about the company reads as a form
+//! letter.
 //!
 //! ## Example
 //! ```text
@@ -20,8 +21,9 @@
 //! The fix inserts a template sentence with placeholders; it is display-only.
 //!
 //! ## In het Nederlands
-//! Meldt excuses die niet benoemen wat dit voor de lezer betekende: "ik begrijp hoe vervelend",
-//! "ik kan me voorstellen", "u rekende op…" (seed 004, stap 3).
+//! Meldt excuses die niet benoemen wat dit voor de lezer betekende: "ik begrijp hoe vervelend", "ik
+//! kan me voorstellen", "u rekende op…". Schrijfadviezen voor klantenservice noemen inleving een
+//! vaste stap.
 //!
 //! ### Voorbeeld
 //! ```text

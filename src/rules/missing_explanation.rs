@@ -5,8 +5,8 @@
 //!
 //! ## Why is this bad?
 //! A plain explanation is one of the six components of an effective apology (Lewicki, Polin &
-//! Lount, 2016); seed 004 lists explaining what happened among the steps of a sincere apology.
-//! Kept short and concrete, it shows you understand the failure.
+//! Lount, 2016), and customer-service writing guides count saying what happened among the steps of
+//! a sincere apology. Kept short and concrete, it shows you understand the failure.
 //!
 //! ## Example
 //! ```text

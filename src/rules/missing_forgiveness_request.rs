@@ -3,8 +3,8 @@
 //! "I hope you'll give us another chance"). Off by default: turn it on in `[rules]`.
 //!
 //! ## Why is this bad?
-//! Seed 002 ends its model apology by asking the customer to forgive; but a request for
-//! forgiveness mattered least of the six components (Lewicki, Polin & Lount, 2016), which is why
+//! Some customer-service writing guides close a model apology with a request for forgiveness; but
+//! that request mattered least of the six components (Lewicki, Polin & Lount, 2016), which is why
 //! this rule is off unless you want it.
 //!
 //! ## Example
@@ -23,7 +23,7 @@
 //!
 //! ## In het Nederlands
 //! Geeft, als de regel aan staat, een hint bij excuses zonder verzoek om vergeving: "vergeef ons",
-//! "geef ons nog een kans" (seed 002).
+//! "geef ons nog een kans".
 //!
 //! ### Voorbeeld
 //! ```text

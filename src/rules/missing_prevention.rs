@@ -3,8 +3,9 @@
 //! make sure this doesn't happen again", "from now on", "we have added a check".
 //!
 //! ## Why is this bad?
-//! Seed 004's fifth step is to say which steps you take to prevent a repeat; a declaration of
-//! repentance is one of the components of an effective apology (Lewicki, Polin & Lount, 2016).
+//! Customer-service writing guides ask the writer to say what changes so the harm is not repeated;
+//! a declaration of repentance is one of the components of an effective apology (Lewicki, Polin &
+//! Lount, 2016).
 //!
 //! ## Example
 //! ```text
@@ -20,8 +21,8 @@
 //! The fix inserts a template sentence with a placeholder; it is display-only.
 //!
 //! ## In het Nederlands
-//! Meldt excuses zonder maatregel tegen herhaling: "om te voorkomen dat", "voortaan", "wij hebben een
-//! extra controle ingebouwd" (seed 004, stap 5).
+//! Meldt excuses zonder maatregel tegen herhaling: "om te voorkomen dat", "voortaan", "wij hebben
+//! een extra controle ingebouwd". Schrijfadviezen voor klantenservice noemen dit een vaste stap.
 //!
 //! ### Voorbeeld
 //! ```text

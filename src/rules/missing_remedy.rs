@@ -3,10 +3,10 @@
 //! "we will ship … on Wednesday", nor an open offer such as "how can I make this right?".
 //!
 //! ## Why is this bad?
-//! An offer of repair is the second most important component of an apology (Lewicki, Polin &
-//! Lount, 2016); the seed articles call an apology without a remedy weak and suggest asking the
-//! customer how to make it up to them. Changes that stop it happening again are prevention, not
-//! remedy: they help the next customer, not this one.
+//! An offer of repair is the second most important component of an apology (Lewicki, Polin & Lount,
+//! 2016); advice on customer apologies counts an apology without a remedy as weak and suggests
+//! asking the customer what would put things right. Changes that stop it happening again are
+//! prevention, not remedy: they help the next customer, not this one.
 //!
 //! ## Example
 //! ```text

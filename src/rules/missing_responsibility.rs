@@ -3,9 +3,9 @@
 //! error", "I take full responsibility" or "we should have".
 //!
 //! ## Why is this bad?
-//! Acknowledging responsibility is the component of an apology that matters most (Lewicki,
-//! Polin & Lount, 2016), and the seed articles agree: own it, do not dodge it. Regret without
-//! ownership reads as "sorry it happened", not "sorry we did it".
+//! Acknowledging responsibility is the component of an apology that matters most (Lewicki, Polin &
+//! Lount, 2016), and advice on customer apologies agrees: take the fault as yours instead of
+//! evading it. Regret without ownership reads as "sorry it happened", not "sorry we did it".
 //!
 //! ## Example
 //! ```text

@@ -11,9 +11,9 @@
 //! ## Why is this bad?
 //! Expression of regret is one of six components of an apology, and not the one that carries it:
 //! acknowledgment of responsibility and an offer of repair matter most (Lewicki, Polin & Lount
-//! 2016). Repeating the regret, or stacking claims of sincerity on it, buries those components
-//! and starts to sound like performance; seed 001 warns that canned, padded apologies read as
-//! insincere.
+//! 2016). Repeating the regret, or stacking claims of sincerity on it, buries those components and
+//! starts to sound like performance; customer-service writing guides note that canned, padded
+//! apologies come across as insincere.
 //!
 //! ## Example
 //! ```text

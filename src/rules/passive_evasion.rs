@@ -9,11 +9,10 @@
 //! and when the agent is another party ("lost by the courier": that is `blames-third-party`'s).
 //!
 //! ## Why is this bad?
-//! The passive hides the one who failed. Seed 000 says "I apologize" is worth more than "I'm
-//! sorry" because it takes accountability for what occurred; seed 002 asks the writer to "OWN
-//! IT" and to tell the customer they recognize what went wrong. Acknowledging responsibility is
-//! the component of an apology that matters most (Lewicki, Polin & Lount 2016), and a sentence
-//! with no doer acknowledges none.
+//! The passive hides the one who failed. Customer-service writing guides prefer "I apologize" to
+//! "I'm sorry" because it accepts accountability, and ask the writer to take ownership and tell the
+//! customer plainly what went wrong. Acknowledging responsibility is the component of an apology
+//! that matters most (Lewicki, Polin & Lount 2016), and a sentence with no doer acknowledges none.
 //!
 //! ## Example
 //! ```text

@@ -7,9 +7,9 @@
 //! announces bad news ("sorry to say", "sorry to inform you") is not an apology and is skipped.
 //!
 //! ## Why is this bad?
-//! Seed 000 points out that "sorry" names a feeling, while "I apologize" is an act that takes
-//! accountability. Acknowledgment of responsibility is the component that matters most in an
-//! apology (Lewicki, Polin & Lount 2016); a bare *sorry* with nothing owned beside it is the
+//! Advice on customer apologies notes that "sorry" names a feeling, while "I apologize" is an act
+//! that accepts accountability. Acknowledgment of responsibility is the component that matters most
+//! in an apology (Lewicki, Polin & Lount 2016); a bare *sorry* with nothing owned beside it is the
 //! weakest way to open one. This is a hint, not a fault: one *sorry* in a warm reply is fine.
 //!
 //! ## Example
@@ -30,9 +30,9 @@
 //!
 //! ## In het Nederlands
 //! Stelt de daadvorm voor bij het eerste "het spijt me/ons" of "sorry" zonder eigen
-//! verantwoordelijkheid in de zin: "onze excuses", "ik bied u mijn excuses aan". Seed 000: "sorry"
-//! noemt een gevoel, excuses aanbieden is een daad. "(Oprechte) excuses" en "mijn excuses" zijn al
-//! de daadvorm en worden nooit gemeld.
+//! verantwoordelijkheid in de zin: "onze excuses", "ik bied u mijn excuses aan". "Sorry" noemt een
+//! gevoel, excuses aanbieden is een daad. "(Oprechte) excuses" en "mijn excuses" zijn al de
+//! daadvorm en worden nooit gemeld.
 //!
 //! ### Voorbeeld
 //! ```text

@@ -9,8 +9,8 @@
 //! ## Why is this bad?
 //! Forgiveness is the reader's to give. A request for forgiveness is the component of an apology
 //! that matters least (Lewicki, Polin & Lount 2016), and declaring the matter settled on the
-//! reader's behalf turns even that into pressure; seed 002 asks the writer to offer the customer
-//! the chance to forgive, not to skate away from the problem.
+//! reader's behalf turns even that into pressure. Advice on customer apologies is to leave the
+//! customer free to forgive, not to close the subject to get past the problem.
 //!
 //! ## Example
 //! ```text

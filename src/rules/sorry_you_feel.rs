@@ -9,7 +9,7 @@
 //! ## Why is this bad?
 //! Regret for someone's feelings places the problem in the reader, not in the act: it admits
 //! nothing. Acknowledgment of responsibility is what makes an apology work (Lewicki, Polin & Lount
-//! 2016), and seed 002 warns against answering a complaint in a way that dodges the issue.
+//! 2016), and advice on customer apologies warns against replies that sidestep the complaint.
 //!
 //! ## Example
 //! ```text

@@ -9,9 +9,9 @@
 //!
 //! ## Why is this bad?
 //! An apology that does not say what it is for sounds like a form letter: the reader cannot tell
-//! whether the writer knows what went wrong. Seed 001 asks the writer to be specific about the
-//! problem, and acknowledgment of what happened is the start of taking responsibility, the
-//! component that matters most (Lewicki, Polin & Lount 2016).
+//! whether the writer knows what went wrong. Advice on customer apologies asks the writer to name
+//! the problem precisely, and acknowledgment of what happened is the start of taking
+//! responsibility, the component that matters most (Lewicki, Polin & Lount 2016).
 //!
 //! ## Example
 //! ```text
@@ -28,9 +28,9 @@
 //! only the writer knows what the harm was.
 //!
 //! ## In het Nederlands
-//! Markeert excuses die geen schade noemen: "excuses voor het probleem", "sorry voor wat er
-//! gebeurd is", "het spijt ons voor de situatie". Seed 001: wees concreet. "Sorry voor het
-//! ongemak" is een cliché en wordt alleen door `cliche` gemeld.
+//! Markeert excuses die geen schade noemen: "excuses voor het probleem", "sorry voor wat er gebeurd
+//! is", "het spijt ons voor de situatie". Noem concreet wat er misging. "Sorry voor het ongemak" is
+//! een cliché en wordt alleen door `cliche` gemeld.
 //!
 //! ### Voorbeeld
 //! ```text

@@ -4,10 +4,10 @@
 //! ("as soon as possible", "shortly", "in due course").
 //!
 //! ## Why is this bad?
-//! A remedy the reader cannot check is no remedy: the seed articles ask for a solution, a plan
-//! and a follow-through ("the order will ship Wednesday; I will call you Thursday"). An offer of
-//! repair is the second most important component of an apology (Lewicki, Polin & Lount, 2016),
-//! and a vague one reads as a brush-off.
+//! A remedy the reader cannot check is no remedy: customer-service writing guides ask for a
+//! concrete fix, a plan and a follow-up ("the order will ship Wednesday; I will call you
+//! Thursday"). An offer of repair is the second most important component of an apology (Lewicki,
+//! Polin & Lount, 2016), and a vague one reads as a brush-off.
 //!
 //! ## Example
 //! ```text
