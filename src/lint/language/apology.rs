@@ -24,7 +24,7 @@ pub enum Voice {
 /// Which word carries the apology.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ApologyForm {
-    /// "sorry": names a feeling (seed 000: "I apologize" takes accountability).
+    /// "sorry": names a feeling, where "I apologize" names an act of owning up.
     Sorry,
     Apologize,
     /// "apology", "apologies".
