@@ -589,6 +589,9 @@ impl LanguageServer for Backend {
                 }
             }
             document.version = version;
+            // Nothing answers from a lint of an older version: free it now, before the next
+            // lint's peak, rather than when that lint replaces it.
+            document.linted = None;
         }
         self.schedule_lint(uri);
     }
