@@ -16,7 +16,7 @@ use crate::cli::inputs::{Input, Source};
 use crate::lint::{Options, config};
 
 /// The name amends looks for.
-pub const CONFIG_FILE_NAME: &str = "amends.toml";
+pub use crate::lint::config::FILE_NAME as CONFIG_FILE_NAME;
 
 /// What the command line adds to every configuration: flags win over the file.
 #[derive(Clone, Debug, Default)]

@@ -21,6 +21,9 @@ use crate::lint::options::{ApologySetting, LanguageSetting, MessagesSetting, Opt
 use crate::position::LineIndex;
 use crate::rules;
 
+/// The name of the configuration file, looked for from a draft's folder upward by both faces.
+pub const FILE_NAME: &str = "amends.toml";
+
 /// The top-level keys of `amends.toml`, in the order the documentation lists them.
 pub const KEYS: [&str; 4] = ["language", "apology", "messages", "rules"];
 

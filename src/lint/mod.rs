@@ -72,10 +72,7 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
         LanguageSetting::Auto => language::detect_paragraphs(text, &prose.runs),
     };
     let language = languages.main;
-    let messages = match options.messages {
-        MessagesSetting::Draft => language,
-        MessagesSetting::English => Language::English,
-    };
+    let messages = options.messages_language(language);
     let forced = options.apology == ApologySetting::Always || prose.suppressions.forces_apology();
 
     // A mixed document is read as one part per language, each with its own lexicon; a document

@@ -68,6 +68,14 @@ pub struct Options {
 }
 
 impl Options {
+    /// The language of amends' messages about a draft in `draft`.
+    pub fn messages_language(&self, draft: Language) -> Language {
+        match self.messages {
+            MessagesSetting::Draft => draft,
+            MessagesSetting::English => Language::English,
+        }
+    }
+
     /// The severity `rule` reports at, or `None` when it does not run.
     pub fn level_of(
         &self,

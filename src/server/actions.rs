@@ -17,7 +17,7 @@ use crate::lint::fix::{Applicability, fix_until_stable};
 use crate::lint::{self, DocumentKind, Edit, Fix, Safety, TextRange, config, suppress};
 use crate::position::Encoding;
 use crate::rules::{self, RuleKind};
-use crate::server::linting::Linted;
+use crate::server::linting::{Linted, lsp_range};
 
 /// The kind of the fix-all action, for `editor.codeActionsOnSave`.
 pub const FIX_ALL_KIND: &str = "source.fixAll.amends";
@@ -167,14 +167,7 @@ fn disable_in_config(
     let text = project.text.as_deref().unwrap_or("");
     let edit = config::set_rule_level(text, rule, "off")?;
     let index = crate::position::LineIndex::new(text);
-    let to_lsp = |offset| {
-        let position = index.position(offset, encoding);
-        tower_lsp_server::ls_types::Position::new(position.line, position.character)
-    };
-    let text_edit = TextEdit::new(
-        tower_lsp_server::ls_types::Range::new(to_lsp(edit.range.start), to_lsp(edit.range.end)),
-        edit.replacement,
-    );
+    let text_edit = TextEdit::new(lsp_range(&index, edit.range, encoding), edit.replacement);
     if project.text.is_some() {
         return Some(changes(&uri, vec![text_edit]));
     }

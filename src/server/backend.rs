@@ -345,9 +345,7 @@ impl Backend {
     }
 
     fn directory_of(&self, uri: &Uri) -> Option<PathBuf> {
-        let documents = self.state.documents();
-        let path = documents.get(uri)?.path.as_ref()?;
-        path.parent().map(PathBuf::from)
+        self.state.documents().get(uri)?.directory()
     }
 }
 
@@ -358,11 +356,7 @@ fn job_of(document: &Document) -> Job {
         opening: document.opening,
         version: document.version,
         kind: document.kind,
-        directory: document
-            .path
-            .as_ref()
-            .and_then(|path| path.parent())
-            .map(PathBuf::from),
+        directory: document.directory(),
     }
 }
 

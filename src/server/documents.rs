@@ -46,6 +46,11 @@ impl Document {
             && linted.generation == generation
     }
 
+    /// The folder it lives in, where its `amends.toml` search starts.
+    pub fn directory(&self) -> Option<PathBuf> {
+        self.path.as_ref()?.parent().map(PathBuf::from)
+    }
+
     pub fn new(uri: &Uri, text: &str, version: i32, language_id: String) -> Document {
         let path = uri.to_file_path().map(|path| path.into_owned());
         let name = path

@@ -5,18 +5,8 @@
 
 use std::fmt::Write;
 
-use crate::lint::{
-    Component, Finding, Language, MessagesSetting, Options, Report, Summary, TextRange,
-};
+use crate::lint::{Component, Finding, Language, Report, Summary, TextRange};
 use crate::rules::{self, RuleKind};
-
-/// The language amends speaks to the writer of this report.
-pub fn messages_language(report: &Report, options: &Options) -> Language {
-    match options.messages {
-        MessagesSetting::Draft => report.language,
-        MessagesSetting::English => Language::English,
-    }
-}
 
 /// The hover text at byte `offset`, or `None` when there is nothing to say there.
 pub fn hover_at(report: &Report, offset: usize, language: Language) -> Option<(String, TextRange)> {

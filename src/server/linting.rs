@@ -69,7 +69,7 @@ impl Linted {
 
     /// The language amends' messages are in for this draft.
     pub fn messages_language(&self) -> crate::lint::Language {
-        crate::server::hover::messages_language(&self.report, &self.options)
+        self.options.messages_language(self.report.language)
     }
 
     /// The diagnostics of every finding, in the order of `report.findings`. Made when sent rather

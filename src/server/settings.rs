@@ -17,7 +17,7 @@ use serde_json::Value;
 use crate::lint::{Options, config};
 
 /// The file amends looks for, as on the command line.
-pub const CONFIG_FILE_NAME: &str = "amends.toml";
+pub use crate::lint::config::FILE_NAME as CONFIG_FILE_NAME;
 
 /// Settings that exist only in the editor.
 const EDITOR_ONLY_KEYS: [&str; 4] = ["codeLens", "logLevel", "server", "trace"];
