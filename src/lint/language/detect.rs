@@ -209,9 +209,17 @@ struct Votes {
 }
 
 impl Votes {
-    fn count(&mut self, text: &str, limit: usize, lower: &mut String) {
+    /// Counts the votes of `text`'s words until `limit` words have been counted or `settled`
+    /// says the rest cannot change the outcome.
+    fn count(
+        &mut self,
+        text: &str,
+        limit: usize,
+        lower: &mut String,
+        settled: impl Fn(&Votes) -> bool,
+    ) {
         for word in words(text).filter(|w| w.len() <= MAX_WORD_LEN) {
-            if self.words >= limit {
+            if self.words >= limit || settled(self) {
                 return;
             }
             let key = if word.is_ascii() {
@@ -330,7 +338,7 @@ pub fn detect(text: &str, runs: &[ProseRun]) -> Language {
     let mut votes = Votes::default();
     let mut lower = String::new();
     for run in runs {
-        votes.count(run.range.slice(text), DOCUMENT_WORDS, &mut lower);
+        votes.count(run.range.slice(text), DOCUMENT_WORDS, &mut lower, |_| false);
         if votes.words >= DOCUMENT_WORDS {
             break;
         }
@@ -355,9 +363,20 @@ pub fn detect_paragraphs(text: &str, runs: &[ProseRun]) -> LanguageMap {
             .position(|run| run.block_start)
             .map_or(runs.len(), |offset| start + 1 + offset);
         let mut votes = Votes::default();
+        // Most paragraphs are clearly in the document's language after a dozen words or so;
+        // stop there rather than read all of the opening words.
+        let cannot_switch = |votes: &Votes| {
+            let most_theirs = votes.for_language(other) + (PARAGRAPH_WORDS - votes.words);
+            most_theirs < 3 || most_theirs < 2 * votes.for_language(main)
+        };
         for run in &runs[start..end] {
-            votes.count(run.range.slice(text), PARAGRAPH_WORDS, &mut lower);
-            if votes.words >= PARAGRAPH_WORDS {
+            votes.count(
+                run.range.slice(text),
+                PARAGRAPH_WORDS,
+                &mut lower,
+                cannot_switch,
+            );
+            if votes.words >= PARAGRAPH_WORDS || cannot_switch(&votes) {
                 break;
             }
         }

@@ -176,22 +176,20 @@ pub struct WordLists {
 pub struct Lexicon {
     pub language: Language,
     pub words: &'static WordLists,
+    /// The phrase automaton, which also reads the language's words for the tokenizer.
     book: PhraseBook,
-    contraction: fn(&str) -> Option<&'static [&'static str]>,
 }
 
 static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     language: Language::English,
     words: &en::WORDS,
-    book: PhraseBook::compile(en::TABLES),
-    contraction: en::contraction,
+    book: PhraseBook::compile(en::TABLES, en::EXPANSIONS),
 });
 
 static DUTCH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     language: Language::Dutch,
     words: &nl::WORDS,
-    book: PhraseBook::compile(nl::TABLES),
-    contraction: nl::contraction,
+    book: PhraseBook::compile(nl::TABLES, nl::EXPANSIONS),
 });
 
 impl Lexicon {
@@ -292,7 +290,7 @@ pub struct Analysis<'a> {
 impl<'a> Analysis<'a> {
     pub fn new(source: &'a str, prose: &Prose, language: Language) -> Analysis<'a> {
         let lexicon = Lexicon::of(language);
-        let text = Text::new(source, &prose.runs, &lexicon.contraction);
+        let text = Text::new(source, &prose.runs, &lexicon.book);
         let mut hits = vec![Vec::new(); KIND_COUNT];
         lexicon
             .book
@@ -317,8 +315,11 @@ impl<'a> Analysis<'a> {
                 .collect();
             hits[component as usize].extend(committed);
         }
+        // The scan finds each kind's hits in order; only the lists extended above need sorting.
         for list in &mut hits {
-            list.sort_by_key(|hit| (hit.start, hit.end));
+            if !list.is_sorted_by_key(|hit| (hit.start, hit.end)) {
+                list.sort_by_key(|hit| (hit.start, hit.end));
+            }
         }
         let mut analysis = Analysis {
             source,

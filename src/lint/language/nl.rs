@@ -15,22 +15,22 @@
 //!
 //! Dutch *excuses* means apologies: it is an apology word here and never in [`K::Excuse`].
 
+use super::phrases::Expansion;
 use super::{PhraseKind as K, WordLists};
 
 /// Spoken contractions, expanded before matching. "'t" reaches the lexicon as `t` (the
 /// apostrophe is its own token).
-pub(super) fn contraction(word: &str) -> Option<&'static [&'static str]> {
-    Some(match word {
-        "m'n" | "mn" => &["mijn"],
-        "z'n" => &["zijn"],
-        "d'r" => &["haar"],
-        "t" => &["het"],
-        "da's" => &["dat", "is"],
-        "excuus" => &["excuses"],
-        "sorrie" | "sory" => &["sorry"],
-        _ => return None,
-    })
-}
+pub(super) const EXPANSIONS: &[Expansion] = &[
+    ("m'n", &["mijn"]),
+    ("mn", &["mijn"]),
+    ("z'n", &["zijn"]),
+    ("d'r", &["haar"]),
+    ("t", &["het"]),
+    ("da's", &["dat", "is"]),
+    ("excuus", &["excuses"]),
+    ("sorrie", &["sorry"]),
+    ("sory", &["sorry"]),
+];
 
 pub(super) const WORDS: WordLists = WordLists {
     first_person_subjects: &["ik", "wij", "we"],

@@ -31,7 +31,7 @@
 use rustc_hash::FxHashMap;
 
 use super::PhraseKind;
-use super::text::Text;
+use super::text::{Dictionary, Lookup, Text};
 
 /// A phrase found in the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,8 +85,9 @@ struct Pattern {
 /// All phrase tables of one language, compiled.
 pub struct PhraseBook {
     patterns: Vec<Pattern>,
-    /// Every word of every table, numbered from 1.
-    vocabulary: FxHashMap<String, WordId>,
+    /// Every word of every table, numbered from 1, and the language's expansions (contractions
+    /// and variant spellings) with the numbers of the words they expand to.
+    dictionary: FxHashMap<Box<str>, Entry>,
     /// The start state's transitions, by word number: almost every walk ends here, so no search.
     first: Vec<u32>,
     /// The transitions of state `s` are `transitions[edges[s]..edges[s + 1]]`, sorted by word.
@@ -99,10 +100,19 @@ pub struct PhraseBook {
     longest: usize,
 }
 
+/// A word of a [`PhraseBook`]'s dictionary.
+enum Entry {
+    Word(WordId),
+    Expands(Box<[(&'static str, WordId)]>),
+}
+
+/// A word and the words it is read as ("can't" → `can not`), before matching.
+pub type Expansion = (&'static str, &'static [&'static str]);
+
 impl PhraseBook {
-    /// Compile `tables`. Panics on a malformed pattern: tables are constants, and the lexicon's
-    /// unit tests compile every table.
-    pub fn compile(tables: &[(PhraseKind, &[&str])]) -> PhraseBook {
+    /// Compile `tables`, whose words are read after `expansions`. Panics on a malformed pattern:
+    /// tables are constants, and the lexicon's unit tests compile every table.
+    pub fn compile(tables: &[(PhraseKind, &[&str])], expansions: &[Expansion]) -> PhraseBook {
         let mut vocabulary: FxHashMap<String, WordId> = FxHashMap::default();
         let mut patterns = Vec::new();
         for (kind, table) in tables {
@@ -122,6 +132,20 @@ impl PhraseBook {
             .max()
             .unwrap_or(0);
         let nfa = Nfa::new(&patterns);
+        let id_of = |word: &str| vocabulary.get(word).copied().unwrap_or(UNKNOWN);
+        let expanded: Vec<(Box<str>, Entry)> = expansions
+            .iter()
+            .map(|(word, parts)| {
+                let parts = parts.iter().map(|part| (*part, id_of(part))).collect();
+                (Box::from(*word), Entry::Expands(parts))
+            })
+            .collect();
+        let word_count = vocabulary.len();
+        let mut dictionary: FxHashMap<Box<str>, Entry> = vocabulary
+            .into_iter()
+            .map(|(word, id)| (word.into_boxed_str(), Entry::Word(id)))
+            .collect();
+        dictionary.extend(expanded);
         let mut book = PhraseBook {
             patterns,
             first: Vec::new(),
@@ -130,15 +154,15 @@ impl PhraseBook {
             accept_ranges: Vec::new(),
             accepts: Vec::new(),
             longest,
-            vocabulary,
+            dictionary,
         };
-        book.determinize(&nfa);
+        book.determinize(&nfa, word_count);
         book
     }
 
     /// Subset construction over the patterns' graphs, from the start only (a walk starts at
     /// every token, so no failure links are needed).
-    fn determinize(&mut self, nfa: &Nfa) {
+    fn determinize(&mut self, nfa: &Nfa, word_count: usize) {
         let mut closure = Closure::new(nfa.nodes.len());
         let mut ids: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
         let mut sets: Vec<Vec<u32>> = vec![Vec::new()];
@@ -194,7 +218,7 @@ impl PhraseBook {
             self.accept_ranges.push(self.accepts.len() as u32);
             state += 1;
         }
-        self.first = vec![DEAD; self.vocabulary.len() + 1];
+        self.first = vec![DEAD; word_count + 1];
         let (from, to) = (self.edges[START as usize], self.edges[START as usize + 1]);
         for &(word, next) in &self.transitions[from as usize..to as usize] {
             self.first[word as usize] = next;
@@ -234,11 +258,6 @@ impl PhraseBook {
             + size_of_val(self.accepts.as_slice())
     }
 
-    /// The word number of a normalized word.
-    fn word_id(&self, word: &str) -> WordId {
-        self.vocabulary.get(word).copied().unwrap_or(UNKNOWN)
-    }
-
     /// Every hit in `text`, as token ranges, ordered by start and then end. No hit spans a hard
     /// break (a new block or sentence line).
     pub fn scan(&self, text: &Text) -> Vec<PhraseHit> {
@@ -250,9 +269,8 @@ impl PhraseBook {
     /// [`PhraseBook::scan`], handing each hit to `found` instead of collecting them (the caller
     /// sorts them by kind without a second list of every hit).
     pub fn scan_into(&self, text: &Text, mut found: impl FnMut(PhraseHit)) {
-        let ids: Vec<WordId> = (0..text.tokens.len())
-            .map(|index| self.word_id(text.word(index)))
-            .collect();
+        // The tokenizer numbered every word when it read it (`text` was read with this book).
+        let ids = text.word_ids();
         for start in 0..ids.len() {
             let mut state = self.first[ids[start] as usize];
             let mut end = start + 1;
@@ -294,6 +312,16 @@ impl PhraseBook {
             start,
             end: start + words.len() as u32,
             mark,
+        }
+    }
+}
+
+impl Dictionary for PhraseBook {
+    fn look_up(&self, word: &str) -> Lookup<'_> {
+        match self.dictionary.get(word) {
+            Some(Entry::Word(id)) => Lookup::Word(*id),
+            Some(Entry::Expands(parts)) => Lookup::Expands(parts),
+            None => Lookup::Word(UNKNOWN),
         }
     }
 }
@@ -677,7 +705,10 @@ mod tests {
             }
         }
         let ids: Vec<WordId> = (0..text.tokens.len())
-            .map(|i| book.word_id(text.word(i)))
+            .map(|i| match book.look_up(text.word(i)) {
+                Lookup::Word(id) => id,
+                Lookup::Expands(_) => UNKNOWN,
+            })
             .collect();
         let mut hits = Vec::new();
         for end in 1..=ids.len() {
@@ -708,10 +739,12 @@ mod tests {
     /// across their seams) with a blank line now and then.
     #[test]
     fn the_automaton_finds_exactly_the_literals_of_the_tables() {
-        let book = PhraseBook::compile(super::super::en::TABLES);
-        let mut names = vec![""; book.vocabulary.len() + 1];
-        for (word, id) in &book.vocabulary {
-            names[*id as usize] = word;
+        let book = PhraseBook::compile(super::super::en::TABLES, &[]);
+        let mut names = vec![""; book.first.len()];
+        for (word, entry) in &book.dictionary {
+            if let Entry::Word(id) = entry {
+                names[*id as usize] = word;
+            }
         }
         let mut source = String::new();
         for (index, pattern) in book.patterns.iter().enumerate() {
@@ -729,7 +762,7 @@ mod tests {
             range: TextRange::new(0, source.len()),
             block_start: true,
         }];
-        let text = Text::new(&source, &runs, &|_| None);
+        let text = Text::new(&source, &runs, &book);
         let hits = book.scan(&text);
         assert!(hits.len() > 50_000);
         assert_eq!(sorted(hits), sorted(brute_force(&book, &text)));

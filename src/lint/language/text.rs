@@ -30,8 +30,10 @@ pub enum TokenKind {
 /// One word or punctuation mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    /// Where it is in the source; tokens expanded from one contraction share the span.
-    pub span: TextRange,
+    /// Where it is in the source ([`Token::span`]); 32-bit, as a megabyte document has a few
+    /// hundred thousand tokens.
+    start: u32,
+    end: u32,
     /// Where its normalized form is in [`Text::norm`].
     norm_start: u32,
     norm_end: u32,
@@ -44,6 +46,18 @@ pub struct Token {
     pub spaced_before: bool,
     /// A new block, or a line break that starts a sentence, precedes it: no phrase spans it.
     pub hard_break: bool,
+    /// A line break inside a paragraph precedes it (and no hard break).
+    pub line_break: bool,
+}
+
+// A megabyte holds some 200 000 tokens: keep each small (a wider span would make it 32 bytes).
+const _: () = assert!(std::mem::size_of::<Token>() == 24);
+
+impl Token {
+    /// Where it is in the source; tokens expanded from one contraction share the span.
+    pub fn span(&self) -> TextRange {
+        TextRange::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// A sentence or clause: a run of tokens.
@@ -73,14 +87,36 @@ enum Break {
     Hard,
 }
 
-/// Expands a lowercase word into its normalized tokens, if it is a contraction.
-pub type ContractionTable = dyn Fn(&str) -> Option<&'static [&'static str]> + Sync;
+/// How a language reads its normalized words: which ones expand into others (contractions,
+/// variant spellings) and the number of each word in the language's phrase automaton. The
+/// tokenizer asks once per word, so a word is hashed once for both questions.
+pub trait Dictionary {
+    fn look_up(&self, word: &str) -> Lookup<'_>;
+}
+
+/// What a [`Dictionary`] knows about a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lookup<'d> {
+    /// The word's number (0: no phrase has it).
+    Word(u32),
+    /// The words it stands for, each with its number.
+    Expands(&'d [(&'static str, u32)]),
+}
+
+/// No expansions, and every word unnumbered: tokens and sentences only.
+impl Dictionary for () {
+    fn look_up(&self, _word: &str) -> Lookup<'_> {
+        Lookup::Word(0)
+    }
+}
 
 /// The tokens, sentences and clauses of a document's prose.
 #[derive(Debug, Default)]
 pub struct Text {
     pub norm: String,
     pub tokens: Vec<Token>,
+    /// Each token's number in the [`Dictionary`] the text was read with.
+    word_ids: Vec<u32>,
     pub sentences: Vec<Segment>,
     pub clauses: Vec<Segment>,
     /// Token indices where a paragraph (block) starts.
@@ -88,20 +124,26 @@ pub struct Text {
 }
 
 impl Text {
-    pub fn new(source: &str, runs: &[ProseRun], contractions: &ContractionTable) -> Text {
+    pub fn new(source: &str, runs: &[ProseRun], dictionary: &impl Dictionary) -> Text {
+        // Room for what prose usually holds (a token per four or five bytes, contractions
+        // expanded; a sentence per sixty), so a megabyte is read without copying the lists over
+        // and over as they grow.
+        let prose_len: usize = runs.iter().map(|run| run.range.len()).sum();
         let mut builder = Builder {
             source,
             text: Text {
-                norm: String::with_capacity(source.len() + source.len() / 8),
-                tokens: Vec::with_capacity(source.len() / 5),
+                norm: String::with_capacity(prose_len + prose_len / 8),
+                tokens: Vec::with_capacity(prose_len / 4),
+                word_ids: Vec::with_capacity(prose_len / 4),
+                sentences: Vec::with_capacity(prose_len / 60),
+                clauses: Vec::with_capacity(prose_len / 50),
                 ..Text::default()
             },
-            breaks: Vec::with_capacity(source.len() / 5),
             pending: Break::Hard,
             pending_space: false,
             gap_newlines: 0,
             line_start: 0,
-            contractions,
+            dictionary,
         };
         builder.text.norm.push(' ');
         let mut previous_end = 0;
@@ -125,15 +167,20 @@ impl Text {
         &self.norm[token.norm_start as usize..token.norm_end as usize]
     }
 
+    /// Every token's number in the dictionary the text was read with.
+    pub fn word_ids(&self) -> &[u32] {
+        &self.word_ids
+    }
+
     /// The source range covered by tokens `range` (empty at the end of the text if none).
     pub fn span(&self, range: Range<usize>) -> TextRange {
         match (
             self.tokens.get(range.start),
             range.end.checked_sub(1).and_then(|i| self.tokens.get(i)),
         ) {
-            (Some(first), Some(last)) if range.start < range.end => first.span.cover(last.span),
-            (Some(first), _) => TextRange::empty(first.span.start),
-            _ => TextRange::empty(self.tokens.last().map_or(0, |token| token.span.end)),
+            (Some(first), Some(last)) if range.start < range.end => first.span().cover(last.span()),
+            (Some(first), _) => TextRange::empty(first.span().start),
+            _ => TextRange::empty(self.tokens.last().map_or(0, |token| token.end as usize)),
         }
     }
 
@@ -178,54 +225,63 @@ impl Text {
     }
 }
 
-/// UAX #29 word boundaries for ASCII text: letters and digits join, as do an apostrophe or a
-/// full stop between two of them ("don't", "e.g", "3.5") and a comma between digits ("1,000");
-/// a whitespace run is one piece (CR LF included); any other character stands alone.
-struct AsciiWordBounds<'t> {
-    text: &'t str,
-    at: usize,
-}
-
-impl<'t> Iterator for AsciiWordBounds<'t> {
-    type Item = (usize, &'t str);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let bytes = self.text.as_bytes();
-        let start = self.at;
-        let first = *bytes.get(start)?;
-        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-        let mut end = start + 1;
-        if word(first) {
-            while end < bytes.len() {
-                let b = bytes[end];
-                let joins_next = || bytes.get(end + 1).copied().is_some_and(word);
-                let digits_around = || {
+/// Where the UAX #29 word-boundary piece of ASCII `bytes` that starts at `start` ends: letters
+/// and digits join, as do an apostrophe or a full stop between two of them ("don't", "e.g",
+/// "3.5") and a comma between digits ("1,000"); a run of horizontal space is one piece, a line
+/// break (CR LF included) another; any other character stands alone.
+fn ascii_piece_end(bytes: &[u8], start: usize) -> usize {
+    let first = bytes[start];
+    let mut end = start + 1;
+    if is_word_byte(first) {
+        while end < bytes.len() {
+            let b = bytes[end];
+            if is_word_byte(b) {
+                end += 1;
+                continue;
+            }
+            let joins = match b {
+                b'\'' | b'.' => bytes.get(end + 1).copied().is_some_and(is_word_byte),
+                b',' => {
                     bytes[end - 1].is_ascii_digit()
                         && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
-                };
-                if word(b)
-                    || (matches!(b, b'\'' | b'.') && joins_next())
-                    || (b == b',' && digits_around())
-                {
-                    end += 1;
-                } else {
-                    break;
                 }
+                _ => false,
+            };
+            if !joins {
+                break;
             }
-        } else if first.is_ascii_whitespace() {
-            // UAX #29 keeps horizontal space together and breaks around line breaks; the
-            // tokenizer only counts the line breaks, so one piece per line break is enough.
-            if first == b'\r' && bytes.get(end) == Some(&b'\n') {
-                end += 1;
-            } else if first != b'\n' && first != b'\r' {
-                while end < bytes.len() && matches!(bytes[end], b' ' | b'\t' | 0x0B | 0x0C) {
-                    end += 1;
-                }
-            }
+            end += 1;
         }
-        self.at = end;
-        Some((start, &self.text[start..end]))
+    } else if first == b'\r' {
+        if bytes.get(end) == Some(&b'\n') {
+            end += 1;
+        }
+    } else if is_horizontal_space(first) {
+        // UAX #29 keeps horizontal space together and breaks around line breaks; the
+        // tokenizer only counts the line breaks, so one piece per line break is enough.
+        while end < bytes.len() && is_horizontal_space(bytes[end]) {
+            end += 1;
+        }
     }
+    end
+}
+
+fn is_word_byte(byte: u8) -> bool {
+    // One load instead of three range checks: nearly every byte of the prose comes here.
+    static WORD_BYTES: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut byte = 0;
+        while byte < 256 {
+            table[byte] = (byte as u8).is_ascii_alphanumeric() || byte == b'_' as usize;
+            byte += 1;
+        }
+        table
+    };
+    WORD_BYTES[usize::from(byte)]
+}
+
+fn is_horizontal_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | 0x0B | 0x0C)
 }
 
 fn segment_of(segments: &[Segment], token: usize) -> usize {
@@ -234,20 +290,19 @@ fn segment_of(segments: &[Segment], token: usize) -> usize {
         .min(segments.len().saturating_sub(1))
 }
 
-struct Builder<'s, 'c> {
+struct Builder<'s, 'd, D> {
     source: &'s str,
     text: Text,
-    breaks: Vec<Break>,
     pending: Break,
     pending_space: bool,
     /// Line breaks seen since the last token (UAX #29 splits "\n\n" into two pieces).
     gap_newlines: usize,
     /// Byte offset where the current source line's first token starts.
     line_start: usize,
-    contractions: &'c ContractionTable,
+    dictionary: &'d D,
 }
 
-impl Builder<'_, '_> {
+impl<D: Dictionary> Builder<'_, '_, D> {
     fn note_line_break(&mut self) {
         if self.pending == Break::None {
             self.pending = Break::Line;
@@ -259,7 +314,7 @@ impl Builder<'_, '_> {
         // Most prose is ASCII, where UAX #29 reduces to a few byte rules: take the fast path
         // there and the full Unicode segmentation everywhere else.
         if run.is_ascii() {
-            self.tokenize_pieces(range.start, AsciiWordBounds { text: run, at: 0 });
+            self.tokenize_ascii(range.start, run);
             return;
         }
         // A paragraph with one emoji is still mostly ASCII: segment it chunk by chunk, split at
@@ -282,7 +337,7 @@ impl Builder<'_, '_> {
             let chunk = &run[chunk_start..chunk_end];
             let base = range.start + chunk_start;
             if chunk.is_ascii() {
-                self.tokenize_pieces(base, AsciiWordBounds { text: chunk, at: 0 });
+                self.tokenize_ascii(base, chunk);
             } else {
                 self.tokenize_pieces(base, chunk.split_word_bound_indices());
             }
@@ -290,22 +345,41 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// The pieces of an ASCII stretch, the fast path of [`Builder::tokenize_pieces`]: the same
+    /// tokens, without decoding characters or asking Unicode tables.
+    fn tokenize_ascii(&mut self, base: usize, chunk: &str) {
+        let bytes = chunk.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let first = bytes[at];
+            let end = ascii_piece_end(bytes, at);
+            let span = TextRange::new(base + at, base + end);
+            if first.is_ascii_alphanumeric() {
+                let kind = if first.is_ascii_digit() {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
+                // The word is normalized in place at the end of `norm`: no copy per word.
+                let norm_start = self.text.norm.len();
+                self.text.norm.push_str(&chunk[at..end]);
+                self.text.norm[norm_start..].make_ascii_lowercase();
+                self.look_up_word(span, norm_start, kind, first.is_ascii_uppercase());
+            } else if first == b'\n' || first == b'\r' || is_horizontal_space(first) {
+                self.space(usize::from(first == b'\n' || bytes[end - 1] == b'\n'));
+            } else {
+                self.push_punct(span, &chunk[at..end]);
+            }
+            at = end;
+        }
+    }
+
     fn tokenize_pieces<'r>(&mut self, base: usize, pieces: impl Iterator<Item = (usize, &'r str)>) {
-        let range = TextRange::empty(base);
         for (offset, piece) in pieces {
-            let start = range.start + offset;
-            let first = match piece.as_bytes().first() {
-                Some(&byte) if byte.is_ascii() => char::from(byte),
-                _ => piece.chars().next().unwrap_or(' '),
-            };
+            let start = base + offset;
+            let first = piece.chars().next().unwrap_or(' ');
             if first.is_whitespace() {
-                self.gap_newlines += piece.bytes().filter(|&byte| byte == b'\n').count();
-                if self.gap_newlines >= 2 {
-                    self.pending = Break::Hard;
-                } else if self.gap_newlines == 1 {
-                    self.note_line_break();
-                }
-                self.pending_space = true;
+                self.space(piece.bytes().filter(|&byte| byte == b'\n').count());
                 continue;
             }
             let span = TextRange::new(start, start + piece.len());
@@ -316,44 +390,70 @@ impl Builder<'_, '_> {
                     TokenKind::Word
                 };
                 self.push_word(span, kind, first.is_uppercase());
-            } else if let Some(norm) = normalize_punct(piece) {
-                self.push(span, norm, TokenKind::Punct, false);
+            } else {
+                self.push_punct(span, piece);
             }
-            // Emoji and other symbols are not words: they carry no phrase.
+        }
+    }
+
+    /// A piece of white space holding `newlines` line breaks.
+    fn space(&mut self, newlines: usize) {
+        self.gap_newlines += newlines;
+        if self.gap_newlines >= 2 {
+            self.pending = Break::Hard;
+        } else if self.gap_newlines == 1 {
+            self.note_line_break();
+        }
+        self.pending_space = true;
+    }
+
+    fn push_punct(&mut self, span: TextRange, piece: &str) {
+        // Emoji and other symbols are not words: they carry no phrase.
+        if let Some(norm) = normalize_punct(piece) {
+            let id = match self.dictionary.look_up(norm) {
+                Lookup::Word(id) => id,
+                Lookup::Expands(_) => 0,
+            };
+            self.push(span, norm, TokenKind::Punct, false, id);
         }
     }
 
     fn push_word(&mut self, span: TextRange, kind: TokenKind, capitalized: bool) {
         // The word is normalized in place at the end of `norm`: no scratch copy per word.
         let norm_start = self.text.norm.len();
-        let original = &self.source[span.start..span.end];
-        if original.is_ascii() {
-            self.text.norm.push_str(original);
-            self.text.norm[norm_start..].make_ascii_lowercase();
-        } else {
-            for c in original.chars() {
-                match c {
-                    '\u{2019}' | '\u{2018}' | '\u{02BC}' => self.text.norm.push('\''),
-                    c if c.is_ascii() => self.text.norm.push(c.to_ascii_lowercase()),
-                    c => self.text.norm.extend(c.to_lowercase()),
-                }
+        for c in self.source[span.start..span.end].chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' => self.text.norm.push('\''),
+                c if c.is_ascii() => self.text.norm.push(c.to_ascii_lowercase()),
+                c => self.text.norm.extend(c.to_lowercase()),
             }
         }
-        match (self.contractions)(&self.text.norm[norm_start..]) {
-            Some(expansion) => {
+        self.look_up_word(span, norm_start, kind, capitalized);
+    }
+
+    /// Adds the word whose normalized form is `norm[norm_start..]`, or what it expands to.
+    fn look_up_word(
+        &mut self,
+        span: TextRange,
+        norm_start: usize,
+        kind: TokenKind,
+        capitalized: bool,
+    ) {
+        match self.dictionary.look_up(&self.text.norm[norm_start..]) {
+            Lookup::Word(id) => self.push_normalized(span, norm_start, kind, capitalized, id),
+            Lookup::Expands(expansion) => {
                 self.text.norm.truncate(norm_start);
-                for (index, part) in expansion.iter().enumerate() {
-                    self.push(span, part, kind, capitalized && index == 0);
+                for (index, (part, id)) in expansion.iter().enumerate() {
+                    self.push(span, part, kind, capitalized && index == 0, *id);
                 }
             }
-            None => self.push_normalized(span, norm_start, kind, capitalized),
         }
     }
 
-    fn push(&mut self, span: TextRange, norm: &str, kind: TokenKind, capitalized: bool) {
+    fn push(&mut self, span: TextRange, norm: &str, kind: TokenKind, capitalized: bool, id: u32) {
         let norm_start = self.text.norm.len();
         self.text.norm.push_str(norm);
-        self.push_normalized(span, norm_start, kind, capitalized);
+        self.push_normalized(span, norm_start, kind, capitalized, id);
     }
 
     /// Adds a token whose normalized form is `norm[norm_start..]`, already written.
@@ -363,6 +463,7 @@ impl Builder<'_, '_> {
         norm_start: usize,
         kind: TokenKind,
         capitalized: bool,
+        id: u32,
     ) {
         let mut brk = std::mem::replace(&mut self.pending, Break::None);
         if brk == Break::Line && self.line_break_starts_sentence(capitalized, span.start) {
@@ -375,7 +476,8 @@ impl Builder<'_, '_> {
         let norm_end = self.text.norm.len() as u32;
         self.text.norm.push(' ');
         self.text.tokens.push(Token {
-            span,
+            start: span.start as u32,
+            end: span.end as u32,
             norm_start: norm_start as u32,
             norm_end,
             kind,
@@ -383,8 +485,9 @@ impl Builder<'_, '_> {
             quoted: false,
             spaced_before: std::mem::take(&mut self.pending_space),
             hard_break: brk == Break::Hard,
+            line_break: brk == Break::Line,
         });
-        self.breaks.push(brk);
+        self.text.word_ids.push(id);
     }
 
     /// A line break starts a new sentence after a greeting or a short heading-like line
@@ -397,7 +500,7 @@ impl Builder<'_, '_> {
             return true;
         };
         let last_word = &self.text.norm[last.norm_start as usize..last.norm_end as usize];
-        let line_length = last.span.end.saturating_sub(self.line_start);
+        let line_length = (last.end as usize).saturating_sub(self.line_start);
         matches!(last_word, "," | ":")
             || (last.kind != TokenKind::Punct && line_length <= 40)
             || next_start < self.line_start
@@ -416,7 +519,7 @@ impl Builder<'_, '_> {
         let mut clause_start = 0;
         let mut index = 0;
         while index < count {
-            if self.breaks[index] == Break::Hard {
+            if text.tokens[index].hard_break {
                 if index > sentence_start {
                     close(&mut text.sentences, &text.tokens, sentence_start, index);
                 }
@@ -437,7 +540,7 @@ impl Builder<'_, '_> {
             let word = word_of(&text.norm, &text.tokens[index]);
             let ends_sentence = match word {
                 "!" | "?" | "…" => true,
-                "." => !is_abbreviation_dot(&text.norm, &text.tokens, &self.breaks, index),
+                "." => !is_abbreviation_dot(&text.norm, &text.tokens, index),
                 _ => false,
             };
             let ends_clause = ends_sentence
@@ -447,7 +550,7 @@ impl Builder<'_, '_> {
                 // Closing quotes, brackets and repeated marks belong to the sentence they end.
                 let mut end = index + 1;
                 while end < count
-                    && self.breaks[end] != Break::Hard
+                    && !text.tokens[end].hard_break
                     && matches!(
                         word_of(&text.norm, &text.tokens[end]),
                         "\"" | "'" | ")" | "]" | "." | "!" | "?" | "…"
@@ -478,12 +581,12 @@ impl Builder<'_, '_> {
     fn mark_quotes(&mut self) {
         let mut inside = false;
         for index in 0..self.text.tokens.len() {
-            if self.breaks[index] == Break::Hard {
+            if self.text.tokens[index].hard_break {
                 inside = false;
             }
             let token = self.text.tokens[index];
             if token.kind == TokenKind::Punct && word_of(&self.text.norm, &token) == "\"" {
-                let original = &self.source[token.span.start..token.span.end];
+                let original = token.span().slice(self.source);
                 inside = match original {
                     "\u{201C}" | "\u{201E}" => true,
                     "\u{201D}" => false,
@@ -507,7 +610,7 @@ fn close(segments: &mut Vec<Segment>, tokens: &[Token], start: usize, end: usize
     segments.push(Segment {
         start: start as u32,
         end: end as u32,
-        span: tokens[start].span.cover(tokens[end - 1].span),
+        span: tokens[start].span().cover(tokens[end - 1].span()),
     });
 }
 
@@ -517,12 +620,12 @@ const ABBREVIATIONS: &[&str] = &[
     "ltd", "co", "jr", "sr", "dept", "fig", "ca", "cf", "bijv", "o.a", "m.b.t", "z.s.m", "mvg",
 ];
 
-fn is_abbreviation_dot(norm: &str, tokens: &[Token], breaks: &[Break], index: usize) -> bool {
+fn is_abbreviation_dot(norm: &str, tokens: &[Token], index: usize) -> bool {
     let previous = index
         .checked_sub(1)
         .map(|i| (word_of(norm, &tokens[i]), tokens[i]));
     if let Some((word, token)) = previous {
-        let glued = token.span.end == tokens[index].span.start;
+        let glued = token.end == tokens[index].start;
         if glued && (ABBREVIATIONS.contains(&word) || (word.len() == 1 && word != "i")) {
             return true;
         }
@@ -530,7 +633,8 @@ fn is_abbreviation_dot(norm: &str, tokens: &[Token], breaks: &[Break], index: us
     // "… at 3 p.m. tomorrow": a lowercase word right after the dot continues the sentence.
     match tokens.get(index + 1) {
         Some(next) => {
-            breaks[index + 1] == Break::None
+            !next.hard_break
+                && !next.line_break
                 && next.kind == TokenKind::Word
                 && !next.capitalized
                 && word_of(norm, next)
@@ -567,10 +671,15 @@ fn normalize_punct(piece: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
 
-    fn no_contractions(word: &str) -> Option<&'static [&'static str]> {
-        match word {
-            "i'm" => Some(&["i", "am"]),
-            _ => None,
+    /// Expands "i'm" and numbers nothing.
+    struct OneContraction;
+
+    impl Dictionary for OneContraction {
+        fn look_up(&self, word: &str) -> Lookup<'_> {
+            match word {
+                "i'm" => Lookup::Expands(&[("i", 0), ("am", 0)]),
+                _ => Lookup::Word(0),
+            }
         }
     }
 
@@ -579,7 +688,7 @@ mod tests {
             range: TextRange::new(0, source.len()),
             block_start: true,
         }];
-        Text::new(source, &runs, &no_contractions)
+        Text::new(source, &runs, &OneContraction)
     }
 
     fn sentences(source: &str) -> Vec<&str> {
@@ -602,7 +711,7 @@ mod tests {
     fn normalizes_case_quotes_and_contractions() {
         let t = text("I\u{2019}m Sorry \u{201C}now\u{201D}");
         assert_eq!(t.norm, " i am sorry \" now \" ");
-        assert_eq!(t.tokens[0].span, t.tokens[1].span);
+        assert_eq!(t.tokens[0].span(), t.tokens[1].span());
         assert_eq!(t.word(2), "sorry");
         assert!(t.tokens[3].quoted || t.tokens[4].quoted);
         assert!(t.tokens[4].quoted);
@@ -663,13 +772,15 @@ mod tests {
             "\r\r\n\n",
         ];
         for sample in samples {
-            let fast: Vec<&str> = AsciiWordBounds {
-                text: sample,
-                at: 0,
+            let mut fast = Vec::new();
+            let mut at = 0;
+            while at < sample.len() {
+                let end = ascii_piece_end(sample.as_bytes(), at);
+                if !sample[at..end].trim().is_empty() {
+                    fast.push(&sample[at..end]);
+                }
+                at = end;
             }
-            .map(|(_, piece)| piece)
-            .filter(|piece| !piece.trim().is_empty())
-            .collect();
             let full: Vec<&str> = sample
                 .split_word_bound_indices()
                 .map(|(_, piece)| piece)
@@ -684,7 +795,7 @@ mod tests {
         let source = "🎉 日本 sorry";
         let t = text(source);
         let sorry = t.tokens.last().unwrap();
-        assert_eq!(sorry.span.slice(source), "sorry");
+        assert_eq!(sorry.span().slice(source), "sorry");
     }
 
     #[test]
