@@ -30,6 +30,7 @@ use logging::LogControl;
 
 /// Serve LSP over standard input and output until the client says `exit` or closes the pipe.
 pub fn run() -> ExitCode {
+    share_one_heap();
     let log = LogControl::init();
     // Building the English phrase automaton is the one slow step of the first lint; start it now,
     // while the client is still sending `initialize`, so the first diagnostics do not wait for it.
@@ -63,3 +64,18 @@ pub fn run() -> ExitCode {
     tracing::info!("exit");
     lifecycle::exit_code()
 }
+
+/// glibc gives each thread that allocates a heap of its own ("arena") and keeps what is freed in
+/// it for reuse. The lint worker's heap and the protocol thread's would each hold a large
+/// draft's worth; with one heap for all threads, a 1 MB draft peaks at about 27 MiB instead of
+/// 33 (`lsp_latency.py`, VmHWM), at no cost in latency: the threads seldom allocate at once.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn share_one_heap() {
+    // SAFETY: `mallopt` only sets a parameter of the allocator, before any thread is started.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn share_one_heap() {}
