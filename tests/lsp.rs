@@ -803,3 +803,65 @@ fn a_document_closed_and_opened_again_is_linted_from_its_new_text() {
     );
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn a_missing_component_template_is_a_snippet_where_the_client_applies_snippets() {
+    let missing_remedy = |client: &mut LspClient| {
+        client.open(URI, "markdown", DRAFT);
+        let published = client.diagnostics_for(URI, 1);
+        let range = diagnostic(&published["diagnostics"], "missing-remedy")["range"].clone();
+        code_actions(client, URI, &range, Some(&["quickfix"]))
+            .into_iter()
+            .find(|action| action["diagnostics"][0]["code"] == "missing-remedy")
+            .map(|action| (action, range))
+            .expect("a template action for the missing remedy")
+    };
+
+    // A client without snippet edits gets the sentence as text, placeholders in brackets.
+    let (mut plain_client, _) = start(&["utf-16"]);
+    let (plain, _) = missing_remedy(&mut plain_client);
+    let plain_edit = edits_for(&plain, URI)[0].clone();
+    assert!(plain_edit["newText"].as_str().unwrap().contains('['));
+    assert!(plain.get("command").is_none());
+    assert!(plain_client.shutdown().success());
+
+    // One that applies LSP 3.18 snippet edits gets tab stops, through workspace/applyEdit.
+    let mut snippet_client = LspClient::start(None);
+    let mut capabilities = capabilities(&["utf-16"]);
+    capabilities["workspace"]["workspaceEdit"]["snippetEditSupport"] = json!(true);
+    let result = snippet_client.initialize(capabilities, Value::Null);
+    assert!(
+        result["capabilities"]["executeCommandProvider"]["commands"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("amends.insertTemplate"))
+    );
+    let (action, _) = missing_remedy(&mut snippet_client);
+    assert_eq!(action["title"], plain["title"]);
+    assert!(action.get("edit").is_none());
+    let command = &action["command"];
+    assert_eq!(command["command"], "amends.insertTemplate");
+    let applied = snippet_client.call(
+        "workspace/executeCommand",
+        json!({ "command": command["command"], "arguments": command["arguments"] }),
+    );
+    assert_eq!(applied, json!(true));
+    let requests = snippet_client.server_requests.lock().unwrap().clone();
+    let apply = requests
+        .iter()
+        .find(|request| request["method"] == "workspace/applyEdit")
+        .expect("the server asked the client to apply the snippet");
+    let document_edit = &apply["params"]["edit"]["documentChanges"][0];
+    assert_eq!(document_edit["textDocument"]["uri"], URI);
+    assert_eq!(document_edit["textDocument"]["version"], 1);
+    let edit = &document_edit["edits"][0];
+    assert_eq!(edit["range"], plain_edit["range"]);
+    assert_eq!(edit["snippet"]["kind"], "snippet");
+    let snippet = edit["snippet"]["value"].as_str().unwrap();
+    assert!(
+        snippet.contains("${1:") && snippet.ends_with("$0"),
+        "{snippet}"
+    );
+    assert!(!snippet.contains('['), "{snippet}");
+    assert!(snippet_client.shutdown().success());
+}

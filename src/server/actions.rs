@@ -1,6 +1,13 @@
 //! Code actions: a quick fix per fix of a finding, "disable this rule" (a suppression comment in
 //! Markdown, a line in `amends.toml` elsewhere), and `source.fixAll.amends`.
 //!
+//! A structure finding's template sentence ("I have [refunded / replaced / …] [what] on
+//! [date].") is inserted as a snippet, each `[placeholder]` a tab stop, when the client applies
+//! LSP 3.18 snippet edits. The protocol types cannot carry a snippet edit in a code action, so
+//! that action runs [`INSERT_TEMPLATE_COMMAND`], which sends the edit through
+//! `workspace/applyEdit` ([`template_snippet_edit`]). Other clients get the same sentence as
+//! plain text, brackets and all, for the writer to fill in.
+//!
 //! The fixes themselves come from the rules; this module only turns them into workspace edits
 //! and decides which actions a request asked for (`context.only`).
 
@@ -8,7 +15,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CreateFile, CreateFileOptions,
+    CodeAction, CodeActionKind, CodeActionOrCommand, Command, CreateFile, CreateFileOptions,
     DocumentChangeOperation, DocumentChanges, OneOf, OptionalVersionedTextDocumentIdentifier,
     ResourceOp, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
 };
@@ -27,7 +34,13 @@ pub const FIX_ALL_KIND: &str = "source.fixAll.amends";
 pub struct EditSupport {
     /// `workspace.workspaceEdit.resourceOperations` includes `create`.
     pub create_files: bool,
+    /// The client applies snippet edits sent with `workspace/applyEdit` (LSP 3.18).
+    pub snippets: bool,
 }
+
+/// Inserts a structure finding's template as a snippet; arguments: the document's URI and the
+/// rule id.
+pub const INSERT_TEMPLATE_COMMAND: &str = "amends.insertTemplate";
 
 /// Where "Disable <rule> in amends.toml" writes: the governing file and its text, or the file
 /// to create.
@@ -59,7 +72,11 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
         for index in linted.findings_touching(request.range) {
             let finding = &linted.report.findings[index];
             for fix in finding.fixes.iter().filter(|fix| !fix.edits.is_empty()) {
-                actions.push(quick_fix(request, index, fix));
+                if request.support.snippets && template_edit(finding.rule, fix).is_some() {
+                    actions.push(template_action(request, index, fix));
+                } else {
+                    actions.push(quick_fix(request, index, fix));
+                }
             }
             // One set of "disable" actions per rule, however many of its findings are here.
             if !disabled.contains(&finding.rule) {
@@ -108,6 +125,90 @@ fn quick_fix(request: &Request<'_>, index: usize, fix: &Fix) -> CodeActionOrComm
         is_preferred: Some(fix.safety == Safety::Safe),
         ..CodeAction::default()
     })
+}
+
+/// The insertion of a structure rule's template sentence with `[placeholders]`, if `fix` is one.
+fn template_edit<'f>(rule: &str, fix: &'f Fix) -> Option<&'f Edit> {
+    let structure = rules::meta_of(rule).is_some_and(|meta| meta.kind == RuleKind::Structure);
+    match fix.edits.as_slice() {
+        [edit] if structure && edit.range.is_empty() && edit.replacement.contains('[') => {
+            Some(edit)
+        }
+        _ => None,
+    }
+}
+
+fn template_action(request: &Request<'_>, index: usize, fix: &Fix) -> CodeActionOrCommand {
+    let linted = request.linted;
+    let rule = linted.report.findings[index].rule;
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title: fix.title.clone(),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![linted.diagnostic(index)]),
+        command: Some(Command {
+            title: fix.title.clone(),
+            command: INSERT_TEMPLATE_COMMAND.to_owned(),
+            arguments: Some(vec![
+                serde_json::json!(request.uri.as_str()),
+                serde_json::json!(rule),
+            ]),
+        }),
+        ..CodeAction::default()
+    })
+}
+
+/// The `workspace/applyEdit` parameters that insert `rule`'s template into the linted draft as
+/// a snippet (LSP 3.18 `SnippetTextEdit`), or `None` if the draft has no such template now.
+pub fn template_snippet_edit(
+    uri: &Uri,
+    linted: &Linted,
+    rule: &str,
+    encoding: Encoding,
+) -> Option<serde_json::Value> {
+    let (fix, edit) = linted
+        .report
+        .findings
+        .iter()
+        .filter(|finding| finding.rule == rule)
+        .flat_map(|finding| &finding.fixes)
+        .find_map(|fix| Some((fix, template_edit(rule, fix)?)))?;
+    Some(serde_json::json!({
+        "label": fix.title,
+        "edit": {
+            "documentChanges": [{
+                "textDocument": { "uri": uri.as_str(), "version": linted.version },
+                "edits": [{
+                    "range": lsp_range(&linted.index, edit.range, encoding),
+                    "snippet": { "kind": "snippet", "value": snippet(&edit.replacement) },
+                }],
+            }],
+        },
+    }))
+}
+
+/// A template in snippet syntax: each `[placeholder]` becomes a numbered tab stop with its text
+/// as the default, the cursor ends after the sentence, and `$`, `}` and `\` are escaped.
+fn snippet(template: &str) -> String {
+    let escape = |text: &str| {
+        text.replace('\\', "\\\\")
+            .replace('$', "\\$")
+            .replace('}', "\\}")
+    };
+    let mut out = String::new();
+    let mut rest = template;
+    let mut stop = 0;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|close| open + close) else {
+            break;
+        };
+        stop += 1;
+        out.push_str(&escape(&rest[..open]));
+        out.push_str(&format!("${{{stop}:{}}}", escape(&rest[open + 1..close])));
+        rest = &rest[close + 1..];
+    }
+    out.push_str(&escape(rest));
+    out.push_str("$0");
+    out
 }
 
 /// "Disable <rule> for this line / for this file" in Markdown; "Disable <rule> in amends.toml"
@@ -293,6 +394,19 @@ mod tests {
             (TextRange::new(1, 3), "è")
         );
         assert!(changed_stretch("same", "same").is_none());
+    }
+
+    #[test]
+    fn a_template_becomes_a_snippet_with_a_tab_stop_per_placeholder() {
+        assert_eq!(
+            snippet(" I have [refunded / replaced] [what] on [date]."),
+            " I have ${1:refunded / replaced} ${2:what} on ${3:date}.$0"
+        );
+        assert_eq!(
+            snippet("Costs $5 {or} [a\\b}]"),
+            "Costs \\$5 {or\\} ${1:a\\\\b\\}}$0"
+        );
+        assert_eq!(snippet("No [end"), "No [end$0");
     }
 
     #[test]

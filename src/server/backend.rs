@@ -20,6 +20,7 @@ use crate::lint::DocumentKind;
 use crate::position::Encoding;
 use crate::server::actions::{self, EditSupport, FIX_ALL_KIND, ProjectConfig};
 use crate::server::documents::{self, Document};
+use crate::server::framing;
 use crate::server::hover;
 use crate::server::lifecycle;
 use crate::server::linting::Linted;
@@ -424,6 +425,9 @@ impl LanguageServer for Backend {
             .flatten()
             .filter_map(|folder| folder.uri.to_file_path().map(|path| path.into_owned()))
             .collect();
+        let apply_edit = workspace
+            .and_then(|workspace| workspace.apply_edit)
+            .unwrap_or(false);
         let session = Session {
             encoding,
             pull_diagnostics,
@@ -442,14 +446,13 @@ impl LanguageServer for Backend {
                 .and_then(|workspace| workspace.did_change_watched_files.as_ref())
                 .and_then(|watch| watch.dynamic_registration)
                 .unwrap_or(false),
-            apply_edit: workspace
-                .and_then(|workspace| workspace.apply_edit)
-                .unwrap_or(false),
+            apply_edit,
             edit_support: EditSupport {
                 create_files: workspace
                     .and_then(|workspace| workspace.workspace_edit.as_ref())
                     .and_then(|edit| edit.resource_operations.as_ref())
                     .is_some_and(|operations| operations.contains(&ResourceOperationKind::Create)),
+                snippets: apply_edit && framing::client_applies_snippet_edits(),
             },
             workspace_folders,
         };
@@ -496,7 +499,11 @@ impl LanguageServer for Backend {
                     resolve_provider: Some(false),
                 }),
                 execute_command_provider: Some(ExecuteCommandOptions {
-                    commands: vec![SHOW_SUMMARY_COMMAND.to_owned(), FIX_ALL_COMMAND.to_owned()],
+                    commands: vec![
+                        SHOW_SUMMARY_COMMAND.to_owned(),
+                        FIX_ALL_COMMAND.to_owned(),
+                        actions::INSERT_TEMPLATE_COMMAND.to_owned(),
+                    ],
                     ..ExecuteCommandOptions::default()
                 }),
                 diagnostic_provider: pull_diagnostics.then(|| {
@@ -753,9 +760,43 @@ impl LanguageServer for Backend {
                     .map(|response| response.applied)?;
                 Ok(Some(Value::Bool(applied)))
             }
+            actions::INSERT_TEMPLATE_COMMAND => {
+                let rule = params
+                    .arguments
+                    .get(1)
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| {
+                        Error::invalid_params("expected a rule id as second argument")
+                    })?;
+                let session = self.state.session();
+                if !session.edit_support.snippets {
+                    return Err(Error::invalid_request());
+                }
+                let Some(edit) =
+                    actions::template_snippet_edit(&uri, &linted, rule, session.encoding)
+                else {
+                    // The draft changed and no longer lacks what the template adds.
+                    return Ok(Some(Value::Bool(false)));
+                };
+                let applied = self
+                    .client
+                    .send_request::<ApplySnippetEdit>(edit)
+                    .await
+                    .map(|response| response["applied"] == true)?;
+                Ok(Some(Value::Bool(applied)))
+            }
             other => Err(Error::invalid_params(format!("unknown command {other:?}"))),
         }
     }
+}
+
+/// `workspace/applyEdit` with a snippet edit, which the protocol types cannot express yet.
+enum ApplySnippetEdit {}
+
+impl tower_lsp_server::ls_types::request::Request for ApplySnippetEdit {
+    type Params = Value;
+    type Result = Value;
+    const METHOD: &'static str = "workspace/applyEdit";
 }
 
 fn unknown_document(uri: &Uri) -> Error {

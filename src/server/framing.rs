@@ -6,6 +6,8 @@
 //! a bad header, a body that is not UTF-8 JSON, or JSON that is not a JSON-RPC message is logged
 //! and dropped, and the reader goes on with the next frame. Good frames are passed on unchanged.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader};
 use tower_lsp_server::jsonrpc::{Request, Response};
 
@@ -20,12 +22,16 @@ pub fn guarded_stdin() -> impl AsyncRead {
     let (reader, mut writer) = tokio::io::duplex(PIPE_CAPACITY);
     tokio::spawn(async move {
         let mut input = BufReader::new(tokio::io::stdin());
+        let mut initialize_seen = false;
         while let Some(body) = next_frame(&mut input).await {
             if let Err(problem) = check(&body) {
                 tracing::error!("dropped a malformed message: {problem}");
                 continue;
             }
             let body = without_empty_params(body);
+            if !initialize_seen {
+                initialize_seen = note_newer_capabilities(&body);
+            }
             if is_exit(&body) {
                 lifecycle::exit_received();
             }
@@ -68,6 +74,31 @@ fn without_empty_params(body: Vec<u8>) -> Vec<u8> {
     }
     message.remove("params");
     serde_json::to_vec(&message).unwrap_or(body)
+}
+
+/// Set from the raw `initialize` request: the client applies LSP 3.18 snippet edits
+/// (`workspace.workspaceEdit.snippetEditSupport`), which the protocol types do not model yet.
+static SNIPPET_EDITS: AtomicBool = AtomicBool::new(false);
+
+/// Whether the client said at `initialize` that it applies snippet edits.
+pub fn client_applies_snippet_edits() -> bool {
+    SNIPPET_EDITS.load(Ordering::Relaxed)
+}
+
+/// Reads what the typed `initialize` parameters drop, if `body` is the `initialize` request
+/// (then returns true). The flag is set before the message is passed on, so the `initialize`
+/// handler sees it.
+fn note_newer_capabilities(body: &[u8]) -> bool {
+    let Ok(message) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return false;
+    };
+    if message["method"] != "initialize" {
+        return false;
+    }
+    let snippets =
+        &message["params"]["capabilities"]["workspace"]["workspaceEdit"]["snippetEditSupport"];
+    SNIPPET_EDITS.store(snippets == true, Ordering::Relaxed);
+    true
 }
 
 /// The `exit` notification.

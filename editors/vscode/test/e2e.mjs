@@ -2,7 +2,8 @@
 // playwright-core drives Debian's Chromium. Run by run.sh, which builds the .vsix first.
 //
 // Installs the built .vsix, opens a draft, checks the Problems panel, the hover, the code lens,
-// applies a quick fix from the light bulb (Ctrl+.), saves and checks the file; then checks that
+// applies a quick fix from the light bulb (Ctrl+.), saves and checks the file, fills in the missing
+// remedy's template snippet placeholder by placeholder; then checks that
 // `editor.codeActionsOnSave: { "source.fixAll.amends": "explicit" }` fixes a second draft on save.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, statSync, copyFileSync } from 'node:fs';
@@ -213,6 +214,30 @@ try {
   await until('minimizing to leave the Problems panel', async () =>
     !(await problems.locator('.monaco-list-row').allInnerTexts()).some((t) => t.includes('minimizes the harm')));
   check(true, 'the Problems panel follows the fix');
+
+  // The missing remedy's template goes in as a snippet: its first placeholder is selected, so
+  // typing replaces it, and Tab moves to the next one.
+  await goTo('3:1');
+  await page.keyboard.press('Control+.');
+  const templateMenu = await until('the template in the quick-fix menu', async () => {
+    const texts = await page.locator('.action-widget .monaco-list-row').allInnerTexts();
+    return texts.some((t) => t.includes('Add a sentence: \'I have')) ? texts : null;
+  });
+  for (let i = 0; i < templateMenu.length; i++) {
+    if ((await page.locator('.action-widget .monaco-list-row.focused').innerText()).includes('Add a sentence: \'I have')) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  const editorText = async () => (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+  await until('the template in the editor', async () => (await editorText()).includes(' on date.'));
+  await page.keyboard.type('replaced');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('the kettle');
+  const withTemplate = await editorText();
+  check(withTemplate.includes('I have replaced the kettle on date.') && !withTemplate.includes('['),
+    'the missing remedy\'s template is a snippet: typing fills its placeholders one by one', withTemplate);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+S');
 
   // codeActionsOnSave: source.fixAll.amends applies every safe fix when the file is saved.
   await open('second.md');
