@@ -11,6 +11,7 @@
 //! vote is clear ([`switches_paragraph`]); short or undecided paragraphs ("Hi Anna,", "Groet,")
 //! keep the document's language.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
@@ -209,37 +210,10 @@ struct Votes {
 }
 
 impl Votes {
-    /// Counts the votes of `text`'s words until `limit` words have been counted or `settled`
-    /// says the rest cannot change the outcome.
-    fn count(
-        &mut self,
-        text: &str,
-        limit: usize,
-        lower: &mut String,
-        settled: impl Fn(&Votes) -> bool,
-    ) {
-        for word in words(text).filter(|w| w.len() <= MAX_WORD_LEN) {
-            if self.words >= limit || settled(self) {
-                return;
-            }
-            let key = if word.is_ascii() {
-                // An ASCII word is all letters ([`words`]), so setting bit 5 of every byte
-                // lowercases it: no copy to a buffer, no UTF-8 check.
-                let case = u128::from_le_bytes([0x20; 16]) >> (8 * (16 - word.len()));
-                pack(word.as_bytes()).map(|key| key | case)
-            } else {
-                lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-                pack(lower.as_bytes())
-            };
-            let vote = key
-                .and_then(|key| STOP_WORDS.get(&key))
-                .copied()
-                .unwrap_or(0);
-            self.english += usize::from(vote & ENGLISH_VOTE != 0);
-            self.dutch += usize::from(vote & DUTCH_VOTE != 0);
-            self.words += 1;
-        }
+    fn add(&mut self, vote: u8) {
+        self.english += usize::from(vote & ENGLISH_VOTE != 0);
+        self.dutch += usize::from(vote & DUTCH_VOTE != 0);
+        self.words += 1;
     }
 
     /// The winner; English when undecided (the tie-breaker of the first releases).
@@ -255,6 +229,30 @@ impl Votes {
         match language {
             Language::English => self.english,
             Language::Dutch => self.dutch,
+        }
+    }
+}
+
+/// Hands the stop-word vote of each of `text`'s words (0: none) to `visit`, in order, while it
+/// returns true.
+fn each_vote(text: &str, lower: &mut String, mut visit: impl FnMut(u8) -> bool) {
+    for word in words(text).filter(|w| w.len() <= MAX_WORD_LEN) {
+        let key = if word.is_ascii() {
+            // An ASCII word is all letters ([`words`]), so setting bit 5 of every byte
+            // lowercases it: no copy to a buffer, no UTF-8 check.
+            let case = u128::from_le_bytes([0x20; 16]) >> (8 * (16 - word.len()));
+            pack(word.as_bytes()).map(|key| key | case)
+        } else {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            pack(lower.as_bytes())
+        };
+        let vote = key
+            .and_then(|key| STOP_WORDS.get(&key))
+            .copied()
+            .unwrap_or(0);
+        if !visit(vote) {
+            return;
         }
     }
 }
@@ -338,7 +336,10 @@ pub fn detect(text: &str, runs: &[ProseRun]) -> Language {
     let mut votes = Votes::default();
     let mut lower = String::new();
     for run in runs {
-        votes.count(run.range.slice(text), DOCUMENT_WORDS, &mut lower, |_| false);
+        each_vote(run.range.slice(text), &mut lower, |vote| {
+            votes.add(vote);
+            votes.words < DOCUMENT_WORDS
+        });
         if votes.words >= DOCUMENT_WORDS {
             break;
         }
@@ -349,33 +350,57 @@ pub fn detect(text: &str, runs: &[ProseRun]) -> Language {
 /// The main language, and the language of every paragraph (a run that starts a block and the
 /// runs that continue it).
 pub fn detect_paragraphs(text: &str, runs: &[ProseRun]) -> LanguageMap {
-    let main = detect(text, runs);
+    let mut lower = String::new();
+    // The document's vote reads its opening words ([`detect`]); the paragraphs read on the way
+    // keep the vote of their own opening words, so no word is read twice.
+    let mut document = Votes::default();
+    let mut opened: Vec<(Range<usize>, Votes)> = Vec::new();
+    let mut start = 0;
+    while start < runs.len() && document.words < DOCUMENT_WORDS {
+        let end = paragraph_end(runs, start);
+        let mut own = Votes::default();
+        for run in &runs[start..end] {
+            each_vote(run.range.slice(text), &mut lower, |vote| {
+                if document.words < DOCUMENT_WORDS {
+                    document.add(vote);
+                }
+                if own.words < PARAGRAPH_WORDS {
+                    own.add(vote);
+                }
+                document.words < DOCUMENT_WORDS || own.words < PARAGRAPH_WORDS
+            });
+            if own.words >= PARAGRAPH_WORDS && document.words >= DOCUMENT_WORDS {
+                break;
+            }
+        }
+        opened.push((start..end, own));
+        start = end;
+    }
+    let main = document.winner();
     let other = match main {
         Language::English => Language::Dutch,
         Language::Dutch => Language::English,
     };
     let mut languages = vec![main; runs.len()];
-    let mut lower = String::new();
-    let mut start = 0;
+    for (paragraph, votes) in opened {
+        if switches_paragraph(votes, main, other) {
+            languages[paragraph].fill(other);
+        }
+    }
+    // The other paragraphs: most are clearly in the document's language after a dozen words or
+    // so; stop there rather than read all of the opening words.
+    let cannot_switch = |votes: &Votes| {
+        let most_theirs = votes.for_language(other) + (PARAGRAPH_WORDS - votes.words);
+        most_theirs < 3 || most_theirs < 2 * votes.for_language(main)
+    };
     while start < runs.len() {
-        let end = runs[start + 1..]
-            .iter()
-            .position(|run| run.block_start)
-            .map_or(runs.len(), |offset| start + 1 + offset);
+        let end = paragraph_end(runs, start);
         let mut votes = Votes::default();
-        // Most paragraphs are clearly in the document's language after a dozen words or so;
-        // stop there rather than read all of the opening words.
-        let cannot_switch = |votes: &Votes| {
-            let most_theirs = votes.for_language(other) + (PARAGRAPH_WORDS - votes.words);
-            most_theirs < 3 || most_theirs < 2 * votes.for_language(main)
-        };
         for run in &runs[start..end] {
-            votes.count(
-                run.range.slice(text),
-                PARAGRAPH_WORDS,
-                &mut lower,
-                cannot_switch,
-            );
+            each_vote(run.range.slice(text), &mut lower, |vote| {
+                votes.add(vote);
+                votes.words < PARAGRAPH_WORDS && !cannot_switch(&votes)
+            });
             if votes.words >= PARAGRAPH_WORDS || cannot_switch(&votes) {
                 break;
             }
@@ -389,6 +414,14 @@ pub fn detect_paragraphs(text: &str, runs: &[ProseRun]) -> LanguageMap {
         main,
         runs: languages,
     }
+}
+
+/// Where the paragraph whose first run is `start` ends: at the next run that starts a block.
+fn paragraph_end(runs: &[ProseRun], start: usize) -> usize {
+    runs[start + 1..]
+        .iter()
+        .position(|run| run.block_start)
+        .map_or(runs.len(), |offset| start + 1 + offset)
 }
 
 #[cfg(test)]
