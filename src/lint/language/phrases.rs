@@ -13,7 +13,8 @@
 //! Every phrase of a language's lexicon goes into one automaton, so the document is scanned once
 //! for all of them; each hit says which [`PhraseKind`] and which entry of that kind's table it is.
 //! The automaton runs over *words*, not characters: every word that occurs in a table gets a
-//! number, and each token of the document is looked up once. A match is always whole words.
+//! number, which the tokenizer looks up as it reads each word (the book is its
+//! [`Dictionary`], which also expands contractions). A match is always whole words.
 //!
 //! The literals are never spelled out: the English tables expand to some 60 000 of them, and
 //! building a trie of those took longer than linting a megabyte. Instead each pattern becomes a

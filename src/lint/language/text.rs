@@ -103,13 +103,6 @@ pub enum Lookup<'d> {
     Expands(&'d [(&'static str, u32)]),
 }
 
-/// No expansions, and every word unnumbered: tokens and sentences only.
-impl Dictionary for () {
-    fn look_up(&self, _word: &str) -> Lookup<'_> {
-        Lookup::Word(0)
-    }
-}
-
 /// The tokens, sentences and clauses of a document's prose.
 #[derive(Debug, Default)]
 pub struct Text {
