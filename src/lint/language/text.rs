@@ -221,18 +221,21 @@ impl Text {
 /// Where the UAX #29 word-boundary piece of ASCII `bytes` that starts at `start` ends: letters
 /// and digits join, as do an apostrophe or a full stop between two of them ("don't", "e.g",
 /// "3.5") and a comma between digits ("1,000"); a run of horizontal space is one piece, a line
-/// break (CR LF included) another; any other character stands alone.
-fn ascii_piece_end(bytes: &[u8], start: usize) -> usize {
+/// break (CR LF included) another; any other character stands alone. Also says whether the
+/// piece holds an uppercase letter, so that most words need no lowercasing.
+fn ascii_piece_end(bytes: &[u8], start: usize) -> (usize, bool) {
     let first = bytes[start];
     let mut end = start + 1;
-    if is_word_byte(first) {
+    let mut seen = BYTE_CLASS[usize::from(first)];
+    if seen & WORD != 0 {
         while end < bytes.len() {
-            let b = bytes[end];
-            if is_word_byte(b) {
+            let class = BYTE_CLASS[usize::from(bytes[end])];
+            if class & WORD != 0 {
+                seen |= class;
                 end += 1;
                 continue;
             }
-            let joins = match b {
+            let joins = match bytes[end] {
                 b'\'' | b'.' => bytes.get(end + 1).copied().is_some_and(is_word_byte),
                 b',' => {
                     bytes[end - 1].is_ascii_digit()
@@ -256,21 +259,32 @@ fn ascii_piece_end(bytes: &[u8], start: usize) -> usize {
             end += 1;
         }
     }
-    end
+    (end, seen & UPPER != 0)
 }
 
-fn is_word_byte(byte: u8) -> bool {
-    // One load instead of three range checks: nearly every byte of the prose comes here.
-    static WORD_BYTES: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut byte = 0;
-        while byte < 256 {
-            table[byte] = (byte as u8).is_ascii_alphanumeric() || byte == b'_' as usize;
-            byte += 1;
+const WORD: u8 = 1;
+const UPPER: u8 = 2;
+
+/// What each byte is to [`ascii_piece_end`]: one load instead of several range checks, as nearly
+/// every byte of the prose comes through there.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            table[byte] = WORD;
         }
-        table
-    };
-    WORD_BYTES[usize::from(byte)]
+        if b.is_ascii_uppercase() {
+            table[byte] |= UPPER;
+        }
+        byte += 1;
+    }
+    table
+};
+
+fn is_word_byte(byte: u8) -> bool {
+    BYTE_CLASS[usize::from(byte)] & WORD != 0
 }
 
 fn is_horizontal_space(byte: u8) -> bool {
@@ -345,7 +359,7 @@ impl<D: Dictionary> Builder<'_, '_, D> {
         let mut at = 0;
         while at < bytes.len() {
             let first = bytes[at];
-            let end = ascii_piece_end(bytes, at);
+            let (end, has_upper) = ascii_piece_end(bytes, at);
             let span = TextRange::new(base + at, base + end);
             if first.is_ascii_alphanumeric() {
                 let kind = if first.is_ascii_digit() {
@@ -356,7 +370,9 @@ impl<D: Dictionary> Builder<'_, '_, D> {
                 // The word is normalized in place at the end of `norm`: no copy per word.
                 let norm_start = self.text.norm.len();
                 self.text.norm.push_str(&chunk[at..end]);
-                self.text.norm[norm_start..].make_ascii_lowercase();
+                if has_upper {
+                    self.text.norm[norm_start..].make_ascii_lowercase();
+                }
                 self.look_up_word(span, norm_start, kind, first.is_ascii_uppercase());
             } else if first == b'\n' || first == b'\r' || is_horizontal_space(first) {
                 self.space(usize::from(first == b'\n' || bytes[end - 1] == b'\n'));
@@ -768,7 +784,7 @@ mod tests {
             let mut fast = Vec::new();
             let mut at = 0;
             while at < sample.len() {
-                let end = ascii_piece_end(sample.as_bytes(), at);
+                let (end, _) = ascii_piece_end(sample.as_bytes(), at);
                 if !sample[at..end].trim().is_empty() {
                     fast.push(&sample[at..end]);
                 }
