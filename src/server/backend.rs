@@ -245,8 +245,8 @@ impl Backend {
             };
             if fresh {
                 self.output.publish_diagnostics(
-                    uri.clone(),
-                    linted.diagnostics(),
+                    &uri,
+                    &linted.wire_diagnostics(),
                     Some(linted.version),
                 );
             }
@@ -609,7 +609,8 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let removed = self.state.documents().remove(&uri);
         if removed.is_some() && !self.state.session().pull_diagnostics {
-            self.output.publish_diagnostics(uri, Vec::new(), None);
+            self.output
+                .publish_diagnostics::<Diagnostic>(&uri, &[], None);
         }
     }
 

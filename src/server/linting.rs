@@ -6,6 +6,7 @@
 
 use std::time::Instant;
 
+use serde::Serialize;
 use tower_lsp_server::ls_types::{
     Diagnostic, DiagnosticSeverity, NumberOrString, Position as LspPosition, Range,
 };
@@ -80,6 +81,22 @@ impl Linted {
             .collect()
     }
 
+    /// [`Linted::diagnostics`] as they go on the wire, borrowing the findings' text: publishing
+    /// thousands copies no message.
+    pub fn wire_diagnostics(&self) -> Vec<WireDiagnostic<'_>> {
+        self.report
+            .findings
+            .iter()
+            .map(|finding| WireDiagnostic {
+                range: lsp_range(&self.index, finding.range, self.encoding),
+                severity: severity(finding.severity),
+                code: finding.rule,
+                source: SOURCE,
+                message: &finding.message,
+            })
+            .collect()
+    }
+
     /// The diagnostic of finding `index`.
     pub fn diagnostic(&self, index: usize) -> Diagnostic {
         diagnostic(&self.report.findings[index], &self.index, self.encoding)
@@ -118,6 +135,16 @@ impl Linted {
     }
 }
 
+/// The JSON of an LSP [`Diagnostic`] with the fields amends sets, borrowed from a finding.
+#[derive(Debug, Serialize)]
+pub struct WireDiagnostic<'a> {
+    range: Range,
+    severity: DiagnosticSeverity,
+    code: &'a str,
+    source: &'static str,
+    message: &'a str,
+}
+
 /// The diagnostic of one finding.
 pub fn diagnostic(finding: &Finding, index: &LineIndex, encoding: Encoding) -> Diagnostic {
     Diagnostic {
@@ -145,4 +172,30 @@ pub fn lsp_range(index: &LineIndex, range: TextRange, encoding: Encoding) -> Ran
         LspPosition::new(position.line, position.character)
     };
     Range::new(convert(range.start), convert(range.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_diagnostics_are_the_typed_diagnostics_json() {
+        let draft = "Hi Zoë 🙏,\r\n\r\nWe are sorry if the 配送 delay upset you. We apologize for \
+                     any inconvenience this slight \"delay\" may have caused.\n";
+        for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            let linted = Linted::new(
+                draft.to_owned(),
+                1,
+                7,
+                0,
+                DocumentKind::PlainText,
+                Options::default(),
+                encoding,
+            );
+            assert!(linted.report.findings.len() >= 4);
+            let typed = serde_json::to_value(linted.diagnostics()).unwrap();
+            let wire = serde_json::to_value(linted.wire_diagnostics()).unwrap();
+            assert_eq!(wire, typed, "{encoding:?}");
+        }
+    }
 }

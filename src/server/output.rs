@@ -16,7 +16,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use serde::Serialize;
 use tokio::io::AsyncWrite;
-use tower_lsp_server::ls_types::{Diagnostic, PublishDiagnosticsParams, Uri};
+use tower_lsp_server::ls_types::Uri;
 
 /// Sends whole frames to standard output.
 #[derive(Clone, Debug)]
@@ -56,6 +56,15 @@ fn write_frames(queue: &Receiver<Vec<u8>>, out: &mut impl Write) {
     }
 }
 
+/// `PublishDiagnosticsParams`, borrowing its parts.
+#[derive(Serialize)]
+struct PublishParams<'a, D> {
+    uri: &'a Uri,
+    diagnostics: &'a [D],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<i32>,
+}
+
 #[derive(Serialize)]
 struct Notification<'a, P> {
     jsonrpc: &'static str,
@@ -64,17 +73,25 @@ struct Notification<'a, P> {
 }
 
 impl Output {
-    /// `textDocument/publishDiagnostics`, serialized straight from the structs.
-    pub fn publish_diagnostics(
+    /// `textDocument/publishDiagnostics`, serialized straight from the structs (typed
+    /// [`Diagnostic`]s, or the borrowed [`WireDiagnostic`]s of a lint).
+    ///
+    /// [`Diagnostic`]: tower_lsp_server::ls_types::Diagnostic
+    /// [`WireDiagnostic`]: crate::server::linting::WireDiagnostic
+    pub fn publish_diagnostics<D: Serialize>(
         &self,
-        uri: Uri,
-        diagnostics: Vec<Diagnostic>,
+        uri: &Uri,
+        diagnostics: &[D],
         version: Option<i32>,
     ) {
         let message = Notification {
             jsonrpc: "2.0",
             method: "textDocument/publishDiagnostics",
-            params: PublishDiagnosticsParams::new(uri, diagnostics, version),
+            params: PublishParams {
+                uri,
+                diagnostics,
+                version,
+            },
         };
         match serde_json::to_vec(&message) {
             Ok(body) => self.send(frame(&body)),
@@ -172,7 +189,8 @@ mod tests {
                 splitter.write_all(piece).await.unwrap();
             }
         });
-        output.publish_diagnostics("file:///a.md".parse().unwrap(), Vec::new(), Some(3));
+        let uri: Uri = "file:///a.md".parse().unwrap();
+        output.publish_diagnostics::<tower_lsp_server::ls_types::Diagnostic>(&uri, &[], Some(3));
         drop((splitter, output));
         let mut written = Vec::new();
         write_frames(&queue, &mut written);
