@@ -448,6 +448,14 @@ fn pull_diagnostics_are_served_instead_of_pushed() {
     let full = client.call("textDocument/diagnostic", params.clone());
     assert_eq!(full["kind"], "full");
     assert!(codes(&full["items"]).contains(&"cliche".to_owned()));
+    // The pulled items are exactly what a client that takes pushes gets.
+    let (mut pushed_to, _) = start(&["utf-16"]);
+    pushed_to.open(URI, "markdown", DRAFT);
+    assert_eq!(
+        full["items"],
+        pushed_to.diagnostics_for(URI, 1)["diagnostics"]
+    );
+    assert!(pushed_to.shutdown().success());
     let result_id = full["resultId"].as_str().expect("a result id").to_owned();
     let again = client.call(
         "textDocument/diagnostic",

@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use serde_json::Value;
@@ -59,6 +60,9 @@ struct State {
     shown: Mutex<HashSet<String>>,
     log: LogControl,
     worker: LintWorker,
+    /// Pull reports sent so far: the last part of each full report's `resultId`, which makes it
+    /// unique ([`Output::defer_items`]).
+    full_reports: AtomicU64,
 }
 
 impl State {
@@ -113,6 +117,7 @@ impl Backend {
                 shown: Mutex::new(HashSet::new()),
                 log,
                 worker: LintWorker::start(),
+                full_reports: AtomicU64::new(0),
             }),
         }
     }
@@ -638,22 +643,38 @@ impl LanguageServer for Backend {
         let Some(linted) = self.current_lint(&uri).await else {
             return Err(unknown_document(&uri));
         };
-        let result_id = format!("{}.{}", linted.version, linted.generation);
-        let report = if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
-            DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
-                related_documents: None,
-                unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
-                    result_id,
-                },
-            })
-        } else {
-            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
-                related_documents: None,
-                full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                    result_id: Some(result_id),
-                    items: linted.diagnostics(),
-                },
-            })
+        // A result id is "<version>.<settings generation>.<report number>": the first two say
+        // which lint it reports, the last makes it unique.
+        let lint_id = format!("{}.{}", linted.version, linted.generation);
+        let previous = params.previous_result_id.as_deref();
+        let report = match previous.and_then(|previous| previous.rsplit_once('.')) {
+            Some((previous_lint, _)) if previous_lint == lint_id => {
+                DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
+                    related_documents: None,
+                    unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                        result_id: previous.unwrap_or_default().to_owned(),
+                    },
+                })
+            }
+            _ => {
+                let number = self.state.full_reports.fetch_add(1, Ordering::Relaxed);
+                let result_id = format!("{lint_id}.{number}");
+                // The items skip the framework's `Value` detour: the output puts them in.
+                let items = match self
+                    .output
+                    .defer_items(result_id.clone(), &linted.wire_diagnostics())
+                {
+                    Ok(()) => Vec::new(),
+                    Err(()) => linted.diagnostics(),
+                };
+                DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                    related_documents: None,
+                    full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                        result_id: Some(result_id),
+                        items,
+                    },
+                })
+            }
         };
         Ok(DocumentDiagnosticReportResult::Report(report))
     }
