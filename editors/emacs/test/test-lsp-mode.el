@@ -1,18 +1,8 @@
 ;;; test-lsp-mode.el --- amends in the real Emacs, batch mode: lsp-mode, flymake, a quick fix  -*- lexical-binding: t; -*-
 ;; Run by run.sh: emacs --batch -Q -l test-lsp-mode.el.  Environment: AMENDS_BIN, AMENDS_TEST_DIR.
 
-(require 'cl-lib)
-(defvar amends-test-failures 0)
-(defun amends-test-check (ok what &optional detail)
-  (princ (format "  %s %s%s\n" (if ok "ok  " "FAIL") what
-                 (if (and (not ok) detail) (format "\n       %S" detail) "")))
-  (unless ok (cl-incf amends-test-failures))
-  ok)
-(defun amends-test-wait (what seconds condition)
-  (let ((deadline (+ (float-time) seconds)) value)
-    (while (and (not (setq value (funcall condition))) (< (float-time) deadline))
-      (accept-process-output nil 0.05))
-    (or value (error "timed out after %ss waiting for %s" seconds what))))
+(load (expand-file-name "test-helpers.el" (file-name-directory load-file-name)) nil t)
+
 (defun amends-test-command-done ()
   "What the command loop, redisplay and a moment of idleness do after a command (batch mode
 has none of them): `post-command-hook', `window-configuration-change-hook', idle timers."
@@ -24,10 +14,7 @@ has none of them): `post-command-hook', `window-configuration-change-hook', idle
 (let* ((dir (getenv "AMENDS_TEST_DIR"))
        (bin (getenv "AMENDS_BIN"))
        (here (file-name-directory (or load-file-name buffer-file-name))))
-  (require 'package)
-  (add-to-list 'package-directory-list "/usr/share/emacs/site-lisp/elpa")
-  (package-initialize)
-  (add-to-list 'load-path (expand-file-name ".." here))
+  (amends-test-use-packages here)
   (setq lsp-session-file (expand-file-name "lsp-session" dir)
         lsp-auto-guess-root t
         lsp-diagnostics-provider :flymake

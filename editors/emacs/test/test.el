@@ -1,19 +1,8 @@
 ;;; test.el --- amends in the real Emacs, batch mode: eglot, flymake, a quick fix  -*- lexical-binding: t; -*-
 ;; Run by run.sh: emacs --batch -Q -l test.el.  Environment: AMENDS_BIN, AMENDS_TEST_DIR.
 
-(require 'cl-lib)
+(load (expand-file-name "test-helpers.el" (file-name-directory load-file-name)) nil t)
 (setq debug-on-error nil)
-(defvar amends-test-failures 0)
-(defun amends-test-check (ok what &optional detail)
-  (princ (format "  %s %s%s\n" (if ok "ok  " "FAIL") what
-                 (if (and (not ok) detail) (format "\n       %S" detail) "")))
-  (unless ok (cl-incf amends-test-failures))
-  ok)
-(defun amends-test-wait (what seconds condition)
-  (let ((deadline (+ (float-time) seconds)) value)
-    (while (and (not (setq value (funcall condition))) (< (float-time) deadline))
-      (accept-process-output nil 0.05))
-    (or value (error "timed out after %ss waiting for %s" seconds what))))
 
 (defun amends-test-command-done ()
   "What the command loop and redisplay do after a command: `post-command-hook', and
@@ -24,11 +13,7 @@
 (let* ((dir (getenv "AMENDS_TEST_DIR"))
        (bin (getenv "AMENDS_BIN"))
        (here (file-name-directory (or load-file-name buffer-file-name))))
-  ;; -Q skips Debian's start-up files: find the elpa-* packages the way package.el does.
-  (require 'package)
-  (add-to-list 'package-directory-list "/usr/share/emacs/site-lisp/elpa")
-  (package-initialize)
-  (add-to-list 'load-path (expand-file-name ".." here))
+  (amends-test-use-packages here)
   (princ (format "emacs %s, eglot from %s\n" emacs-version (locate-library "eglot")))
   (require 'markdown-mode)
   (require 'amends-eglot)
