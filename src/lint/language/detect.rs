@@ -331,27 +331,11 @@ impl LanguageMap {
     }
 }
 
-/// The main language of the prose in `runs` (English when undecided).
-pub fn detect(text: &str, runs: &[ProseRun]) -> Language {
-    let mut votes = Votes::default();
-    let mut lower = String::new();
-    for run in runs {
-        each_vote(run.range.slice(text), &mut lower, |vote| {
-            votes.add(vote);
-            votes.words < DOCUMENT_WORDS
-        });
-        if votes.words >= DOCUMENT_WORDS {
-            break;
-        }
-    }
-    votes.winner()
-}
-
-/// The main language, and the language of every paragraph (a run that starts a block and the
-/// runs that continue it).
+/// The main language (English when undecided), and the language of every paragraph (a run that
+/// starts a block and the runs that continue it).
 pub fn detect_paragraphs(text: &str, runs: &[ProseRun]) -> LanguageMap {
     let mut lower = String::new();
-    // The document's vote reads its opening words ([`detect`]); the paragraphs read on the way
+    // The document's vote reads its opening words; the paragraphs read on the way
     // keep the vote of their own opening words, so no word is read twice.
     let mut document = Votes::default();
     let mut opened: Vec<(Range<usize>, Votes)> = Vec::new();
@@ -430,7 +414,7 @@ mod tests {
     use crate::lint::markup::{DocumentKind, extract_prose};
 
     fn language_of(text: &str) -> Language {
-        detect(text, &extract_prose(text, DocumentKind::PlainText).runs)
+        detect_paragraphs(text, &extract_prose(text, DocumentKind::PlainText).runs).main
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 pub use apology::{ApologyExpression, Voice};
-pub use detect::{LanguageMap, detect, detect_paragraphs};
+pub use detect::{LanguageMap, detect_paragraphs};
 pub use phrases::PhraseHit;
 pub use text::{Segment, Text, Token, TokenKind};
 
