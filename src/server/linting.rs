@@ -87,13 +87,7 @@ impl Linted {
         self.report
             .findings
             .iter()
-            .map(|finding| WireDiagnostic {
-                range: lsp_range(&self.index, finding.range, self.encoding),
-                severity: severity(finding.severity),
-                code: finding.rule,
-                source: SOURCE,
-                message: &finding.message,
-            })
+            .map(|finding| WireDiagnostic::of(finding, &self.index, self.encoding))
             .collect()
     }
 
@@ -145,14 +139,28 @@ pub struct WireDiagnostic<'a> {
     message: &'a str,
 }
 
+impl<'a> WireDiagnostic<'a> {
+    /// The one place that decides what a finding's diagnostic says.
+    fn of(finding: &'a Finding, index: &LineIndex, encoding: Encoding) -> WireDiagnostic<'a> {
+        WireDiagnostic {
+            range: lsp_range(index, finding.range, encoding),
+            severity: severity(finding.severity),
+            code: finding.rule,
+            source: SOURCE,
+            message: &finding.message,
+        }
+    }
+}
+
 /// The diagnostic of one finding.
 pub fn diagnostic(finding: &Finding, index: &LineIndex, encoding: Encoding) -> Diagnostic {
+    let wire = WireDiagnostic::of(finding, index, encoding);
     Diagnostic {
-        range: lsp_range(index, finding.range, encoding),
-        severity: Some(severity(finding.severity)),
-        code: Some(NumberOrString::String(finding.rule.to_owned())),
-        source: Some(SOURCE.to_owned()),
-        message: finding.message.clone(),
+        range: wire.range,
+        severity: Some(wire.severity),
+        code: Some(NumberOrString::String(wire.code.to_owned())),
+        source: Some(wire.source.to_owned()),
+        message: wire.message.to_owned(),
         ..Diagnostic::default()
     }
 }

@@ -175,10 +175,10 @@ impl FrameSplitter {
         if deferred.is_empty() {
             return frame;
         }
-        let Some(body_start) = frame.windows(4).position(|w| w == b"\r\n\r\n") else {
+        let Some(header_end) = find(&frame, HEADER_END) else {
             return frame;
         };
-        let body = &frame[body_start + 4..];
+        let body = &frame[header_end + HEADER_END.len()..];
         let Some(slot) = find(body, EMPTY_ITEMS) else {
             return frame;
         };
@@ -197,6 +197,9 @@ impl FrameSplitter {
     }
 }
 
+/// What ends a frame's header.
+const HEADER_END: &[u8] = b"\r\n\r\n";
+
 /// How the framework prints a report's empty item list.
 const EMPTY_ITEMS: &[u8] = b"\"items\":[]";
 
@@ -209,7 +212,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// The length of the complete frame at the start of `bytes`, if it is all there. A header block
 /// without a length (never written by tower-lsp-server) is passed on as it is rather than held.
 fn complete_frame_length(bytes: &[u8]) -> Option<usize> {
-    let header_end = bytes.windows(4).position(|window| window == b"\r\n\r\n")? + 4;
+    let header_end = find(bytes, HEADER_END)? + HEADER_END.len();
     let header = std::str::from_utf8(&bytes[..header_end]).ok();
     let body = header
         .into_iter()
