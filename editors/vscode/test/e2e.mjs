@@ -240,7 +240,11 @@ try {
   await page.keyboard.type('replaced');
   await page.keyboard.press('Tab');
   await page.keyboard.type('the kettle');
-  const withTemplate = await editorText();
+  // Typing reaches the screen a moment later: read once the last letter is there.
+  const withTemplate = await until('the typed placeholders', async () => {
+    const text = await editorText();
+    return text.includes('I have replaced the kettle on date.') ? text : null;
+  }, 5000).catch(() => editorText());
   check(withTemplate.includes('I have replaced the kettle on date.') && !withTemplate.includes('['),
     'the missing remedy\'s template is a snippet: typing fills its placeholders one by one', withTemplate);
   await page.keyboard.press('Escape');
