@@ -106,21 +106,21 @@ impl Rule for ApologyBut {
                 .join(" ");
             let range = analysis.span(turn.flagged.clone());
             let fix = Fix::new(
-                context.localized(
-                    format!("End the apology before '{conjunction}'"),
-                    format!("Laat de excuses eindigen vóór '{conjunction}'"),
+                context.format_localized(
+                    format_args!("End the apology before '{conjunction}'"),
+                    format_args!("Laat de excuses eindigen vóór '{conjunction}'"),
                 ),
                 Safety::Unsafe,
                 turn.edits(analysis, source),
             );
             findings.push(context.finding(
                 range,
-                context.localized(
-                    format!(
+                context.format_localized(
+                    format_args!(
                         "'{conjunction}' takes the apology back: what follows limits or refuses; \
                          let the apology stand on its own"
                     ),
-                    format!(
+                    format_args!(
                         "'{conjunction}' neemt de excuses terug: wat volgt beperkt of weigert; \
                          laat de excuses op zichzelf staan"
                     ),

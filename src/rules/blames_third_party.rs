@@ -113,9 +113,13 @@ impl Rule for BlamesThirdParty {
             };
             let start = blame.start;
             let sentence = analysis.sentence_of(start).tokens();
+            // Parties come in document order and a blame stays in its sentence, so only the
+            // blames already flagged in this sentence can overlap: no scan of all of them.
             if analysis.text.tokens[start].quoted
                 || flagged
                     .iter()
+                    .rev()
+                    .take_while(|done| done.end > sentence.start)
                     .any(|done| done.start < blame.end && blame.start < done.end)
                 || writer_owns_fault(analysis, sentence)
                 || is_disavowed(analysis, start)

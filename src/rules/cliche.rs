@@ -137,9 +137,9 @@ fn inconvenience_fix(context: &Context<'_>, tokens: Range<usize>) -> Option<Fix>
         .collect::<Vec<_>>()
         .join(" ");
     Some(Fix::new(
-        context.localized(
-            format!("Replace '{original}' with '{harm}'"),
-            format!("Vervang '{original}' door '{harm}'"),
+        context.format_localized(
+            format_args!("Replace '{original}' with '{harm}'"),
+            format_args!("Vervang '{original}' door '{harm}'"),
         ),
         Safety::DisplayOnly,
         vec![Edit::replace(range, harm)],

@@ -119,12 +119,12 @@ fn template(analysis: &Analysis<'_>, apology: &ApologyExpression) -> &'static st
 
 /// The message, in the language findings speak.
 fn message(context: &Context<'_>, marker_text: &str) -> String {
-    context.localized(
-        format!(
+    context.format_localized(
+        format_args!(
             "'{marker_text}' makes the apology conditional: it doubts the harm; apologize for \
              what happened"
         ),
-        format!(
+        format_args!(
             "'{marker_text}' maakt de excuses voorwaardelijk: het trekt de schade in twijfel; \
              bied excuses aan voor wat er gebeurde"
         ),
@@ -182,9 +182,9 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
         let dropped = one_line(analysis.span(marker.start..body).slice(source));
         let that = context.in_draft_language("that", "dat");
         Fix::new(
-            context.localized(
-                format!("Replace '{dropped}' with '{that}'"),
-                format!("Vervang '{dropped}' door '{that}'"),
+            context.format_localized(
+                format_args!("Replace '{dropped}' with '{that}'"),
+                format_args!("Vervang '{dropped}' door '{that}'"),
             ),
             Safety::Unsafe,
             vec![Edit::replace(replaced, format!(" {that}"))],
@@ -192,9 +192,9 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
     } else if direct {
         let replaced = TextRange::new(word_end, analysis.span(marker.start..end).end);
         Fix::new(
-            context.localized(
-                format!("Replace the condition with '{template}'"),
-                format!("Vervang de voorwaarde door '{template}'"),
+            context.format_localized(
+                format_args!("Replace the condition with '{template}'"),
+                format_args!("Vervang de voorwaarde door '{template}'"),
             ),
             Safety::DisplayOnly,
             vec![Edit::replace(replaced, format!(" {template}"))],
@@ -210,7 +210,10 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
         let dropped = TextRange::new(start, analysis.span(marker.start..end).end);
         let words = one_line(dropped.slice(source).trim_start_matches([',', ' ']));
         Fix::new(
-            context.localized(format!("Drop '{words}'"), format!("Schrap '{words}'")),
+            context.format_localized(
+                format_args!("Drop '{words}'"),
+                format_args!("Schrap '{words}'"),
+            ),
             Safety::Unsafe,
             vec![Edit::delete(dropped)],
         )

@@ -94,11 +94,11 @@ impl Rule for Hedging {
             };
             findings.push(context.finding(
                 analysis.span(marked),
-                context.localized(
-                    format!(
+                context.format_localized(
+                    format_args!(
                         "hedged apology: '{hedge}' weakens the admission; say what happened plainly"
                     ),
-                    format!(
+                    format_args!(
                         "voorbehoud: '{hedge}' verzwakt de erkenning; zeg gewoon wat er gebeurde"
                     ),
                 ),
@@ -122,7 +122,10 @@ fn hedge_fix_dutch(context: &Context<'_>, marked: &Range<usize>) -> Option<Fix> 
     }
     let hedge = analysis.span(marked.clone()).slice(context.source);
     Some(Fix::new(
-        context.localized(format!("Drop '{hedge}'"), format!("Schrap '{hedge}'")),
+        context.format_localized(
+            format_args!("Drop '{hedge}'"),
+            format_args!("Schrap '{hedge}'"),
+        ),
         Safety::Unsafe,
         drop_words(analysis, context.source, marked.clone()),
     ))

@@ -202,7 +202,10 @@ fn drop_softeners(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
         .collect();
     let words = words.join("', '");
     Some(Fix::new(
-        context.localized(format!("Remove '{words}'"), format!("Schrap '{words}'")),
+        context.format_localized(
+            format_args!("Remove '{words}'"),
+            format_args!("Schrap '{words}'"),
+        ),
         Safety::Safe,
         edits,
     ))
@@ -227,7 +230,10 @@ fn delete_clause(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
     let source = analysis.source;
     let clause_range = analysis.span(clause_start..clause_end);
     let phrase = analysis.span(group.tokens.clone()).slice(source);
-    let title = context.localized(format!("Delete '{phrase}'"), format!("Schrap '{phrase}'"));
+    let title = context.format_localized(
+        format_args!("Delete '{phrase}'"),
+        format_args!("Schrap '{phrase}'"),
+    );
     let edit = if clause_start == sentence.start as usize && clause_end == sentence.end as usize {
         // A sentence of its own goes whole, with one space.
         Edit::delete(with_one_space(source, clause_range))

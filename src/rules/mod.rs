@@ -238,6 +238,16 @@ impl Context<'_> {
         }
     }
 
+    /// [`Context::localized`] for messages that quote the draft: only the language shown is
+    /// formatted, as a long draft has thousands of findings.
+    pub fn format_localized(
+        &self,
+        english: std::fmt::Arguments<'_>,
+        dutch: std::fmt::Arguments<'_>,
+    ) -> String {
+        std::fmt::format(self.localized(english, dutch))
+    }
+
     /// Text that goes into the draft (a fix's template) in the language of the words this
     /// rule is looking at, whatever language the messages speak.
     pub fn in_draft_language<T>(&self, english: T, dutch: T) -> T {

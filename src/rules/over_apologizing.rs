@@ -80,12 +80,12 @@ impl Rule for OverApologizing {
         let reported = if count > MOST_APOLOGIES {
             Some((
                 apologies[MOST_APOLOGIES],
-                context.localized(
-                    format!(
+                context.format_localized(
+                    format_args!(
                         "this draft apologizes {count} times; more than {MOST_APOLOGIES} buries \
                          what you are doing about it"
                     ),
-                    format!(
+                    format_args!(
                         "deze tekst biedt {count} keer excuses aan; meer dan {MOST_APOLOGIES} keer \
                          begraaft wat u eraan doet"
                     ),
@@ -94,12 +94,12 @@ impl Rule for OverApologizing {
         } else if count >= MANY_APOLOGIES && words < WORDS_PER_APOLOGY * count {
             Some((
                 apologies[MANY_APOLOGIES - 1],
-                context.localized(
-                    format!(
+                context.format_localized(
+                    format_args!(
                         "this draft apologizes {count} times in {words} words; once or twice, \
                          then the repair, is stronger"
                     ),
-                    format!(
+                    format_args!(
                         "deze tekst biedt {count} keer excuses aan in {words} woorden; een of \
                          twee keer, en dan het herstel, is sterker"
                     ),
@@ -116,12 +116,12 @@ impl Rule for OverApologizing {
             if claims >= STACKED {
                 findings.push(context.finding(
                     analysis.span(range),
-                    context.localized(
-                        format!(
+                    context.format_localized(
+                        format_args!(
                             "{claims} claims of sincerity stacked on one apology; one is enough, \
                              and what you do next proves it"
                         ),
-                        format!(
+                        format_args!(
                             "{claims} betuigingen van oprechtheid op één excuus gestapeld; één \
                              is genoeg, en wat u daarna doet bewijst het"
                         ),

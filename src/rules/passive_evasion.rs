@@ -286,9 +286,9 @@ fn active_rewrite_dutch(context: &Context<'_>, hit: &PhraseHit) -> Option<Fix> {
     let rest = &context.source[replaced.end..analysis.span(tokens.clone()).end];
     let rewrite = format!("{active}{rest}");
     Some(Fix::new(
-        context.localized(
-            format!("Rewrite as '{rewrite}'"),
-            format!("Herschrijf als '{rewrite}'"),
+        context.format_localized(
+            format_args!("Rewrite as '{rewrite}'"),
+            format_args!("Herschrijf als '{rewrite}'"),
         ),
         Safety::Unsafe,
         vec![Edit::replace(replaced, active)],

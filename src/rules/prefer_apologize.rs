@@ -227,9 +227,9 @@ fn replace_fix(
 ) -> Fix {
     let replacement = replacement.into();
     Fix::new(
-        context.localized(
-            format!("Replace '{original}' with '{replacement}'"),
-            format!("Vervang '{original}' door '{replacement}'"),
+        context.format_localized(
+            format_args!("Replace '{original}' with '{replacement}'"),
+            format_args!("Vervang '{original}' door '{replacement}'"),
         ),
         Safety::Unsafe,
         vec![Edit::replace(range, replacement)],

@@ -91,9 +91,9 @@ impl Rule for SorryYouFeel {
             let feeling = analysis.span(hit.start as usize..end);
             let original = one_line(feeling.slice(context.source));
             let fix = Fix::new(
-                context.localized(
-                    format!("Replace '{original}' with '{template}'"),
-                    format!("Vervang '{original}' door '{template}'"),
+                context.format_localized(
+                    format_args!("Replace '{original}' with '{template}'"),
+                    format_args!("Vervang '{original}' door '{template}'"),
                 ),
                 Safety::DisplayOnly,
                 vec![Edit::replace(feeling, template)],

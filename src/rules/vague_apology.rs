@@ -92,9 +92,9 @@ impl Rule for VagueApology {
             let harm =
                 context.in_draft_language("for [the specific harm]", "voor [de concrete schade]");
             let fix = Fix::new(
-                context.localized(
-                    format!("Replace '{original}' with '{harm}'"),
-                    format!("Vervang '{original}' door '{harm}'"),
+                context.format_localized(
+                    format_args!("Replace '{original}' with '{harm}'"),
+                    format_args!("Vervang '{original}' door '{harm}'"),
                 ),
                 Safety::DisplayOnly,
                 vec![Edit::replace(object, harm)],

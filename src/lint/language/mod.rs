@@ -12,6 +12,7 @@ mod en;
 mod nl;
 pub mod phrases;
 pub mod text;
+mod vocabulary;
 
 use std::fmt;
 use std::ops::Range;

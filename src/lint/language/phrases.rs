@@ -32,7 +32,8 @@
 use rustc_hash::FxHashMap;
 
 use super::PhraseKind;
-use super::text::{Dictionary, Lookup, Text};
+use super::text::{Dictionary, Lookup, ShortWord, Text};
+use super::vocabulary::{UNKNOWN, Vocabulary, WordId};
 
 /// A phrase found in the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,9 +58,6 @@ impl PhraseHit {
     }
 }
 
-/// A word number: 0 is a word no table has.
-type WordId = u32;
-const UNKNOWN: WordId = 0;
 /// State 0 of the automaton is the dead state: no pattern goes on from here.
 const DEAD: u32 = 0;
 const START: u32 = 1;
@@ -88,7 +86,7 @@ pub struct PhraseBook {
     patterns: Vec<Pattern>,
     /// Every word of every table, numbered from 1, and the language's expansions (contractions
     /// and variant spellings) with the numbers of the words they expand to.
-    dictionary: FxHashMap<Box<str>, Entry>,
+    vocabulary: Vocabulary,
     /// The start state's transitions, by word number: almost every walk ends here, so no search.
     first: Vec<u32>,
     /// The transitions of state `s` are `transitions[edges[s]..edges[s + 1]]`, sorted by word.
@@ -99,12 +97,6 @@ pub struct PhraseBook {
     accept_ranges: Vec<u32>,
     accepts: Vec<u32>,
     longest: usize,
-}
-
-/// A word of a [`PhraseBook`]'s dictionary.
-enum Entry {
-    Word(WordId),
-    Expands(Box<[(&'static str, WordId)]>),
 }
 
 /// A word and the words it is read as ("can't" → `can not`), before matching.
@@ -134,19 +126,15 @@ impl PhraseBook {
             .unwrap_or(0);
         let nfa = Nfa::new(&patterns);
         let id_of = |word: &str| vocabulary.get(word).copied().unwrap_or(UNKNOWN);
-        let expanded: Vec<(Box<str>, Entry)> = expansions
-            .iter()
-            .map(|(word, parts)| {
-                let parts = parts.iter().map(|part| (*part, id_of(part))).collect();
-                (Box::from(*word), Entry::Expands(parts))
-            })
-            .collect();
+        let expanded = expansions.iter().map(|(word, parts)| {
+            let parts = parts.iter().map(|part| (*part, id_of(part))).collect();
+            (*word, parts)
+        });
         let word_count = vocabulary.len();
-        let mut dictionary: FxHashMap<Box<str>, Entry> = vocabulary
-            .into_iter()
-            .map(|(word, id)| (word.into_boxed_str(), Entry::Word(id)))
-            .collect();
-        dictionary.extend(expanded);
+        let vocabulary = Vocabulary::new(
+            vocabulary.iter().map(|(word, id)| (word.as_str(), *id)),
+            expanded.collect::<Vec<_>>(),
+        );
         let mut book = PhraseBook {
             patterns,
             first: Vec::new(),
@@ -155,7 +143,7 @@ impl PhraseBook {
             accept_ranges: Vec::new(),
             accepts: Vec::new(),
             longest,
-            dictionary,
+            vocabulary,
         };
         book.determinize(&nfa, word_count);
         book
@@ -319,11 +307,11 @@ impl PhraseBook {
 
 impl Dictionary for PhraseBook {
     fn look_up(&self, word: &str) -> Lookup<'_> {
-        match self.dictionary.get(word) {
-            Some(Entry::Word(id)) => Lookup::Word(*id),
-            Some(Entry::Expands(parts)) => Lookup::Expands(parts),
-            None => Lookup::Word(UNKNOWN),
-        }
+        self.vocabulary.get(word)
+    }
+
+    fn look_up_short(&self, key: ShortWord, _word: &str) -> Lookup<'_> {
+        self.vocabulary.get_short(key)
     }
 }
 
@@ -741,11 +729,16 @@ mod tests {
     #[test]
     fn the_automaton_finds_exactly_the_literals_of_the_tables() {
         let book = PhraseBook::compile(super::super::en::TABLES, &[]);
-        let mut names = vec![""; book.first.len()];
-        for (word, entry) in &book.dictionary {
-            if let Entry::Word(id) = entry {
-                names[*id as usize] = word;
+        // Numbering the tables' words again, in the same order, gives each number its word.
+        let mut numbered = FxHashMap::default();
+        for (_, table) in super::super::en::TABLES {
+            for pattern in *table {
+                parse(pattern, &mut numbered);
             }
+        }
+        let mut names = vec![""; book.first.len()];
+        for (word, id) in &numbered {
+            names[*id as usize] = word.as_str();
         }
         let mut source = String::new();
         for (index, pattern) in book.patterns.iter().enumerate() {

@@ -92,6 +92,12 @@ enum Break {
 /// tokenizer asks once per word, so a word is hashed once for both questions.
 pub trait Dictionary {
     fn look_up(&self, word: &str) -> Lookup<'_>;
+
+    /// [`Dictionary::look_up`] for a short ASCII word, `word` packed as `key`.
+    fn look_up_short(&self, key: ShortWord, word: &str) -> Lookup<'_> {
+        let _ = key;
+        self.look_up(word)
+    }
 }
 
 /// What a [`Dictionary`] knows about a word.
@@ -101,6 +107,47 @@ pub enum Lookup<'d> {
     Word(u32),
     /// The words it stands for, each with its number.
     Expands(&'d [(&'static str, u32)]),
+}
+
+/// An ASCII word of one to eight bytes as one integer, for a [`Dictionary`] to look up without
+/// hashing a string: first byte lowest, zero bytes after the last, and bit 5 set in every byte.
+/// That bit lowercases a letter and leaves digits and the joiners `'` `.` `,` as they are, so a
+/// word read straight from the source packs like its normalized form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShortWord(u64);
+
+impl ShortWord {
+    /// A word of letters, digits and joiners, or `None` (longer than eight bytes, or another
+    /// character): such words are looked up as strings.
+    pub fn of(word: &str) -> Option<ShortWord> {
+        let bytes = word.as_bytes();
+        let packable = (1..=8).contains(&bytes.len())
+            && bytes
+                .iter()
+                .all(|&byte| is_word_byte(byte) || matches!(byte, b'\'' | b'.' | b','));
+        packable.then(|| Self::from_piece(bytes, 0, bytes.len()))
+    }
+
+    /// The word piece `bytes[start..end]` (as [`ascii_piece_end`] finds it), which must be at
+    /// most eight bytes long. Reads eight bytes at once where the chunk has them.
+    fn from_piece(bytes: &[u8], start: usize, end: usize) -> ShortWord {
+        let len = end - start;
+        debug_assert!((1..=8).contains(&len));
+        let raw = match bytes.get(start..start + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+            None => {
+                let mut buffer = [0; 8];
+                buffer[..len].copy_from_slice(&bytes[start..end]);
+                u64::from_le_bytes(buffer)
+            }
+        };
+        let kept = u64::MAX >> (8 * (8 - len));
+        ShortWord((raw | 0x2020_2020_2020_2020) & kept)
+    }
+
+    pub fn get(self) -> u64 {
+        self.0
+    }
 }
 
 /// The tokens, sentences and clauses of a document's prose.
@@ -223,6 +270,7 @@ impl Text {
 /// "3.5") and a comma between digits ("1,000"); a run of horizontal space is one piece, a line
 /// break (CR LF included) another; any other character stands alone. Also says whether the
 /// piece holds an uppercase letter, so that most words need no lowercasing.
+#[inline]
 fn ascii_piece_end(bytes: &[u8], start: usize) -> (usize, bool) {
     let first = bytes[start];
     let mut end = start + 1;
@@ -309,7 +357,7 @@ struct Builder<'s, 'd, D> {
     dictionary: &'d D,
 }
 
-impl<D: Dictionary> Builder<'_, '_, D> {
+impl<'d, D: Dictionary> Builder<'_, 'd, D> {
     fn note_line_break(&mut self) {
         if self.pending == Break::None {
             self.pending = Break::Line;
@@ -359,6 +407,13 @@ impl<D: Dictionary> Builder<'_, '_, D> {
         let mut at = 0;
         while at < bytes.len() {
             let first = bytes[at];
+            if first == b' ' {
+                // The space between two words, the commonest piece by far: all it changes is
+                // that the next token is spaced (a run of spaces is the same one piece at a time).
+                self.pending_space = true;
+                at += 1;
+                continue;
+            }
             let (end, has_upper) = ascii_piece_end(bytes, at);
             let span = TextRange::new(base + at, base + end);
             if first.is_ascii_alphanumeric() {
@@ -373,9 +428,19 @@ impl<D: Dictionary> Builder<'_, '_, D> {
                 if has_upper {
                     self.text.norm[norm_start..].make_ascii_lowercase();
                 }
-                self.look_up_word(span, norm_start, kind, first.is_ascii_uppercase());
-            } else if first == b'\n' || first == b'\r' || is_horizontal_space(first) {
-                self.space(usize::from(first == b'\n' || bytes[end - 1] == b'\n'));
+                let dictionary = self.dictionary;
+                let norm = &self.text.norm[norm_start..];
+                let lookup = if end - at <= 8 {
+                    dictionary.look_up_short(ShortWord::from_piece(bytes, at, end), norm)
+                } else {
+                    dictionary.look_up(norm)
+                };
+                self.add_word(span, norm_start, kind, first.is_ascii_uppercase(), lookup);
+            } else if is_horizontal_space(first) {
+                // A space holds no line break: all it changes is that the next token is spaced.
+                self.pending_space = true;
+            } else if first == b'\n' || first == b'\r' {
+                self.space(usize::from(bytes[end - 1] == b'\n'));
             } else {
                 self.push_punct(span, &chunk[at..end]);
             }
@@ -437,18 +502,21 @@ impl<D: Dictionary> Builder<'_, '_, D> {
                 c => self.text.norm.extend(c.to_lowercase()),
             }
         }
-        self.look_up_word(span, norm_start, kind, capitalized);
+        let lookup = self.dictionary.look_up(&self.text.norm[norm_start..]);
+        self.add_word(span, norm_start, kind, capitalized, lookup);
     }
 
-    /// Adds the word whose normalized form is `norm[norm_start..]`, or what it expands to.
-    fn look_up_word(
+    /// Adds the word whose normalized form is `norm[norm_start..]` and which the dictionary
+    /// reads as `lookup`, or what it expands to.
+    fn add_word(
         &mut self,
         span: TextRange,
         norm_start: usize,
         kind: TokenKind,
         capitalized: bool,
+        lookup: Lookup<'d>,
     ) {
-        match self.dictionary.look_up(&self.text.norm[norm_start..]) {
+        match lookup {
             Lookup::Word(id) => self.push_normalized(span, norm_start, kind, capitalized, id),
             Lookup::Expands(expansion) => {
                 self.text.norm.truncate(norm_start);
@@ -474,11 +542,12 @@ impl<D: Dictionary> Builder<'_, '_, D> {
         capitalized: bool,
         id: u32,
     ) {
-        let mut brk = std::mem::replace(&mut self.pending, Break::None);
-        if brk == Break::Line && self.line_break_starts_sentence(capitalized, span.start) {
-            brk = Break::Hard;
-        }
+        let mut brk = self.pending;
         if brk != Break::None {
+            self.pending = Break::None;
+            if brk == Break::Line && self.line_break_starts_sentence(capitalized, span.start) {
+                brk = Break::Hard;
+            }
             self.line_start = span.start;
         }
         self.gap_newlines = 0;
