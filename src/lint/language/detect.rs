@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::Language;
+use crate::lint::finding::TextRange;
 use crate::lint::markup::ProseRun;
 
 const ENGLISH: &[&str] = &[
@@ -233,18 +234,28 @@ impl Votes {
     }
 }
 
-/// Hands the stop-word vote of each of `text`'s words (0: none) to `visit`, in order, while it
+/// Hands the stop-word vote of each word of `text[range]` to `visit`, in order, while it
 /// returns true.
-fn each_vote(text: &str, lower: &mut String, mut visit: impl FnMut(u8) -> bool) {
-    for word in words(text).filter(|w| w.len() <= MAX_WORD_LEN) {
+fn each_vote(text: &str, range: TextRange, lower: &mut String, mut visit: impl FnMut(u8) -> bool) {
+    let bytes = text.as_bytes();
+    for word in words(range.slice(text)) {
+        let (start, len) = (range.start + word.start, word.len());
+        if len > MAX_WORD_LEN {
+            continue;
+        }
+        let word = &bytes[start..start + len];
         let key = if word.is_ascii() {
             // An ASCII word is all letters ([`words`]), so setting bit 5 of every byte
             // lowercases it: no copy to a buffer, no UTF-8 check.
-            let case = u128::from_le_bytes([0x20; 16]) >> (8 * (16 - word.len()));
-            pack(word.as_bytes()).map(|key| key | case)
+            let case = u128::from_le_bytes([0x20; 16]) >> (8 * (16 - len));
+            Some(pack_at(bytes, start, len) | case)
         } else {
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.extend(
+                text[start..start + len]
+                    .chars()
+                    .flat_map(char::to_lowercase),
+            );
             pack(lower.as_bytes())
         };
         let vote = key
@@ -257,10 +268,22 @@ fn each_vote(text: &str, lower: &mut String, mut visit: impl FnMut(u8) -> bool) 
     }
 }
 
-/// The words of `text`, split on ASCII non-letters (bytes, not chars: the split points are
-/// ASCII, so always char boundaries, and no UTF-8 is decoded). A non-ASCII character counts as
-/// part of a word ("één", "zo’n").
-fn words(text: &str) -> impl Iterator<Item = &str> {
+/// [`pack`] of `bytes[start..start + len]` (1 to 16 bytes), read as one 16-byte load where the
+/// text has that many bytes left: a copy into a buffer and a load from it stalls the processor.
+fn pack_at(bytes: &[u8], start: usize, len: usize) -> u128 {
+    match bytes.get(start..start + 16) {
+        Some(sixteen) => {
+            let raw = u128::from_le_bytes(sixteen.try_into().expect("sixteen bytes"));
+            raw & (u128::MAX >> (8 * (16 - len)))
+        }
+        None => pack(&bytes[start..start + len]).expect("at most 16 bytes"),
+    }
+}
+
+/// The words of `text` as byte ranges, split on ASCII non-letters (bytes, not chars: the split
+/// points are ASCII, so always char boundaries, and no UTF-8 is decoded). A non-ASCII character
+/// counts as part of a word ("één", "zo’n").
+fn words(text: &str) -> impl Iterator<Item = Range<usize>> {
     let bytes = text.as_bytes();
     let mut index = 0;
     std::iter::from_fn(move || {
@@ -276,7 +299,7 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
                 .iter()
                 .position(|&b| !WORD_BYTES[usize::from(b)])
                 .unwrap_or(bytes.len() - start);
-        (index > start).then(|| &text[start..index])
+        (index > start).then_some(start..index)
     })
 }
 
@@ -344,7 +367,7 @@ pub fn detect_paragraphs(text: &str, runs: &[ProseRun]) -> LanguageMap {
         let end = paragraph_end(runs, start);
         let mut own = Votes::default();
         for run in &runs[start..end] {
-            each_vote(run.range.slice(text), &mut lower, |vote| {
+            each_vote(text, run.range, &mut lower, |vote| {
                 if document.words < DOCUMENT_WORDS {
                     document.add(vote);
                 }
@@ -381,7 +404,7 @@ pub fn detect_paragraphs(text: &str, runs: &[ProseRun]) -> LanguageMap {
         let end = paragraph_end(runs, start);
         let mut votes = Votes::default();
         for run in &runs[start..end] {
-            each_vote(run.range.slice(text), &mut lower, |vote| {
+            each_vote(text, run.range, &mut lower, |vote| {
                 votes.add(vote);
                 votes.words < PARAGRAPH_WORDS && !cannot_switch(&votes)
             });

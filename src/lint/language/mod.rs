@@ -9,6 +9,7 @@ pub mod apology;
 pub mod components;
 pub mod detect;
 mod en;
+mod int_table;
 mod nl;
 pub mod phrases;
 pub mod text;

@@ -32,6 +32,7 @@
 use rustc_hash::FxHashMap;
 
 use super::PhraseKind;
+use super::int_table::IntTable;
 use super::text::{Dictionary, Lookup, ShortWord, Text};
 use super::vocabulary::{UNKNOWN, Vocabulary, WordId};
 
@@ -89,9 +90,9 @@ pub struct PhraseBook {
     vocabulary: Vocabulary,
     /// The start state's transitions, by word number: almost every walk ends here, so no search.
     first: Vec<u32>,
-    /// The transitions of state `s` are `transitions[edges[s]..edges[s + 1]]`, sorted by word.
-    edges: Vec<u32>,
-    transitions: Vec<(WordId, u32)>,
+    /// Every other transition, keyed by state (high half) and word (low half).
+    moves: IntTable,
+    states: usize,
     /// The patterns that end in state `s` (at most one per kind: the first in table order) are
     /// `accepts[accept_ranges[s]..accept_ranges[s + 1]]`.
     accept_ranges: Vec<u32>,
@@ -138,8 +139,8 @@ impl PhraseBook {
         let mut book = PhraseBook {
             patterns,
             first: Vec::new(),
-            edges: Vec::new(),
-            transitions: Vec::new(),
+            moves: IntTable::new([]),
+            states: 0,
             accept_ranges: Vec::new(),
             accepts: Vec::new(),
             longest,
@@ -158,8 +159,8 @@ impl PhraseBook {
         let start = closure.of(nfa, nfa.starts.iter().copied());
         ids.insert(start.clone(), START);
         sets.push(start);
-        self.edges.push(0);
         self.accept_ranges.push(0);
+        let mut transitions: Vec<(u32, WordId, u32)> = Vec::new();
         let mut moves: Vec<(WordId, u32)> = Vec::new();
         let mut state = 0;
         while state < sets.len() {
@@ -200,31 +201,29 @@ impl PhraseBook {
                         id
                     }
                 };
-                self.transitions.push((word, next));
+                transitions.push((state as u32, word, next));
                 index += same;
             }
-            self.edges.push(self.transitions.len() as u32);
             self.accept_ranges.push(self.accepts.len() as u32);
             state += 1;
         }
+        self.states = sets.len();
         self.first = vec![DEAD; word_count + 1];
-        let (from, to) = (self.edges[START as usize], self.edges[START as usize + 1]);
-        for &(word, next) in &self.transitions[from as usize..to as usize] {
+        let (first, moves): (Vec<_>, Vec<_>) = transitions
+            .into_iter()
+            .partition(|(from, _, _)| *from == START);
+        for (_, word, next) in first {
             self.first[word as usize] = next;
         }
-    }
-
-    fn transitions_of(&self, state: u32) -> &[(WordId, u32)] {
-        &self.transitions
-            [self.edges[state as usize] as usize..self.edges[state as usize + 1] as usize]
+        self.moves = IntTable::new(
+            moves
+                .into_iter()
+                .map(|(from, word, next)| (move_key(from, word), next)),
+        );
     }
 
     fn step(&self, state: u32, word: WordId) -> u32 {
-        let transitions = self.transitions_of(state);
-        match transitions.binary_search_by_key(&word, |(w, _)| *w) {
-            Ok(at) => transitions[at].1,
-            Err(_) => DEAD,
-        }
+        self.moves.get(move_key(state, word)).unwrap_or(DEAD)
     }
 
     /// The number of tokens in the longest literal.
@@ -234,15 +233,14 @@ impl PhraseBook {
 
     /// How many states the automaton has.
     pub fn state_count(&self) -> usize {
-        self.edges.len() - 1
+        self.states
     }
 
     /// The automaton's heap size in bytes (the vocabulary's strings aside).
     pub fn memory_usage(&self) -> usize {
         use std::mem::size_of_val;
         size_of_val(self.first.as_slice())
-            + size_of_val(self.edges.as_slice())
-            + size_of_val(self.transitions.as_slice())
+            + self.moves.memory_usage()
             + size_of_val(self.accept_ranges.as_slice())
             + size_of_val(self.accepts.as_slice())
     }
@@ -303,6 +301,11 @@ impl PhraseBook {
             mark,
         }
     }
+}
+
+/// A transition's key: no state but the dead one is 0, so no key is.
+fn move_key(state: u32, word: WordId) -> u64 {
+    (u64::from(state) << 32) | u64::from(word)
 }
 
 impl Dictionary for PhraseBook {

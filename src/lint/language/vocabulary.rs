@@ -2,29 +2,24 @@
 //! tokenizer asks once for every word of the prose.
 //!
 //! Nearly every word of English or Dutch prose is ASCII and at most eight bytes long, so such a
-//! word is looked up as one integer ([`ShortWord`]) in an open-addressing table: no string is
-//! hashed or compared. Longer and non-ASCII words go to an ordinary map.
+//! word is looked up as one integer ([`ShortWord`]) in an [`IntTable`]: no string is hashed or
+//! compared. Longer and non-ASCII words go to an ordinary map.
 
 use rustc_hash::FxHashMap;
 
+use super::int_table::IntTable;
 use super::text::{Lookup, ShortWord};
 
 /// A word number: 0 is a word no table has.
 pub type WordId = u32;
 pub const UNKNOWN: WordId = 0;
 
-/// Marks a slot value as an index into [`Vocabulary::expansions`] rather than a word number.
+/// Marks a value as an index into [`Vocabulary::expansions`] rather than a word number.
 const EXPANDS: u32 = 1 << 31;
 
 pub struct Vocabulary {
-    /// Short words by [`ShortWord`] key, at most half full so a miss ends within a slot or
-    /// two; key 0 is an empty slot (no word packs to 0). The keys are apart from the values
-    /// and small (32 KiB for English) so they stay in the processor's cache while a megabyte of
-    /// prose streams past: every word of the prose reads them, only a hit reads a value.
-    keys: Box<[u64]>,
-    values: Box<[u32]>,
-    /// How far a key's hash is shifted to index `short`.
-    shift: u32,
+    /// Words of at most eight ASCII bytes, by [`ShortWord`] key.
+    short: IntTable,
     long: FxHashMap<Box<str>, u32>,
     expansions: Vec<Box<[(&'static str, WordId)]>>,
 }
@@ -45,55 +40,28 @@ impl Vocabulary {
             entries.insert(Box::from(word), EXPANDS | expansion_list.len() as u32);
             expansion_list.push(parts);
         }
-        let short_count = entries
-            .iter()
-            .filter(|(word, _)| ShortWord::of(word).is_some())
-            .count();
-        let slots = (short_count * 2).next_power_of_two().max(16);
-        let mut vocabulary = Vocabulary {
-            keys: vec![0; slots].into_boxed_slice(),
-            values: vec![0; slots].into_boxed_slice(),
-            shift: 64 - slots.trailing_zeros(),
-            long: FxHashMap::default(),
-            expansions: expansion_list,
-        };
+        let mut short = Vec::new();
+        let mut long = FxHashMap::default();
         for (word, value) in entries {
             match ShortWord::of(&word) {
-                Some(key) => {
-                    let mut slot = vocabulary.slot_of(key);
-                    while vocabulary.keys[slot] != 0 {
-                        slot = (slot + 1) & (slots - 1);
-                    }
-                    vocabulary.keys[slot] = key.get();
-                    vocabulary.values[slot] = value;
-                }
+                Some(key) => short.push((key.get(), value)),
                 None => {
-                    vocabulary.long.insert(word, value);
+                    long.insert(word, value);
                 }
             }
         }
-        vocabulary
-    }
-
-    fn slot_of(&self, key: ShortWord) -> usize {
-        // Fibonacci hashing: the multiply spreads the key's low bytes into the top bits.
-        (key.get().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        Vocabulary {
+            short: IntTable::new(short),
+            long,
+            expansions: expansion_list,
+        }
     }
 
     /// The word `key` packs.
     pub fn get_short(&self, key: ShortWord) -> Lookup<'_> {
-        let mask = self.keys.len() - 1;
-        let mut slot = self.slot_of(key);
-        loop {
-            let stored = self.keys[slot];
-            if stored == key.get() {
-                return self.lookup(self.values[slot]);
-            }
-            if stored == 0 {
-                return Lookup::Word(UNKNOWN);
-            }
-            slot = (slot + 1) & mask;
-        }
+        self.short
+            .get(key.get())
+            .map_or(Lookup::Word(UNKNOWN), |value| self.lookup(value))
     }
 
     /// The normalized word `word`.

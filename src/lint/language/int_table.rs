@@ -1,0 +1,84 @@
+//! A map from integers to integers, built once and read for every word of the prose: the
+//! tokenizer's short words ([`super::vocabulary`]) and the phrase automaton's transitions
+//! ([`super::phrases`]) both live in one.
+//!
+//! Open addressing with linear probing, at most half full, so most reads, and most misses (the
+//! common case: the word is in no table, the phrase goes no further), touch one slot. The keys
+//! are apart from the values so that the part every read touches stays small enough for the
+//! processor's cache while a megabyte of prose streams past. A general-purpose hash map costs
+//! several times more per read here, and a binary search waits on one memory load after another.
+
+/// Nonzero `u64` keys to `u32` values (key 0 marks an empty slot).
+pub struct IntTable {
+    keys: Box<[u64]>,
+    values: Box<[u32]>,
+    /// How far a key's hash is shifted to index the slots.
+    shift: u32,
+}
+
+impl IntTable {
+    /// The table of `entries`; a key given twice keeps its last value. Panics on key 0.
+    pub fn new(entries: impl IntoIterator<Item = (u64, u32)>) -> IntTable {
+        let entries: Vec<(u64, u32)> = entries.into_iter().collect();
+        let slots = (entries.len() * 2).next_power_of_two().max(16);
+        let mut table = IntTable {
+            keys: vec![0; slots].into_boxed_slice(),
+            values: vec![0; slots].into_boxed_slice(),
+            shift: 64 - slots.trailing_zeros(),
+        };
+        for (key, value) in entries {
+            assert_ne!(key, 0, "key 0 marks an empty slot");
+            let mut slot = table.slot_of(key);
+            while table.keys[slot] != 0 && table.keys[slot] != key {
+                slot = (slot + 1) & (slots - 1);
+            }
+            table.keys[slot] = key;
+            table.values[slot] = value;
+        }
+        table
+    }
+
+    fn slot_of(&self, key: u64) -> usize {
+        // Fibonacci hashing: the multiply spreads every bit of the key into the top bits.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    pub fn get(&self, key: u64) -> Option<u32> {
+        let mask = self.keys.len() - 1;
+        let mut slot = self.slot_of(key);
+        loop {
+            let stored = self.keys[slot];
+            if stored == key {
+                return Some(self.values[slot]);
+            }
+            if stored == 0 {
+                return None;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// The table's heap size in bytes.
+    pub fn memory_usage(&self) -> usize {
+        std::mem::size_of_val(&*self.keys) + std::mem::size_of_val(&*self.values)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_key_and_no_other_even_when_crowded() {
+        // Keys that share their low bits, so that many land near each other.
+        let entries: Vec<(u64, u32)> = (1..=1000).map(|i| (i << 40, i as u32)).collect();
+        let table = IntTable::new(entries.iter().copied().chain([(5 << 40, 7)]));
+        for (key, value) in entries {
+            let expected = if key == 5 << 40 { 7 } else { value };
+            assert_eq!(table.get(key), Some(expected));
+        }
+        for missing in [1, 1001 << 40, u64::MAX, (3 << 40) + 1] {
+            assert_eq!(table.get(missing), None);
+        }
+    }
+}
