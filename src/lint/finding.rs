@@ -3,6 +3,7 @@
 //! Positions are byte offsets into the checked text everywhere in the core; converting them to
 //! lines and columns (or LSP positions) is the job of the faces, never of a rule.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
@@ -138,15 +139,19 @@ impl fmt::Display for Safety {
     }
 }
 
+/// Text of a finding: most messages, titles and replacements are fixed strings, and a long
+/// draft has thousands of findings, so only text made from the draft's words is allocated.
+pub type Text = Cow<'static, str>;
+
 /// Replace the text in `range` with `replacement` (an empty range inserts).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
     pub range: TextRange,
-    pub replacement: String,
+    pub replacement: Text,
 }
 
 impl Edit {
-    pub fn replace(range: TextRange, replacement: impl Into<String>) -> Self {
+    pub fn replace(range: TextRange, replacement: impl Into<Text>) -> Self {
         Edit {
             range,
             replacement: replacement.into(),
@@ -157,7 +162,7 @@ impl Edit {
         Edit::replace(range, "")
     }
 
-    pub fn insert(at: usize, text: impl Into<String>) -> Self {
+    pub fn insert(at: usize, text: impl Into<Text>) -> Self {
         Edit::replace(TextRange::empty(at), text)
     }
 }
@@ -165,13 +170,13 @@ impl Edit {
 /// One way to resolve a finding: a title for the menu, its safety and non-overlapping edits.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
-    pub title: String,
+    pub title: Text,
     pub safety: Safety,
     pub edits: Vec<Edit>,
 }
 
 impl Fix {
-    pub fn new(title: impl Into<String>, safety: Safety, edits: Vec<Edit>) -> Self {
+    pub fn new(title: impl Into<Text>, safety: Safety, edits: Vec<Edit>) -> Self {
         Fix {
             title: title.into(),
             safety,
@@ -186,7 +191,7 @@ pub struct Finding {
     /// The rule's kebab-case id, e.g. `conditional-apology`.
     pub rule: &'static str,
     pub severity: Severity,
-    pub message: String,
+    pub message: Text,
     pub range: TextRange,
     pub fixes: Vec<Fix>,
 }

@@ -124,7 +124,7 @@ mod tests {
         Finding {
             rule: "minimizing",
             severity: Severity::Warning,
-            message: String::new(),
+            message: "".into(),
             range: TextRange::default(),
             fixes,
         }
@@ -186,7 +186,7 @@ mod tests {
             finding(vec![delete(8, 9, Safety::Safe)]),
         ];
         let chosen = choose_fixes("0123456789", &findings, Applicability::Safe);
-        let titles: Vec<&str> = chosen.iter().map(|fix| fix.title.as_str()).collect();
+        let titles: Vec<&str> = chosen.iter().map(|fix| &*fix.title).collect();
         // The two-edit fix clashes with the first one on 5..6; the insert at 5 sits inside it.
         assert_eq!(titles, ["Delete", "Delete"]);
     }

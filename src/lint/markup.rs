@@ -888,7 +888,8 @@ impl BodySearch {
             message: format!(
                 "This e-mail's body is {what}, so amends did not check it; save the message as \
                  plain text (7bit or 8bit) to lint it."
-            ),
+            )
+            .into(),
             range,
             fixes: Vec::new(),
         })

@@ -209,7 +209,7 @@ mod tests {
         let finding = |severity| Finding {
             rule: "hedging",
             severity,
-            message: String::new(),
+            message: "".into(),
             range: Default::default(),
             fixes: Vec::new(),
         };

@@ -777,7 +777,7 @@ mod tests {
         let plain = "Sorry.\r\nMore.";
         let edit = disable_in_file(plain, "hedging");
         assert_eq!(
-            (edit.range.start, edit.replacement.as_str()),
+            (edit.range.start, &*edit.replacement),
             (0, "<!-- amends-disable-file: hedging -->\r\n")
         );
         // An unclosed fence is not front matter.

@@ -53,7 +53,7 @@ use std::ops::Range;
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::{Analysis, PhraseKind};
-use crate::rules::edits::capitalize_first;
+use crate::rules::edits::{capitalize_first, quoted_words};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct ApologyBut;
@@ -88,7 +88,7 @@ impl Rule for ApologyBut {
         );
         statements.sort_by_key(|range| range.start);
         // An apology and an empathy line may share one *but*: report it once.
-        let mut reported = std::collections::HashSet::new();
+        let mut reported = rustc_hash::FxHashSet::default();
         for statement in statements {
             let found =
                 but_after(analysis, &statement).or_else(|| although_before(analysis, &statement));
@@ -100,10 +100,7 @@ impl Rule for ApologyBut {
             }
             let source = context.source;
             let length = turn_length(analysis, turn.conjunction).max(1);
-            let conjunction = (turn.conjunction..turn.conjunction + length)
-                .map(|i| analysis.word(i))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let conjunction = quoted_words(analysis, turn.conjunction..turn.conjunction + length);
             let range = analysis.span(turn.flagged.clone());
             let fix = Fix::new(
                 context.format_localized(

@@ -48,6 +48,7 @@ use std::ops::Range;
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
+use crate::rules::edits::one_line;
 use crate::rules::ownership::merge_overlapping;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
@@ -131,11 +132,7 @@ fn inconvenience_fix(context: &Context<'_>, tokens: Range<usize>) -> Option<Fix>
     }
     let range = analysis.span(from..tokens.end);
     let harm = context.in_draft_language("[the specific harm]", "[de concrete schade]");
-    let original = range
-        .slice(analysis.source)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let original = one_line(range.slice(analysis.source));
     Some(Fix::new(
         context.format_localized(
             format_args!("Replace '{original}' with '{harm}'"),

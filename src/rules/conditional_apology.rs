@@ -56,6 +56,7 @@ use crate::lint::language::apology::ApologyForm;
 use crate::lint::language::{Analysis, ApologyExpression, Language, PhraseKind};
 use crate::rules::edits::capitalize_first;
 use crate::rules::edits::one_line;
+use crate::rules::edits::quoted_words;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct ConditionalApology;
@@ -133,11 +134,7 @@ fn message(context: &Context<'_>, marker_text: &str) -> String {
 
 /// The marker's words as the message quotes them ("if", "to anyone").
 fn marker_words(analysis: &Analysis<'_>, marker: &Range<usize>) -> String {
-    marker
-        .clone()
-        .map(|i| analysis.word(i))
-        .collect::<Vec<_>>()
-        .join(" ")
+    quoted_words(analysis, marker.clone())
 }
 
 fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option<Finding> {

@@ -88,7 +88,26 @@ pub(crate) fn with_one_space(source: &str, range: TextRange) -> TextRange {
     }
 }
 
+/// The normalized words of `tokens`, as a message quotes them ("if", "that said").
+pub(crate) fn quoted_words(analysis: &Analysis<'_>, tokens: Range<usize>) -> String {
+    let mut words = String::new();
+    for index in tokens {
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(analysis.word(index));
+    }
+    words
+}
+
 /// Source text quoted in a fix title: on one line, single spaces.
 pub(crate) fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut line = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line
 }

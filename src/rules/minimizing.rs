@@ -131,7 +131,7 @@ fn minimizes_something_else(analysis: &Analysis<'_>, group: &HitGroup) -> bool {
 fn drop_softeners(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
     let analysis = context.analysis;
     let mut dropped: Vec<usize> = Vec::new();
-    for hit in &group.hits {
+    for hit in group.hits {
         let Some(marked) = hit.marked_tokens() else {
             continue;
         };

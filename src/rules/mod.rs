@@ -267,7 +267,7 @@ impl Context<'_> {
     pub fn finding(
         &self,
         range: TextRange,
-        message: impl Into<String>,
+        message: impl Into<crate::lint::finding::Text>,
         fixes: Vec<Fix>,
     ) -> Finding {
         Finding {

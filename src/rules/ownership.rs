@@ -8,9 +8,10 @@ use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
 use crate::rules::Context;
 
 /// Overlapping hits of one table, reported as one: the cover of the group, and its hits.
-pub(crate) struct HitGroup {
+pub(crate) struct HitGroup<'h> {
     pub tokens: Range<usize>,
-    pub hits: Vec<PhraseHit>,
+    /// A run of the hits given to [`merge_overlapping`], which is sorted by start.
+    pub hits: &'h [PhraseHit],
 }
 
 /// Does the writer take the fault somewhere in `tokens`: an admission of fault ("that is on
@@ -63,18 +64,22 @@ pub(crate) fn is_disavowed(analysis: &Analysis<'_>, start: usize) -> bool {
 /// Group `hits` (sorted by start, as [`Analysis::hits`] returns them) whose token ranges
 /// overlap, so that one phrase matched by several table entries ("sorry for any inconvenience"
 /// and "any inconvenience this may have caused") is reported once, over its longest span.
-pub(crate) fn merge_overlapping(hits: &[PhraseHit]) -> Vec<HitGroup> {
-    let mut groups: Vec<HitGroup> = Vec::new();
-    for hit in hits {
+pub(crate) fn merge_overlapping(hits: &[PhraseHit]) -> Vec<HitGroup<'_>> {
+    let mut groups: Vec<HitGroup<'_>> = Vec::new();
+    let mut first = 0;
+    for (index, hit) in hits.iter().enumerate() {
         match groups.last_mut() {
             Some(group) if (hit.start as usize) < group.tokens.end => {
                 group.tokens.end = group.tokens.end.max(hit.end as usize);
-                group.hits.push(*hit);
+                group.hits = &hits[first..=index];
             }
-            _ => groups.push(HitGroup {
-                tokens: hit.tokens(),
-                hits: vec![*hit],
-            }),
+            _ => {
+                first = index;
+                groups.push(HitGroup {
+                    tokens: hit.tokens(),
+                    hits: &hits[index..=index],
+                });
+            }
         }
     }
     groups
@@ -164,7 +169,7 @@ pub(crate) fn unowned_hits(analysis: &Analysis<'_>, kind: PhraseKind) -> Vec<Phr
 pub(crate) fn report_groups(
     context: &Context<'_>,
     hits: &[PhraseHit],
-    message: &str,
+    message: &'static str,
     findings: &mut Vec<Finding>,
 ) {
     for group in merge_overlapping(hits) {

@@ -14,7 +14,7 @@ use crate::rules::Context;
 pub(crate) fn report_missing(
     context: &Context<'_>,
     component: Component,
-    message: &str,
+    message: &'static str,
     template: &str,
     findings: &mut Vec<Finding>,
 ) {

@@ -118,7 +118,7 @@ fn quick_fix(request: &Request<'_>, index: usize, fix: &Fix) -> CodeActionOrComm
         .map(|edit| text_edit(linted, edit, request.encoding))
         .collect();
     CodeActionOrCommand::CodeAction(CodeAction {
-        title: fix.title.clone(),
+        title: fix.title.to_string(),
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: Some(vec![linted.diagnostic(index)]),
         edit: Some(changes(request.uri, edits)),
@@ -142,11 +142,11 @@ fn template_action(request: &Request<'_>, index: usize, fix: &Fix) -> CodeAction
     let linted = request.linted;
     let rule = linted.report.findings[index].rule;
     CodeActionOrCommand::CodeAction(CodeAction {
-        title: fix.title.clone(),
+        title: fix.title.to_string(),
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: Some(vec![linted.diagnostic(index)]),
         command: Some(Command {
-            title: fix.title.clone(),
+            title: fix.title.to_string(),
             command: INSERT_TEMPLATE_COMMAND.to_owned(),
             arguments: Some(vec![
                 serde_json::json!(request.uri.as_str()),
@@ -268,7 +268,10 @@ fn disable_in_config(
     let text = project.text.as_deref().unwrap_or("");
     let edit = config::set_rule_level(text, rule, "off")?;
     let index = crate::position::LineIndex::new(text);
-    let text_edit = TextEdit::new(lsp_range(&index, edit.range, encoding), edit.replacement);
+    let text_edit = TextEdit::new(
+        lsp_range(&index, edit.range, encoding),
+        edit.replacement.into_owned(),
+    );
     if project.text.is_some() {
         return Some(changes(&uri, vec![text_edit]));
     }
@@ -352,12 +355,15 @@ fn changed_stretch(old: &str, new: &str) -> Option<Edit> {
     }
     Some(Edit::replace(
         TextRange::new(prefix, old.len() - suffix),
-        &new[prefix..new.len() - suffix],
+        new[prefix..new.len() - suffix].to_owned(),
     ))
 }
 
 fn text_edit(linted: &Linted, edit: &Edit, encoding: Encoding) -> TextEdit {
-    TextEdit::new(linted.range(edit.range, encoding), edit.replacement.clone())
+    TextEdit::new(
+        linted.range(edit.range, encoding),
+        edit.replacement.to_string(),
+    )
 }
 
 fn changes(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
@@ -390,7 +396,7 @@ mod tests {
         // The differing bytes sit inside two-byte characters: é (c3 a9) against è (c3 a8).
         let edit = changed_stretch("xéy", "xèy").expect("changed");
         assert_eq!(
-            (edit.range, edit.replacement.as_str()),
+            (edit.range, &*edit.replacement),
             (TextRange::new(1, 3), "è")
         );
         assert!(changed_stretch("same", "same").is_none());

@@ -123,14 +123,14 @@ pub fn render_finding(
         .path(path)
         .annotation(AnnotationKind::Primary.span(start - shown.start..end - shown.start));
     let mut group: Group<'_> = level(finding.severity)
-        .primary_title(finding.message.as_str())
+        .primary_title(&*finding.message)
         .id(finding.rule)
         .element(snippet);
     for fix in &finding.fixes {
         group = group.element(
             Level::HELP
                 .with_name(format!("fix ({})", fix.safety))
-                .message(fix.title.as_str()),
+                .message(&*fix.title),
         );
     }
     renderer.render(&[group])

@@ -119,7 +119,7 @@ impl JsonFinding {
         JsonFinding {
             rule: finding.rule,
             severity: finding.severity.as_str(),
-            message: finding.message.clone(),
+            message: finding.message.to_string(),
             start: finding.range.start,
             end: finding.range.end,
             line: start.line,
@@ -131,7 +131,7 @@ impl JsonFinding {
                 .fixes
                 .iter()
                 .map(|fix| JsonFix {
-                    title: fix.title.clone(),
+                    title: fix.title.to_string(),
                     safety: fix.safety.as_str(),
                     edits: fix
                         .edits
@@ -139,7 +139,7 @@ impl JsonFinding {
                         .map(|edit| JsonEdit {
                             start: edit.range.start,
                             end: edit.range.end,
-                            replacement: edit.replacement.clone(),
+                            replacement: edit.replacement.to_string(),
                         })
                         .collect(),
                 })

@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::Language;
+use super::int_table::IntTable;
 use crate::lint::finding::TextRange;
 use crate::lint::markup::ProseRun;
 
@@ -173,18 +174,43 @@ const DUTCH: &[&str] = &[
 const ENGLISH_VOTE: u8 = 1;
 const DUTCH_VOTE: u8 = 2;
 
-/// Both lists in one map keyed by the packed word ([`pack`]): one cheap integer lookup per word
-/// instead of hashing the string twice; the map sees every word of every paragraph's opening.
-static STOP_WORDS: LazyLock<FxHashMap<u128, u8>> = LazyLock::new(|| {
-    let mut map = FxHashMap::default();
+/// Both lists in one table keyed by the packed word ([`pack`]): one cheap integer lookup per word
+/// instead of hashing the string twice; the table sees every word of every paragraph's opening.
+/// Words of up to eight bytes (all but a few) have an [`IntTable`] of their own.
+struct StopWords {
+    short: IntTable,
+    long: FxHashMap<u128, u8>,
+}
+
+impl StopWords {
+    fn vote(&self, key: u128) -> u8 {
+        match u64::try_from(key) {
+            Ok(short) => self.short.get(short).map_or(0, |vote| vote as u8),
+            Err(_) => self.long.get(&key).copied().unwrap_or(0),
+        }
+    }
+}
+
+static STOP_WORDS: LazyLock<StopWords> = LazyLock::new(|| {
+    let mut votes: FxHashMap<u128, u8> = FxHashMap::default();
     for (list, vote) in [(ENGLISH, ENGLISH_VOTE), (DUTCH, DUTCH_VOTE)] {
         for word in list {
             if let Some(key) = pack(word.as_bytes()) {
-                *map.entry(key).or_insert(0) |= vote;
+                *votes.entry(key).or_insert(0) |= vote;
             }
         }
     }
-    map
+    let (short, long): (Vec<_>, Vec<_>) = votes
+        .into_iter()
+        .partition(|(key, _)| u64::try_from(*key).is_ok());
+    StopWords {
+        short: IntTable::new(
+            short
+                .into_iter()
+                .map(|(key, vote)| (key as u64, u32::from(vote))),
+        ),
+        long: long.into_iter().collect(),
+    }
 });
 
 /// A word of at most 16 bytes as an integer (first byte lowest, zero bytes after the last; a word
@@ -258,10 +284,7 @@ fn each_vote(text: &str, range: TextRange, lower: &mut String, mut visit: impl F
             );
             pack(lower.as_bytes())
         };
-        let vote = key
-            .and_then(|key| STOP_WORDS.get(&key))
-            .copied()
-            .unwrap_or(0);
+        let vote = key.map_or(0, |key| STOP_WORDS.vote(key));
         if !visit(vote) {
             return;
         }

@@ -82,6 +82,15 @@ struct Pattern {
     marks: bool,
 }
 
+/// A pattern that ends in a state, with what a hit needs to know of it at hand: the scan reads
+/// these for every hit, so they sit in a small list rather than with the patterns' items.
+struct Accept {
+    kind: PhraseKind,
+    entry: u16,
+    marks: bool,
+    pattern: u32,
+}
+
 /// All phrase tables of one language, compiled.
 pub struct PhraseBook {
     patterns: Vec<Pattern>,
@@ -96,7 +105,7 @@ pub struct PhraseBook {
     /// The patterns that end in state `s` (at most one per kind: the first in table order) are
     /// `accepts[accept_ranges[s]..accept_ranges[s + 1]]`.
     accept_ranges: Vec<u32>,
-    accepts: Vec<u32>,
+    accepts: Vec<Accept>,
     longest: usize,
 }
 
@@ -160,24 +169,25 @@ impl PhraseBook {
         ids.insert(start.clone(), START);
         sets.push(start);
         self.accept_ranges.push(0);
+        let mut accepts: Vec<u32> = Vec::new();
         let mut transitions: Vec<(u32, WordId, u32)> = Vec::new();
         let mut moves: Vec<(WordId, u32)> = Vec::new();
         let mut state = 0;
         while state < sets.len() {
             // Accepting patterns: the first of each kind (patterns are numbered in table order).
-            let from = self.accepts.len();
+            let from = accepts.len();
             for &node in &sets[state] {
                 if let Some(pattern) = nfa.nodes[node as usize].accept {
                     let kind = self.patterns[pattern as usize].kind;
-                    let same = self.accepts[from..]
+                    let same = accepts[from..]
                         .iter()
                         .position(|p| self.patterns[*p as usize].kind == kind);
                     match same {
-                        Some(at) if self.accepts[from + at] > pattern => {
-                            self.accepts[from + at] = pattern;
+                        Some(at) if accepts[from + at] > pattern => {
+                            accepts[from + at] = pattern;
                         }
                         Some(_) => {}
-                        None => self.accepts.push(pattern),
+                        None => accepts.push(pattern),
                     }
                 }
             }
@@ -204,10 +214,24 @@ impl PhraseBook {
                 transitions.push((state as u32, word, next));
                 index += same;
             }
-            self.accept_ranges.push(self.accepts.len() as u32);
+            self.accept_ranges.push(accepts.len() as u32);
             state += 1;
         }
         self.states = sets.len();
+        self.accepts = accepts
+            .into_iter()
+            .map(|pattern| {
+                let Pattern {
+                    kind, entry, marks, ..
+                } = self.patterns[pattern as usize];
+                Accept {
+                    kind,
+                    entry,
+                    marks,
+                    pattern,
+                }
+            })
+            .collect();
         self.first = vec![DEAD; word_count + 1];
         let (first, moves): (Vec<_>, Vec<_>) = transitions
             .into_iter()
@@ -264,8 +288,8 @@ impl PhraseBook {
             while state != DEAD {
                 let accepts = &self.accepts[self.accept_ranges[state as usize] as usize
                     ..self.accept_ranges[state as usize + 1] as usize];
-                for &pattern in accepts {
-                    found(self.hit(pattern, &ids[start..end], start));
+                for accept in accepts {
+                    found(self.hit(accept, &ids[start..end], start));
                 }
                 if end == ids.len() || text.tokens[end].hard_break {
                     break;
@@ -276,12 +300,12 @@ impl PhraseBook {
         }
     }
 
-    fn hit(&self, pattern: u32, words: &[WordId], start: usize) -> PhraseHit {
-        let pattern = &self.patterns[pattern as usize];
+    fn hit(&self, accept: &Accept, words: &[WordId], start: usize) -> PhraseHit {
         let start = start as u32;
-        let mark = if pattern.marks {
+        let mark = if accept.marks {
+            let items = &self.patterns[accept.pattern as usize].items;
             let mut marked = Vec::new();
-            let found = first_expansion(&pattern.items, None, words, 0, &mut marked);
+            let found = first_expansion(items, None, words, 0, &mut marked);
             debug_assert!(
                 found,
                 "the automaton accepted words its pattern does not spell"
@@ -294,8 +318,8 @@ impl PhraseBook {
             None
         };
         PhraseHit {
-            kind: pattern.kind,
-            entry: pattern.entry,
+            kind: accept.kind,
+            entry: accept.entry,
             start,
             end: start + words.len() as u32,
             mark,

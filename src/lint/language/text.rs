@@ -159,6 +159,10 @@ pub struct Text {
     word_ids: Vec<u32>,
     pub sentences: Vec<Segment>,
     pub clauses: Vec<Segment>,
+    /// Which sentence and clause hold a token: rules ask all the time, so it is a lookup, not a
+    /// search of thousands of segments.
+    sentence_index: SegmentIndex,
+    clause_index: SegmentIndex,
     /// Token indices where a paragraph (block) starts.
     pub paragraph_starts: Vec<u32>,
 }
@@ -226,12 +230,12 @@ impl Text {
 
     /// The index of the sentence holding token `index`.
     pub fn sentence_of(&self, index: usize) -> usize {
-        segment_of(&self.sentences, index)
+        self.sentence_index.segment_of(index)
     }
 
     /// The index of the clause holding token `index`.
     pub fn clause_of(&self, index: usize) -> usize {
-        segment_of(&self.clauses, index)
+        self.clause_index.segment_of(index)
     }
 
     /// The index of the paragraph holding token `index`.
@@ -339,10 +343,44 @@ fn is_horizontal_space(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | 0x0B | 0x0C)
 }
 
-fn segment_of(segments: &[Segment], token: usize) -> usize {
-    segments
-        .partition_point(|segment| segment.end as usize <= token)
-        .min(segments.len().saturating_sub(1))
+/// Which of a run of contiguous segments holds a token: the segment of every 64th token is kept,
+/// and the few segments from there to the token are stepped over (a sentence is rarely shorter
+/// than a few tokens). About a 64th of the memory of a segment number per token.
+#[derive(Debug, Default)]
+struct SegmentIndex {
+    ends: Vec<u32>,
+    /// The segment holding token `64 * k`.
+    every_64th: Vec<u32>,
+}
+
+impl SegmentIndex {
+    const STRIDE_BITS: u32 = 6;
+
+    fn new(segments: &[Segment], token_count: usize) -> SegmentIndex {
+        let ends: Vec<u32> = segments.iter().map(|segment| segment.end).collect();
+        let mut every_64th = Vec::with_capacity((token_count >> Self::STRIDE_BITS) + 1);
+        let mut segment = 0;
+        for token in (0..token_count).step_by(1 << Self::STRIDE_BITS) {
+            while segment + 1 < ends.len() && ends[segment] as usize <= token {
+                segment += 1;
+            }
+            every_64th.push(segment as u32);
+        }
+        SegmentIndex { ends, every_64th }
+    }
+
+    /// The first segment that ends after `token` (the last one for a token past the end).
+    fn segment_of(&self, token: usize) -> usize {
+        let mut segment = self
+            .every_64th
+            .get(token >> Self::STRIDE_BITS)
+            .or(self.every_64th.last())
+            .map_or(0, |hint| *hint as usize);
+        while segment + 1 < self.ends.len() && self.ends[segment] as usize <= token {
+            segment += 1;
+        }
+        segment
+    }
 }
 
 struct Builder<'s, 'd, D> {
@@ -422,9 +460,18 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
                 } else {
                     TokenKind::Word
                 };
-                // The word is normalized in place at the end of `norm`: no copy per word.
+                // The word is normalized in place at the end of `norm`: no copy per word. A
+                // word of up to eight bytes is copied as eight bytes and cut back, one move
+                // instead of a call to copy a few bytes (the chunk is ASCII, so any cut is a
+                // char boundary).
                 let norm_start = self.text.norm.len();
-                self.text.norm.push_str(&chunk[at..end]);
+                match chunk.get(at..at + 8) {
+                    Some(eight) if end - at <= 8 => {
+                        self.text.norm.push_str(eight);
+                        self.text.norm.truncate(norm_start + (end - at));
+                    }
+                    _ => self.text.norm.push_str(&chunk[at..end]),
+                }
                 if has_upper {
                     self.text.norm[norm_start..].make_ascii_lowercase();
                 }
@@ -653,6 +700,8 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
         if count > clause_start {
             close(&mut text.clauses, &text.tokens, clause_start, count);
         }
+        text.sentence_index = SegmentIndex::new(&text.sentences, count);
+        text.clause_index = SegmentIndex::new(&text.clauses, count);
     }
 
     /// Double quotes toggle within a paragraph; curly ones say which way they go.
@@ -874,6 +923,29 @@ mod tests {
         let t = text(source);
         let sorry = t.tokens.last().unwrap();
         assert_eq!(sorry.span().slice(source), "sorry");
+    }
+
+    #[test]
+    fn every_token_finds_its_sentence_and_clause() {
+        let mut source = String::new();
+        for i in 0..200 {
+            source.push_str(if i % 3 == 0 {
+                "Yes. "
+            } else {
+                "We shipped it late; sorry, "
+            });
+        }
+        let t = text(&source);
+        for index in 0..t.tokens.len() + 3 {
+            let search = |segments: &[Segment]| {
+                segments
+                    .partition_point(|segment| segment.end as usize <= index)
+                    .min(segments.len() - 1)
+            };
+            assert_eq!(t.sentence_of(index), search(&t.sentences), "token {index}");
+            assert_eq!(t.clause_of(index), search(&t.clauses), "token {index}");
+        }
+        assert_eq!(text("").sentence_of(0), 0);
     }
 
     #[test]
