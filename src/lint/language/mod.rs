@@ -350,8 +350,18 @@ impl<'a> Analysis<'a> {
     pub fn hits_in(&self, kind: PhraseKind, tokens: Range<usize>) -> &[PhraseHit] {
         let list = self.hits(kind);
         let from = list.partition_point(|hit| (hit.start as usize) < tokens.start);
-        let to = list.partition_point(|hit| (hit.start as usize) < tokens.end);
-        &list[from..to]
+        // Rules mostly ask about a clause or a few words, with a hit or two in it: step over
+        // those rather than search the whole list a second time.
+        let rest = &list[from..];
+        let near = rest.len().min(8);
+        let count = match rest[..near]
+            .iter()
+            .position(|hit| hit.start as usize >= tokens.end)
+        {
+            Some(count) => count,
+            None => near + rest[near..].partition_point(|hit| (hit.start as usize) < tokens.end),
+        };
+        &list[from..from + count]
     }
 
     /// The hits of `kind` that share a token with `tokens`. Hits are sorted by start and no
@@ -379,7 +389,16 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn is(&self, index: usize, list: &[&str]) -> bool {
-        index < self.text.tokens.len() && list.contains(&self.text.word(index))
+        if index >= self.text.tokens.len() {
+            return false;
+        }
+        // Rules ask this for nearly every token they walk over: compare the length and the first
+        // byte before the whole word, so most entries are passed over without a call to compare.
+        let word = self.text.word(index).as_bytes();
+        list.iter().any(|entry| {
+            let entry = entry.as_bytes();
+            entry.len() == word.len() && entry.first() == word.first() && entry == word
+        })
     }
 
     /// The source range of tokens `range`.

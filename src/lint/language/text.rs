@@ -187,6 +187,7 @@ impl Text {
             pending_space: false,
             gap_newlines: 0,
             line_start: 0,
+            in_quotes: false,
             dictionary,
         };
         builder.text.norm.push(' ');
@@ -392,6 +393,9 @@ struct Builder<'s, 'd, D> {
     gap_newlines: usize,
     /// Byte offset where the current source line's first token starts.
     line_start: usize,
+    /// Inside double quotes: they toggle within a paragraph, and curly ones say which way they
+    /// go.
+    in_quotes: bool,
     dictionary: &'d D,
 }
 
@@ -478,7 +482,10 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
                 let dictionary = self.dictionary;
                 let norm = &self.text.norm[norm_start..];
                 let lookup = if end - at <= 8 {
-                    dictionary.look_up_short(ShortWord::from_piece(bytes, at, end), norm)
+                    // Read from the source, not the chunk: a chunk of a line with an emoji in
+                    // it ends right after its word, and the source seldom does.
+                    let key = ShortWord::from_piece(self.source.as_bytes(), base + at, base + end);
+                    dictionary.look_up_short(key, norm)
                 } else {
                     dictionary.look_up(norm)
                 };
@@ -598,6 +605,19 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
             self.line_start = span.start;
         }
         self.gap_newlines = 0;
+        if brk == Break::Hard {
+            self.in_quotes = false;
+        }
+        let mut quoted = self.in_quotes;
+        if kind == TokenKind::Punct && &self.text.norm[norm_start..] == "\"" {
+            self.in_quotes = match span.slice(self.source) {
+                "\u{201C}" | "\u{201E}" => true,
+                "\u{201D}" => false,
+                _ => !self.in_quotes,
+            };
+            // The quote mark itself is not quoted.
+            quoted = false;
+        }
         let norm_end = self.text.norm.len() as u32;
         self.text.norm.push(' ');
         self.text.tokens.push(Token {
@@ -607,7 +627,7 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
             norm_end,
             kind,
             capitalized,
-            quoted: false,
+            quoted,
             spaced_before: std::mem::take(&mut self.pending_space),
             hard_break: brk == Break::Hard,
             line_break: brk == Break::Line,
@@ -633,7 +653,6 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
 
     fn finish(mut self) -> Text {
         self.segment();
-        self.mark_quotes();
         self.text
     }
 
@@ -702,27 +721,6 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
         }
         text.sentence_index = SegmentIndex::new(&text.sentences, count);
         text.clause_index = SegmentIndex::new(&text.clauses, count);
-    }
-
-    /// Double quotes toggle within a paragraph; curly ones say which way they go.
-    fn mark_quotes(&mut self) {
-        let mut inside = false;
-        for index in 0..self.text.tokens.len() {
-            if self.text.tokens[index].hard_break {
-                inside = false;
-            }
-            let token = self.text.tokens[index];
-            if token.kind == TokenKind::Punct && word_of(&self.text.norm, &token) == "\"" {
-                let original = token.span().slice(self.source);
-                inside = match original {
-                    "\u{201C}" | "\u{201E}" => true,
-                    "\u{201D}" => false,
-                    _ => !inside,
-                };
-                continue;
-            }
-            self.text.tokens[index].quoted = inside;
-        }
     }
 }
 
