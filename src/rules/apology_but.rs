@@ -128,20 +128,24 @@ impl Rule for ApologyBut {
     }
 }
 
-/// Conjunctions that can turn an apology into a refusal when they follow it.
-const TURNS: &[&str] = &[
-    "but",
-    "however",
-    "though",
-    "although",
-    "nevertheless",
-    "nonetheless",
-    "maar",
-    "echter",
-    "niettemin",
-    "desondanks",
-    "desalniettemin",
-];
+/// Conjunctions that can turn an apology into a refusal when they follow it. A `match`, not a
+/// list: every word after every apology is asked.
+fn is_turn(word: &str) -> bool {
+    matches!(
+        word,
+        "but"
+            | "however"
+            | "though"
+            | "although"
+            | "nevertheless"
+            | "nonetheless"
+            | "maar"
+            | "echter"
+            | "niettemin"
+            | "desondanks"
+            | "desalniettemin"
+    )
+}
 
 /// How many words the turn at `index` has: "but" 1, "that said" 2, "having said that" 3; 0 when
 /// there is none.
@@ -151,7 +155,7 @@ fn turn_length(analysis: &Analysis<'_>, index: usize) -> usize {
     if first == "maar" && second == "ook" {
         return 0;
     }
-    if analysis.is(index, TURNS) {
+    if is_turn(first) {
         1
     } else if first == "that" && second == "said" {
         2
@@ -267,7 +271,7 @@ fn but_after(analysis: &Analysis<'_>, statement: &Range<usize>) -> Option<Turn> 
     let sentence_index = analysis.text.sentence_of(statement.start);
     let sentence = analysis.sentence(sentence_index);
     let same = (statement.end..sentence.end as usize)
-        .filter(|&i| analysis.is(i, TURNS) && turn_length(analysis, i) > 0);
+        .filter(|&i| is_turn(analysis.word(i)) && turn_length(analysis, i) > 0);
     let next = analysis
         .text
         .sentences

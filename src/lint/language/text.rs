@@ -188,6 +188,7 @@ impl Text {
             gap_newlines: 0,
             line_start: 0,
             in_quotes: false,
+            punctuation_ids: [None; PUNCTUATION.len()],
             dictionary,
         };
         builder.text.norm.push(' ');
@@ -399,6 +400,8 @@ struct Builder<'s, 'd, D> {
     /// Inside double quotes: they toggle within a paragraph, and curly ones say which way they
     /// go.
     in_quotes: bool,
+    /// The dictionary's number of each of [`PUNCTUATION`], once looked up.
+    punctuation_ids: [Option<u32>; PUNCTUATION.len()],
     dictionary: &'d D,
 }
 
@@ -540,11 +543,15 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
 
     fn push_punct(&mut self, span: TextRange, piece: &str) {
         // Emoji and other symbols are not words: they carry no phrase.
-        if let Some(norm) = normalize_punct(piece) {
-            let id = match self.dictionary.look_up(norm) {
-                Lookup::Word(id) => id,
-                Lookup::Expands(_) => 0,
-            };
+        if let Some(index) = normalize_punct(piece) {
+            let norm = PUNCTUATION[index];
+            // A draft has a mark every few words and only fifteen kinds: each is looked up once.
+            let id = *self.punctuation_ids[index].get_or_insert_with(|| {
+                match self.dictionary.look_up(norm) {
+                    Lookup::Word(id) => id,
+                    Lookup::Expands(_) => 0,
+                }
+            });
             self.push(span, norm, TokenKind::Punct, false, id);
         }
     }
@@ -774,23 +781,29 @@ fn is_abbreviation_dot(norm: &str, tokens: &[Token], index: usize) -> bool {
     }
 }
 
-fn normalize_punct(piece: &str) -> Option<&'static str> {
+/// The punctuation tokens, normalized; [`normalize_punct`] gives an index into these.
+const PUNCTUATION: [&str; 15] = [
+    ".", ",", "!", "?", ";", ":", "…", "\"", "'", "—", "-", "(", ")", "/", "&",
+];
+
+/// Which of [`PUNCTUATION`] a piece is, if any.
+fn normalize_punct(piece: &str) -> Option<usize> {
     Some(match piece {
-        "." => ".",
-        "," => ",",
-        "!" => "!",
-        "?" => "?",
-        ";" => ";",
-        ":" => ":",
-        "…" => "…",
-        "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}" => "\"",
-        "'" | "\u{2018}" | "\u{2019}" => "'",
-        "\u{2014}" | "\u{2013}" => "—",
-        "-" => "-",
-        "(" | "[" => "(",
-        ")" | "]" => ")",
-        "/" => "/",
-        "&" => "&",
+        "." => 0,
+        "," => 1,
+        "!" => 2,
+        "?" => 3,
+        ";" => 4,
+        ":" => 5,
+        "…" => 6,
+        "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}" => 7,
+        "'" | "\u{2018}" | "\u{2019}" => 8,
+        "\u{2014}" | "\u{2013}" => 9,
+        "-" => 10,
+        "(" | "[" => 11,
+        ")" | "]" => 12,
+        "/" => 13,
+        "&" => 14,
         _ => return None,
     })
 }
