@@ -83,7 +83,7 @@ impl Rule for ApologyBut {
             analysis
                 .hits(PhraseKind::Empathy)
                 .iter()
-                .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted)
+                .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted())
                 .map(|hit| hit.tokens()),
         );
         statements.sort_by_key(|range| range.start);

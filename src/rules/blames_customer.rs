@@ -90,7 +90,7 @@ impl Rule for BlamesCustomer {
 
 fn is_blame(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     let start = hit.start as usize;
-    if analysis.text.tokens[start].quoted {
+    if analysis.text.tokens[start].quoted() {
         return false;
     }
     // "If you did not save the file, we can restore it": a condition, not an accusation. (The

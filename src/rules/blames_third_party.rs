@@ -115,7 +115,7 @@ impl Rule for BlamesThirdParty {
             let sentence = analysis.sentence_of(start).tokens();
             // Parties come in document order and a blame stays in its sentence, so only the
             // blames already flagged in this sentence can overlap: no scan of all of them.
-            if analysis.text.tokens[start].quoted
+            if analysis.text.tokens[start].quoted()
                 || flagged
                     .iter()
                     .rev()

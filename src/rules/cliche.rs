@@ -74,7 +74,7 @@ impl Rule for Cliche {
         let hits: Vec<PhraseHit> = analysis
             .hits(PhraseKind::Cliche)
             .iter()
-            .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted)
+            .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted())
             // "the inconvenience of driving back twice" names the harm: not a cliché.
             .filter(|hit| {
                 !(ends_with_inconvenience(analysis, hit) && analysis.word(hit.end as usize) == "of")

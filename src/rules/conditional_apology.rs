@@ -151,7 +151,7 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
         .find(|hit| {
             hit.end as usize <= clause_end
                 && !(word + 1..hit.start as usize).any(|i| analysis.is(i, BREAKERS))
-                && !analysis.text.tokens[hit.start as usize].quoted
+                && !analysis.text.tokens[hit.start as usize].quoted()
         })?;
     let marker = hit.marked_tokens().unwrap_or_else(|| hit.tokens());
     let end = condition_end(analysis, marker.end, clause_end);
@@ -239,14 +239,14 @@ fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Optio
             let marker = hit.marked_tokens().unwrap_or_else(|| hit.tokens());
             hit.end as usize <= comma
                 && heads_a_clause(analysis, marker.start, sentence_start)
-                && !analysis.text.tokens[marker.start].quoted
+                && !analysis.text.tokens[marker.start].quoted()
         })?;
     let marker = hit.marked_tokens().unwrap_or_else(|| hit.tokens());
     let source = context.source;
     let marker_text = marker_words(analysis, &marker);
     let template = template(analysis, apology);
     let marker_span = analysis.span(marker.clone());
-    let capital = analysis.text.tokens[marker.start].capitalized;
+    let capital = analysis.text.tokens[marker.start].capitalized();
     let range = analysis.span(marker.start..word + 1);
     // Dutch puts the verb first after a fronted condition ("Mocht u …, dan bieden wij …"):
     // dropping the condition would leave a question. Only the writer can rephrase it.
@@ -319,7 +319,7 @@ pub(crate) fn condition_end(analysis: &Analysis<'_>, from: usize, clause_end: us
         let token = &analysis.text.tokens[index];
         // A hyphen or apostrophe inside a word ("mix-up") does not close the condition.
         let closing_punct = !analysis.text.is_word(index)
-            && (!matches!(word, "-" | "'" | "/" | "&") || token.spaced_before);
+            && (!matches!(word, "-" | "'" | "/" | "&") || token.spaced_before());
         if closing_punct
             || (analysis.is(index, &["and", "but", "so", "en", "maar", "dus"])
                 && analysis.is(index + 1, analysis.words().first_person_subjects))

@@ -68,7 +68,7 @@ impl Rule for Defensive {
             .hits(PhraseKind::Defensive)
             .iter()
             .filter(|hit| {
-                let quoted = analysis.text.tokens[hit.start as usize].quoted;
+                let quoted = analysis.text.tokens[hit.start as usize].quoted();
                 // "In line with our policy, we have refunded you": the policy gives, not argues.
                 let policy_as_remedy = cites_policy(analysis, hit) && serves_remedy(analysis, hit);
                 !quoted && !policy_as_remedy

@@ -73,7 +73,7 @@ impl Rule for Hedging {
         for hit in analysis.hits(PhraseKind::Hedge) {
             let marked = hit.marked_tokens().unwrap_or_else(|| hit.tokens());
             // Overlapping table entries ("may have" inside "i think we may have") report once.
-            if marked.start < last_end || analysis.text.tokens[marked.start].quoted {
+            if marked.start < last_end || analysis.text.tokens[marked.start].quoted() {
                 continue;
             }
             // Dutch "zo snel mogelijk", "zo goed mogelijk": as … as possible, no hedge.

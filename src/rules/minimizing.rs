@@ -86,7 +86,7 @@ impl Rule for Minimizing {
         let hits: Vec<PhraseHit> = analysis
             .hits(PhraseKind::Minimizing)
             .iter()
-            .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted)
+            .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted())
             .copied()
             .collect();
         for group in merge_overlapping(&hits) {
@@ -180,7 +180,7 @@ fn drop_softeners(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
     for run in &runs {
         // "Just a small delay." → "A delay.": the new first word takes the capital.
         let sentence_start = analysis.sentence_of(run.start).start as usize;
-        if run.start != sentence_start || !analysis.text.tokens[run.start].capitalized {
+        if run.start != sentence_start || !analysis.text.tokens[run.start].capitalized() {
             continue;
         }
         let first_kept = run.end;

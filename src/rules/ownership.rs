@@ -137,7 +137,7 @@ const FAULT_WORDS: &[&str] = &[
 
 fn is_admission(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     let start = hit.start as usize;
-    if analysis.text.tokens[start].quoted || !hit.tokens().any(|i| analysis.is(i, FAULT_WORDS)) {
+    if analysis.text.tokens[start].quoted() || !hit.tokens().any(|i| analysis.is(i, FAULT_WORDS)) {
         return false;
     }
     let clause = analysis.clause_of(start).tokens();
@@ -156,7 +156,7 @@ pub(crate) fn unowned_hits(analysis: &Analysis<'_>, kind: PhraseKind) -> Vec<Phr
         .iter()
         .filter(|hit| {
             let start = hit.start as usize;
-            !analysis.text.tokens[start].quoted
+            !analysis.text.tokens[start].quoted()
                 && !is_disavowed(analysis, start)
                 && !writer_owns_fault(analysis, analysis.sentence_of(start).tokens())
         })

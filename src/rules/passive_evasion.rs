@@ -127,7 +127,7 @@ impl Rule for PassiveEvasion {
             let hits: Vec<PhraseHit> = analysis
                 .hits(kind)
                 .iter()
-                .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted)
+                .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted())
                 .copied()
                 .collect();
             for group in merge_overlapping(&hits) {
@@ -277,7 +277,7 @@ fn active_rewrite_dutch(context: &Context<'_>, hit: &PhraseHit) -> Option<Fix> {
     } else {
         return None;
     };
-    let active = if analysis.text.tokens[first].capitalized {
+    let active = if analysis.text.tokens[first].capitalized() {
         capitalize_first(active)
     } else {
         active.to_owned()
@@ -366,7 +366,7 @@ fn active_rewrite(analysis: &Analysis<'_>, hit: &PhraseHit) -> Option<Fix> {
         .then(|| analysis.span(trailing_start..tokens.end).slice(source));
 
     let sentence_initial = subject.start == analysis.sentence_of(subject.start).start as usize;
-    let object = if sentence_initial && analysis.text.tokens[subject.start].capitalized {
+    let object = if sentence_initial && analysis.text.tokens[subject.start].capitalized() {
         lowercase_first(&object)
     } else {
         object

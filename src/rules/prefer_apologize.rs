@@ -138,7 +138,7 @@ fn rewrite_dutch(context: &Context<'_>, apology: &ApologyExpression) -> Option<F
         (false, true) => "mijn excuses",
         (false, false) => "excuses",
     };
-    let replacement = if analysis.text.tokens[start].capitalized {
+    let replacement = if analysis.text.tokens[start].capitalized() {
         capitalize_first(replacement)
     } else {
         replacement.to_owned()
@@ -172,7 +172,7 @@ fn rewrite(context: &Context<'_>, apology: &ApologyExpression) -> Option<Fix> {
     let start = apology.start as usize;
     let word = apology.word as usize;
     let subject = if apology.explicit_subject && analysis.word(start) == "we" {
-        if analysis.text.tokens[start].capitalized {
+        if analysis.text.tokens[start].capitalized() {
             "We"
         } else {
             "we"

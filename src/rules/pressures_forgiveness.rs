@@ -74,7 +74,7 @@ impl Rule for PressuresForgiveness {
                 .map(|other| other.end as usize)
                 .max()
                 .unwrap_or(hit.end as usize);
-            if start < last_end || analysis.text.tokens[start].quoted {
+            if start < last_end || analysis.text.tokens[start].quoted() {
                 continue;
             }
             // A question asks the reader; it does not decide for them.

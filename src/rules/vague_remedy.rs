@@ -65,7 +65,7 @@ impl Rule for VagueRemedy {
         let mut reported_up_to = 0;
         for hit in analysis.hits(PhraseKind::VagueRemedy) {
             let range = analysis.span(hit.tokens());
-            if hit.start < reported_up_to || analysis.text.tokens[hit.start as usize].quoted {
+            if hit.start < reported_up_to || analysis.text.tokens[hit.start as usize].quoted() {
                 continue;
             }
             reported_up_to = hit.end;
@@ -111,7 +111,7 @@ impl Rule for VagueRemedy {
             if !(committed || awaited_act)
                 || concrete
                 || already
-                || analysis.text.tokens[start].quoted
+                || analysis.text.tokens[start].quoted()
             {
                 continue;
             }

@@ -436,7 +436,7 @@ fn regret_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
 /// a mention of the phrase, as in a guide or this tool's own documentation ("never write
 /// “sorry if you were upset”"): either way not the writer apologizing.
 fn is_reported_quote(analysis: &Analysis<'_>, word: usize) -> bool {
-    analysis.text.tokens[word].quoted
+    analysis.text.tokens[word].quoted()
 }
 
 /// An apology between single quotes is mentioned, not made: a guide's "zeg nooit 'het spijt
@@ -451,7 +451,7 @@ fn is_mention(analysis: &Analysis<'_>, start: usize, word: usize) -> bool {
     let paragraph = analysis.text.paragraph(analysis.text.paragraph_of(start));
     if open < paragraph.start
         || analysis.word(open) != "'"
-        || !(open == paragraph.start || tokens[open].spaced_before)
+        || !(open == paragraph.start || tokens[open].spaced_before())
         || matches!(
             analysis.span(start..start + 1).slice(analysis.source),
             "t" | "T" | "s"
@@ -460,7 +460,7 @@ fn is_mention(analysis: &Analysis<'_>, start: usize, word: usize) -> bool {
         return false;
     }
     (word + 1..paragraph.end.min(word + 40))
-        .any(|i| analysis.word(i) == "'" && !tokens[i].spaced_before)
+        .any(|i| analysis.word(i) == "'" && !tokens[i].spaced_before())
 }
 
 /// An apology about the message itself: its object follows within a few words.

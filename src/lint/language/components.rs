@@ -49,13 +49,13 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Found {
     found.ranges[Component::Responsibility as usize] =
         first(PhraseKind::Responsibility, &own_words);
     found.ranges[Component::Remedy as usize] = first(PhraseKind::Remedy, &|hit| {
-        !analysis.text.tokens[hit.start as usize].quoted && !is_negated(analysis, hit)
+        !analysis.text.tokens[hit.start as usize].quoted() && !is_negated(analysis, hit)
     });
     found.ranges[Component::Empathy as usize] = first(PhraseKind::Empathy, &own_words);
     found.ranges[Component::Prevention as usize] = first(PhraseKind::Prevention, &own_words);
     // A request for forgiveness is naturally a question ("Can you forgive us?").
     found.ranges[Component::Forgiveness as usize] = first(PhraseKind::Forgiveness, &|hit| {
-        !analysis.text.tokens[hit.start as usize].quoted && !is_conditional(analysis, hit)
+        !analysis.text.tokens[hit.start as usize].quoted() && !is_conditional(analysis, hit)
     });
     found.ranges[Component::Explanation as usize] = first(PhraseKind::Explanation, &own_words)
         .or_else(|| {
@@ -69,7 +69,7 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Found {
 /// Not quoted, not inside an "if" clause, not a question.
 fn is_own_statement(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     let start = hit.start as usize;
-    if analysis.text.tokens[start].quoted {
+    if analysis.text.tokens[start].quoted() {
         return false;
     }
     let question = analysis.word(analysis.sentence_of(start).end as usize - 1) == "?";

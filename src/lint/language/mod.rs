@@ -472,7 +472,7 @@ impl<'a> Analysis<'a> {
                     next += 1;
                 }
                 // "we double-booked": the past form follows the hyphen.
-                if self.word(next + 1) == "-" && !self.text.tokens[next + 1].spaced_before {
+                if self.word(next + 1) == "-" && !self.text.tokens[next + 1].spaced_before() {
                     next += 2;
                 }
                 next < tokens.end && self.is_past_verb(next)

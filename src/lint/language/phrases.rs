@@ -291,7 +291,7 @@ impl PhraseBook {
                 for accept in accepts {
                     found(self.hit(accept, &ids[start..end], start));
                 }
-                if end == ids.len() || text.tokens[end].hard_break {
+                if end == ids.len() || text.tokens[end].hard_break() {
                     break;
                 }
                 state = self.step(state, ids[end]);
@@ -729,7 +729,7 @@ mod tests {
         let mut hits = Vec::new();
         for end in 1..=ids.len() {
             for start in end.saturating_sub(book.longest_literal())..end {
-                if (start + 1..end).any(|i| text.tokens[i].hard_break) {
+                if (start + 1..end).any(|i| text.tokens[i].hard_break()) {
                     continue;
                 }
                 for (kind, entry, mark) in literals.get(&ids[start..end]).into_iter().flatten() {

@@ -34,29 +34,59 @@ pub struct Token {
     /// hundred thousand tokens.
     start: u32,
     end: u32,
-    /// Where its normalized form is in [`Text::norm`].
+    /// Where its normalized form is in [`Text::norm`]: `norm_len` bytes from `norm_start`.
     norm_start: u32,
-    norm_end: u32,
+    norm_len: u16,
     pub kind: TokenKind,
-    /// The source word starts with an uppercase letter.
-    pub capitalized: bool,
-    /// Inside double quotes (someone else's words, or a quoted phrase).
-    pub quoted: bool,
-    /// Whitespace precedes it in the source (tells a spaced dash from a hyphen).
-    pub spaced_before: bool,
-    /// A new block, or a line break that starts a sentence, precedes it: no phrase spans it.
-    pub hard_break: bool,
-    /// A line break inside a paragraph precedes it (and no hard break).
-    pub line_break: bool,
+    /// What [`Token::capitalized`], [`Token::quoted`] and the other questions answer, a bit
+    /// each.
+    flags: u8,
 }
 
-// A megabyte holds some 200 000 tokens: keep each small (a wider span would make it 32 bytes).
-const _: () = assert!(std::mem::size_of::<Token>() == 24);
+// A megabyte holds some 200 000 tokens, and every pass over them reads them all: keep each small
+// (bools of their own would make it 24 bytes).
+const _: () = assert!(std::mem::size_of::<Token>() == 16);
+
+const CAPITALIZED: u8 = 1;
+const QUOTED: u8 = 2;
+const SPACED_BEFORE: u8 = 4;
+const HARD_BREAK: u8 = 8;
+const LINE_BREAK: u8 = 16;
 
 impl Token {
     /// Where it is in the source; tokens expanded from one contraction share the span.
     pub fn span(&self) -> TextRange {
         TextRange::new(self.start as usize, self.end as usize)
+    }
+
+    /// The source word starts with an uppercase letter.
+    pub fn capitalized(&self) -> bool {
+        self.flags & CAPITALIZED != 0
+    }
+
+    /// Inside double quotes (someone else's words, or a quoted phrase).
+    pub fn quoted(&self) -> bool {
+        self.flags & QUOTED != 0
+    }
+
+    /// Whitespace precedes it in the source (tells a spaced dash from a hyphen).
+    pub fn spaced_before(&self) -> bool {
+        self.flags & SPACED_BEFORE != 0
+    }
+
+    /// A new block, or a line break that starts a sentence, precedes it: no phrase spans it.
+    pub fn hard_break(&self) -> bool {
+        self.flags & HARD_BREAK != 0
+    }
+
+    /// A line break inside a paragraph precedes it (and no hard break).
+    pub fn line_break(&self) -> bool {
+        self.flags & LINE_BREAK != 0
+    }
+
+    fn norm_range(&self) -> std::ops::Range<usize> {
+        let start = self.norm_start as usize;
+        start..start + usize::from(self.norm_len)
     }
 }
 
@@ -210,7 +240,7 @@ impl Text {
     /// The normalized form of token `index`.
     pub fn word(&self, index: usize) -> &str {
         let token = &self.tokens[index];
-        &self.norm[token.norm_start as usize..token.norm_end as usize]
+        &self.norm[token.norm_range()]
     }
 
     /// Every token's number in the dictionary the text was read with.
@@ -628,19 +658,33 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
             // The quote mark itself is not quoted.
             quoted = false;
         }
-        let norm_end = self.text.norm.len() as u32;
+        // No word is this long but a pasted blob; keep what fits, up to a character's start.
+        let mut norm_end = self.text.norm.len();
+        if norm_end - norm_start > usize::from(u16::MAX) {
+            norm_end = norm_start + usize::from(u16::MAX);
+            while !self.text.norm.is_char_boundary(norm_end) {
+                norm_end -= 1;
+            }
+            self.text.norm.truncate(norm_end);
+        }
+        let mut flags = 0;
+        for (set, flag) in [
+            (capitalized, CAPITALIZED),
+            (quoted, QUOTED),
+            (std::mem::take(&mut self.pending_space), SPACED_BEFORE),
+            (brk == Break::Hard, HARD_BREAK),
+            (brk == Break::Line, LINE_BREAK),
+        ] {
+            flags |= u8::from(set) * flag;
+        }
         self.text.norm.push(' ');
         self.text.tokens.push(Token {
             start: span.start as u32,
             end: span.end as u32,
             norm_start: norm_start as u32,
-            norm_end,
+            norm_len: (norm_end - norm_start) as u16,
             kind,
-            capitalized,
-            quoted,
-            spaced_before: std::mem::take(&mut self.pending_space),
-            hard_break: brk == Break::Hard,
-            line_break: brk == Break::Line,
+            flags,
         });
         self.text.word_ids.push(id);
     }
@@ -654,7 +698,7 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
         let Some(last) = self.text.tokens.last() else {
             return true;
         };
-        let last_word = &self.text.norm[last.norm_start as usize..last.norm_end as usize];
+        let last_word = &self.text.norm[last.norm_range()];
         let line_length = (last.end as usize).saturating_sub(self.line_start);
         matches!(last_word, "," | ":")
             || (last.kind != TokenKind::Punct && line_length <= 40)
@@ -673,7 +717,7 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
         let mut clause_start = 0;
         let mut index = 0;
         while index < count {
-            if text.tokens[index].hard_break {
+            if text.tokens[index].hard_break() {
                 if index > sentence_start {
                     close(&mut text.sentences, &text.tokens, sentence_start, index);
                 }
@@ -699,12 +743,12 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
             };
             let ends_clause = ends_sentence
                 || matches!(word, ";" | ":" | "—")
-                || (matches!(word, "-" | "--") && text.tokens[index].spaced_before);
+                || (matches!(word, "-" | "--") && text.tokens[index].spaced_before());
             if ends_clause {
                 // Closing quotes, brackets and repeated marks belong to the sentence they end.
                 let mut end = index + 1;
                 while end < count
-                    && !text.tokens[end].hard_break
+                    && !text.tokens[end].hard_break()
                     && matches!(
                         word_of(&text.norm, &text.tokens[end]),
                         "\"" | "'" | ")" | "]" | "." | "!" | "?" | "…"
@@ -735,7 +779,7 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
 }
 
 fn word_of<'n>(norm: &'n str, token: &Token) -> &'n str {
-    &norm[token.norm_start as usize..token.norm_end as usize]
+    &norm[token.norm_range()]
 }
 
 fn close(segments: &mut Vec<Segment>, tokens: &[Token], start: usize, end: usize) {
@@ -768,10 +812,10 @@ fn is_abbreviation_dot(norm: &str, tokens: &[Token], index: usize) -> bool {
     // "… at 3 p.m. tomorrow": a lowercase word right after the dot continues the sentence.
     match tokens.get(index + 1) {
         Some(next) => {
-            !next.hard_break
-                && !next.line_break
+            !next.hard_break()
+                && !next.line_break()
                 && next.kind == TokenKind::Word
-                && !next.capitalized
+                && !next.capitalized()
                 && word_of(norm, next)
                     .chars()
                     .next()
@@ -854,8 +898,8 @@ mod tests {
         assert_eq!(t.norm, " i am sorry \" now \" ");
         assert_eq!(t.tokens[0].span(), t.tokens[1].span());
         assert_eq!(t.word(2), "sorry");
-        assert!(t.tokens[3].quoted || t.tokens[4].quoted);
-        assert!(t.tokens[4].quoted);
+        assert!(t.tokens[3].quoted() || t.tokens[4].quoted());
+        assert!(t.tokens[4].quoted());
     }
 
     #[test]
@@ -1002,6 +1046,21 @@ mod tests {
             assert_eq!(t.clause_of(index), search(&t.clauses), "token {index}");
         }
         assert_eq!(text("").sentence_of(0), 0);
+    }
+
+    /// A token keeps its normalized form's length in 16 bits: a pasted blob longer than that
+    /// keeps a prefix that ends at a character's start, and the words after it are intact.
+    #[test]
+    fn a_word_longer_than_a_token_holds_is_cut_at_a_character() {
+        let blob = "ab".repeat(30_000) + "é" + &"c".repeat(10_000);
+        let source = format!("Sorry {blob} today");
+        let t = text(&source);
+        assert_eq!(t.tokens.len(), 3);
+        let kept = t.word(1);
+        assert!(kept.len() <= usize::from(u16::MAX) && blob.starts_with(kept));
+        assert_eq!(t.tokens[1].span().slice(&source), blob);
+        assert_eq!(t.word(0), "sorry");
+        assert_eq!(t.word(2), "today");
     }
 
     #[test]
