@@ -278,6 +278,27 @@ fn introduced_by_first_person_list(text: &Text, words: &WordLists, act: usize) -
     false
 }
 
+/// Tokens per block of [`Analysis::hit_blocks`], as a power of two.
+const HIT_BLOCK_BITS: u32 = 6;
+
+/// Where each block of tokens begins in `list` (sorted by start), when the list has more hits
+/// than there are blocks; a shorter list is searched whole, and cheaply.
+fn hit_blocks(list: &[PhraseHit], token_count: usize) -> Vec<u32> {
+    let block_count = (token_count >> HIT_BLOCK_BITS) + 1;
+    if list.len() <= block_count {
+        return Vec::new();
+    }
+    let mut blocks = Vec::with_capacity(block_count);
+    let mut at = 0;
+    for block in 0..block_count {
+        while at < list.len() && (list[at].start as usize) < block << HIT_BLOCK_BITS {
+            at += 1;
+        }
+        blocks.push(at as u32);
+    }
+    blocks
+}
+
 /// Everything the rules may ask about a document's prose.
 pub struct Analysis<'a> {
     pub source: &'a str,
@@ -285,6 +306,9 @@ pub struct Analysis<'a> {
     pub lexicon: &'static Lexicon,
     pub text: Text,
     hits: Vec<Vec<PhraseHit>>,
+    /// For a kind with many hits, where in its list the hits from token `64 * k` on begin, so
+    /// that [`Analysis::hits_in`] searches a few hits, not thousands (empty for the others).
+    hit_blocks: Vec<Vec<u32>>,
     pub apologies: Vec<ApologyExpression>,
     components: components::Found,
 }
@@ -323,12 +347,17 @@ impl<'a> Analysis<'a> {
                 list.sort_by_key(|hit| (hit.start, hit.end));
             }
         }
+        let hit_blocks = hits
+            .iter()
+            .map(|list| hit_blocks(list, text.tokens.len()))
+            .collect();
         let mut analysis = Analysis {
             source,
             language,
             lexicon,
             text,
             hits,
+            hit_blocks,
             apologies: Vec::new(),
             components: components::Found::default(),
         };
@@ -349,7 +378,15 @@ impl<'a> Analysis<'a> {
     /// The hits of `kind` that start within `tokens`.
     pub fn hits_in(&self, kind: PhraseKind, tokens: Range<usize>) -> &[PhraseHit] {
         let list = self.hits(kind);
-        let from = list.partition_point(|hit| (hit.start as usize) < tokens.start);
+        let blocks = &self.hit_blocks[kind as usize];
+        let block = tokens.start >> HIT_BLOCK_BITS;
+        let (low, high) = if blocks.is_empty() {
+            (0, list.len())
+        } else {
+            let at = |block: usize| blocks.get(block).map_or(list.len(), |at| *at as usize);
+            (at(block), at(block + 1))
+        };
+        let from = low + list[low..high].partition_point(|hit| (hit.start as usize) < tokens.start);
         // Rules mostly ask about a clause or a few words, with a hit or two in it: step over
         // those rather than search the whole list a second time.
         let rest = &list[from..];
@@ -539,6 +576,42 @@ mod tests {
         assert!((PhraseKind::LimitAct as usize) < KIND_COUNT);
         for language in [Language::English, Language::Dutch] {
             let _ = Lexicon::of(language);
+        }
+    }
+
+    /// Kinds with more hits than blocks of tokens are searched through their block index; every
+    /// range gets exactly the hits a plain filter finds.
+    #[test]
+    fn hits_in_finds_the_hits_a_filter_finds() {
+        use crate::lint::markup::{DocumentKind, extract_prose};
+        let source = "We are sorry for any inconvenience; we will look into it. ".repeat(300);
+        let prose = extract_prose(&source, DocumentKind::PlainText);
+        let analysis = Analysis::new(&source, &prose, Language::English);
+        let tokens = analysis.text.tokens.len();
+        let kinds = [
+            PhraseKind::ApologyWord,
+            PhraseKind::Cliche,
+            PhraseKind::VagueRemedy,
+        ];
+        assert!(
+            kinds
+                .iter()
+                .any(|kind| !analysis.hit_blocks[*kind as usize].is_empty())
+        );
+        for kind in kinds {
+            let list = analysis.hits(kind);
+            for start in (0..tokens + 70).step_by(7) {
+                for len in [0, 1, 5, 64, 130, tokens] {
+                    let range = start..start + len;
+                    let expected: Vec<&PhraseHit> = list
+                        .iter()
+                        .filter(|hit| range.contains(&(hit.start as usize)))
+                        .collect();
+                    let found: Vec<&PhraseHit> =
+                        analysis.hits_in(kind, range.clone()).iter().collect();
+                    assert_eq!(found, expected, "{kind:?} {range:?}");
+                }
+            }
         }
     }
 
