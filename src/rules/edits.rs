@@ -90,7 +90,7 @@ pub(crate) fn with_one_space(source: &str, range: TextRange) -> TextRange {
 
 /// The normalized words of `tokens`, as a message quotes them ("if", "that said").
 pub(crate) fn quoted_words(analysis: &Analysis<'_>, tokens: Range<usize>) -> String {
-    let mut words = String::new();
+    let mut words = String::with_capacity(16);
     for index in tokens {
         if !words.is_empty() {
             words.push(' ');

@@ -282,6 +282,7 @@ impl PhraseBook {
     pub fn scan_into(&self, text: &Text, mut found: impl FnMut(PhraseHit)) {
         // The tokenizer numbered every word when it read it (`text` was read with this book).
         let ids = text.word_ids();
+        let mut marked = Vec::new();
         for start in 0..ids.len() {
             let mut state = self.first[ids[start] as usize];
             let mut end = start + 1;
@@ -289,7 +290,7 @@ impl PhraseBook {
                 let accepts = &self.accepts[self.accept_ranges[state as usize] as usize
                     ..self.accept_ranges[state as usize + 1] as usize];
                 for accept in accepts {
-                    found(self.hit(accept, &ids[start..end], start));
+                    found(self.hit(accept, &ids[start..end], start, &mut marked));
                 }
                 if end == ids.len() || text.tokens[end].hard_break() {
                     break;
@@ -300,12 +301,19 @@ impl PhraseBook {
         }
     }
 
-    fn hit(&self, accept: &Accept, words: &[WordId], start: usize) -> PhraseHit {
+    /// The hit of `accept` over `words`; `marked` is scratch space for finding its mark.
+    fn hit(
+        &self,
+        accept: &Accept,
+        words: &[WordId],
+        start: usize,
+        marked: &mut Vec<usize>,
+    ) -> PhraseHit {
         let start = start as u32;
         let mark = if accept.marks {
             let items = &self.patterns[accept.pattern as usize].items;
-            let mut marked = Vec::new();
-            let found = first_expansion(items, None, words, 0, &mut marked);
+            marked.clear();
+            let found = first_expansion(items, None, words, 0, marked);
             debug_assert!(
                 found,
                 "the automaton accepted words its pattern does not spell"
