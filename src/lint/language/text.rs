@@ -141,20 +141,20 @@ pub enum Lookup<'d> {
 
 /// An ASCII word of one to eight bytes as one integer, for a [`Dictionary`] to look up without
 /// hashing a string: first byte lowest, zero bytes after the last, and bit 5 set in every byte.
-/// That bit lowercases a letter and leaves digits and the joiners `'` `.` `,` as they are, so a
-/// word read straight from the source packs like its normalized form.
+/// That bit lowercases a letter and leaves digits and the marks a word can hold (`'` `.` `,` `:`
+/// `;`) as they are, so a word read straight from the source packs like its normalized form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ShortWord(u64);
 
 impl ShortWord {
-    /// A word of letters, digits and joiners, or `None` (longer than eight bytes, or another
-    /// character): such words are looked up as strings.
+    /// A word of letters, digits and the marks [`ascii_piece_end`] joins, or `None` (longer than
+    /// eight bytes, or another character): such words are looked up as strings.
     pub fn of(word: &str) -> Option<ShortWord> {
         let bytes = word.as_bytes();
         let packable = (1..=8).contains(&bytes.len())
-            && bytes
-                .iter()
-                .all(|&byte| is_word_byte(byte) || matches!(byte, b'\'' | b'.' | b','));
+            && bytes.iter().all(|&byte| {
+                is_word_byte(byte) || matches!(byte, b'\'' | b'.' | b',' | b':' | b';')
+            });
         packable.then(|| Self::from_piece(bytes, 0, bytes.len()))
     }
 

@@ -97,6 +97,7 @@ mod tests {
                 ("één", 3),
                 (",", 4),
                 ("cannot", 7),
+                ("re:do", 8),
             ],
             [
                 ("can't", Box::from([("can", 5), ("not", 6)])),
@@ -107,6 +108,10 @@ mod tests {
         assert_eq!(vocabulary.get("inconvenience"), Lookup::Word(2));
         assert_eq!(vocabulary.get("één"), Lookup::Word(3));
         assert_eq!(vocabulary.get(","), Lookup::Word(4));
+        assert_eq!(vocabulary.get("re:do"), Lookup::Word(8));
+        // The tokenizer packs the word straight from the source, capitals and all.
+        let key = ShortWord::of("Re:Do").expect("short");
+        assert_eq!(vocabulary.get_short(key), Lookup::Word(8));
         for contraction in ["can't", "cannot"] {
             assert_eq!(
                 vocabulary.get(contraction),
