@@ -141,17 +141,17 @@ impl fmt::Display for Safety {
 
 /// Text of a finding: most messages, titles and replacements are fixed strings, and a long
 /// draft has thousands of findings, so only text made from the draft's words is allocated.
-pub type Text = Cow<'static, str>;
+pub type FindingText = Cow<'static, str>;
 
 /// Replace the text in `range` with `replacement` (an empty range inserts).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
     pub range: TextRange,
-    pub replacement: Text,
+    pub replacement: FindingText,
 }
 
 impl Edit {
-    pub fn replace(range: TextRange, replacement: impl Into<Text>) -> Self {
+    pub fn replace(range: TextRange, replacement: impl Into<FindingText>) -> Self {
         Edit {
             range,
             replacement: replacement.into(),
@@ -162,7 +162,7 @@ impl Edit {
         Edit::replace(range, "")
     }
 
-    pub fn insert(at: usize, text: impl Into<Text>) -> Self {
+    pub fn insert(at: usize, text: impl Into<FindingText>) -> Self {
         Edit::replace(TextRange::empty(at), text)
     }
 }
@@ -170,13 +170,13 @@ impl Edit {
 /// One way to resolve a finding: a title for the menu, its safety and non-overlapping edits.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
-    pub title: Text,
+    pub title: FindingText,
     pub safety: Safety,
     pub edits: Vec<Edit>,
 }
 
 impl Fix {
-    pub fn new(title: impl Into<Text>, safety: Safety, edits: Vec<Edit>) -> Self {
+    pub fn new(title: impl Into<FindingText>, safety: Safety, edits: Vec<Edit>) -> Self {
         Fix {
             title: title.into(),
             safety,
@@ -191,7 +191,7 @@ pub struct Finding {
     /// The rule's kebab-case id, e.g. `conditional-apology`.
     pub rule: &'static str,
     pub severity: Severity,
-    pub message: Text,
+    pub message: FindingText,
     pub range: TextRange,
     pub fixes: Vec<Fix>,
 }

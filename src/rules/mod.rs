@@ -267,7 +267,7 @@ impl Context<'_> {
     pub fn finding(
         &self,
         range: TextRange,
-        message: impl Into<crate::lint::finding::Text>,
+        message: impl Into<crate::lint::finding::FindingText>,
         fixes: Vec<Fix>,
     ) -> Finding {
         Finding {
