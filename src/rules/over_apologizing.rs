@@ -77,7 +77,11 @@ impl Rule for OverApologizing {
         let apologies: Vec<&ApologyExpression> = analysis.writer_apologies().collect();
         let count = apologies.len();
         // Counting the words reads every token: only a draft with a few apologies needs it.
-        let words = || analysis.text.word_count();
+        let words = if (MANY_APOLOGIES..=MOST_APOLOGIES).contains(&count) {
+            analysis.text.word_count()
+        } else {
+            0
+        };
         let reported = if count > MOST_APOLOGIES {
             Some((
                 apologies[MOST_APOLOGIES],
@@ -92,8 +96,7 @@ impl Rule for OverApologizing {
                     ),
                 ),
             ))
-        } else if count >= MANY_APOLOGIES && words() < WORDS_PER_APOLOGY * count {
-            let words = words();
+        } else if count >= MANY_APOLOGIES && words < WORDS_PER_APOLOGY * count {
             Some((
                 apologies[MANY_APOLOGIES - 1],
                 context.format_localized(
