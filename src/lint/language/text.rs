@@ -262,12 +262,12 @@ impl Text {
 
     /// The index of the sentence holding token `index`.
     pub fn sentence_of(&self, index: usize) -> usize {
-        self.sentence_index.segment_of(index)
+        self.sentence_index.segment_of(&self.sentences, index)
     }
 
     /// The index of the clause holding token `index`.
     pub fn clause_of(&self, index: usize) -> usize {
-        self.clause_index.segment_of(index)
+        self.clause_index.segment_of(&self.clauses, index)
     }
 
     /// The index of the paragraph holding token `index`.
@@ -383,7 +383,6 @@ fn is_horizontal_space(byte: u8) -> bool {
 /// than a few tokens). About a 64th of the memory of a segment number per token.
 #[derive(Debug, Default)]
 struct SegmentIndex {
-    ends: Vec<u32>,
     /// The segment holding token `64 * k`.
     every_64th: Vec<u32>,
 }
@@ -392,26 +391,30 @@ impl SegmentIndex {
     const STRIDE_BITS: u32 = 6;
 
     fn new(segments: &[Segment], token_count: usize) -> SegmentIndex {
-        let ends: Vec<u32> = segments.iter().map(|segment| segment.end).collect();
         let mut every_64th = Vec::with_capacity((token_count >> Self::STRIDE_BITS) + 1);
         let mut segment = 0;
         for token in (0..token_count).step_by(1 << Self::STRIDE_BITS) {
-            while segment + 1 < ends.len() && ends[segment] as usize <= token {
-                segment += 1;
-            }
+            segment = Self::step(segments, segment, token);
             every_64th.push(segment as u32);
         }
-        SegmentIndex { ends, every_64th }
+        SegmentIndex { every_64th }
     }
 
-    /// The first segment that ends after `token` (the last one for a token past the end).
-    fn segment_of(&self, token: usize) -> usize {
-        let mut segment = self
+    /// Which of `segments` (the ones this index was made of) holds `token`: the first that ends
+    /// after it, the last one for a token past the end.
+    fn segment_of(&self, segments: &[Segment], token: usize) -> usize {
+        let hint = self
             .every_64th
             .get(token >> Self::STRIDE_BITS)
             .or(self.every_64th.last())
             .map_or(0, |hint| *hint as usize);
-        while segment + 1 < self.ends.len() && self.ends[segment] as usize <= token {
+        Self::step(segments, hint, token)
+    }
+
+    /// From segment `from` (at or before the answer), step to the one holding `token`.
+    fn step(segments: &[Segment], from: usize, token: usize) -> usize {
+        let mut segment = from;
+        while segment + 1 < segments.len() && segments[segment].end as usize <= token {
             segment += 1;
         }
         segment
@@ -957,22 +960,33 @@ mod tests {
             "\r\r\n\n",
         ];
         for sample in samples {
-            let mut fast = Vec::new();
-            let mut at = 0;
-            while at < sample.len() {
-                let (end, _) = ascii_piece_end(sample.as_bytes(), at);
-                if !sample[at..end].trim().is_empty() {
-                    fast.push(&sample[at..end]);
-                }
-                at = end;
-            }
-            let full: Vec<&str> = sample
-                .split_word_bound_indices()
-                .map(|(_, piece)| piece)
-                .filter(|piece| !piece.trim().is_empty())
-                .collect();
-            assert_eq!(fast, full, "{sample:?}");
+            assert_fast_path_agrees(sample);
         }
+    }
+
+    /// `sample` split by [`ascii_piece_end`] gives UAX #29's non-space pieces, and each piece
+    /// says rightly whether it holds a capital.
+    fn assert_fast_path_agrees(sample: &str) {
+        let mut fast = Vec::new();
+        let mut at = 0;
+        while at < sample.len() {
+            let (end, upper) = ascii_piece_end(sample.as_bytes(), at);
+            assert_eq!(
+                upper,
+                sample[at..end].bytes().any(|b| b.is_ascii_uppercase()),
+                "{sample:?}"
+            );
+            if !sample[at..end].trim().is_empty() {
+                fast.push(&sample[at..end]);
+            }
+            at = end;
+        }
+        let full: Vec<&str> = sample
+            .split_word_bound_indices()
+            .map(|(_, piece)| piece)
+            .filter(|piece| !piece.trim().is_empty())
+            .collect();
+        assert_eq!(fast, full, "{sample:?}");
     }
 
     /// Generated ASCII text, long and short pieces, every joiner: the fast path and UAX #29 split
@@ -995,25 +1009,7 @@ mod tests {
                     }
                 })
                 .collect();
-            let mut fast = Vec::new();
-            let mut at = 0;
-            while at < sample.len() {
-                let (end, upper) = ascii_piece_end(sample.as_bytes(), at);
-                assert_eq!(
-                    upper,
-                    sample[at..end].bytes().any(|b| b.is_ascii_uppercase())
-                );
-                if !sample[at..end].trim().is_empty() {
-                    fast.push(&sample[at..end]);
-                }
-                at = end;
-            }
-            let full: Vec<&str> = sample
-                .split_word_bound_indices()
-                .map(|(_, piece)| piece)
-                .filter(|piece| !piece.trim().is_empty())
-                .collect();
-            assert_eq!(fast, full, "{sample:?}");
+            assert_fast_path_agrees(&sample);
         }
     }
 
