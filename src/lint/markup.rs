@@ -928,7 +928,12 @@ fn is_signature_delimiter(line: &str, bare_allowed: bool) -> bool {
 /// `---------- Forwarded message ---------`, Apple Mail's `Begin forwarded message:`, and the
 /// Dutch forms.
 fn is_history_marker(line: &str) -> bool {
-    let line = line.trim();
+    // Every marker starts with `-` or `B`: most lines are passed over after their first letter.
+    let line = line.trim_start();
+    if !line.starts_with(['-', 'B']) {
+        return false;
+    }
+    let line = line.trim_end();
     if line.starts_with("--") {
         let core = line.trim_matches(|c: char| c == '-' || c == ' ');
         return [
@@ -954,7 +959,13 @@ enum MailLines {
 
 /// What the lines starting at `index` are, if they are mail structure.
 fn classify_mail_lines(text: &str, lines: &[Line], index: usize) -> Option<MailLines> {
-    let first = lines[index].text(text).trim();
+    // A header block opens with `From:` or `Van:` (perhaps in bold), an attribution with "On"
+    // or "Op": most lines are passed over after their first letter.
+    let first = lines[index].text(text).trim_start();
+    if !first.starts_with(['F', 'f', 'V', 'v', '*', 'O']) {
+        return None;
+    }
+    let first = first.trim_end();
     if let Some(count) = header_block_len(text, lines, index) {
         return Some(MailLines::HeaderBlock(count));
     }
@@ -1436,7 +1447,7 @@ impl Iterator for LineIter<'_> {
 }
 
 fn is_blank(line: &str) -> bool {
-    line.trim().is_empty()
+    line.trim_start().is_empty()
 }
 
 #[cfg(test)]

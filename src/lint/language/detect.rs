@@ -269,12 +269,12 @@ fn each_vote(text: &str, range: TextRange, lower: &mut String, mut visit: impl F
         if len > MAX_WORD_LEN {
             continue;
         }
-        let word = &bytes[start..start + len];
-        let key = if word.is_ascii() {
+        let packed = pack_at(bytes, start, len);
+        let key = if packed & u128::from_le_bytes([0x80; 16]) == 0 {
             // An ASCII word is all letters ([`words`]), so setting bit 5 of every byte
             // lowercases it: no copy to a buffer, no UTF-8 check.
             let case = u128::from_le_bytes([0x20; 16]) >> (8 * (16 - len));
-            Some(pack_at(bytes, start, len) | case)
+            Some(packed | case)
         } else {
             lower.clear();
             lower.extend(

@@ -123,10 +123,11 @@ enum Break {
 pub trait Dictionary {
     fn look_up(&self, word: &str) -> Lookup<'_>;
 
-    /// [`Dictionary::look_up`] for a short ASCII word, `word` packed as `key`.
-    fn look_up_short(&self, key: ShortWord, word: &str) -> Lookup<'_> {
+    /// [`Dictionary::look_up`] for a short ASCII word packed as `key`; `source_word` is the
+    /// word as written (capitals and all), for a dictionary that has no use for the key.
+    fn look_up_short(&self, key: ShortWord, source_word: &str) -> Lookup<'_> {
         let _ = key;
-        self.look_up(word)
+        self.look_up(&source_word.to_ascii_lowercase())
     }
 }
 
@@ -159,25 +160,49 @@ impl ShortWord {
     }
 
     /// The word piece `bytes[start..end]` (as [`ascii_piece_end`] finds it), which must be at
-    /// most eight bytes long. Reads eight bytes at once where the chunk has them.
+    /// most eight bytes long.
     fn from_piece(bytes: &[u8], start: usize, end: usize) -> ShortWord {
-        let len = end - start;
-        debug_assert!((1..=8).contains(&len));
-        let raw = match bytes.get(start..start + 8) {
-            Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
-            None => {
-                let mut buffer = [0; 8];
-                buffer[..len].copy_from_slice(&bytes[start..end]);
-                u64::from_le_bytes(buffer)
-            }
-        };
-        let kept = u64::MAX >> (8 * (8 - len));
-        ShortWord((raw | 0x2020_2020_2020_2020) & kept)
+        Self::from_loaded(load_short(bytes, start, end), end - start)
+    }
+
+    /// The word whose `len` bytes [`load_short`] read as `raw`.
+    fn from_loaded(raw: u64, len: usize) -> ShortWord {
+        ShortWord(raw | (0x2020_2020_2020_2020 >> (8 * (8 - len))))
     }
 
     pub fn get(self) -> u64 {
         self.0
     }
+}
+
+/// `bytes[start..end]` (one to eight bytes) as an integer, first byte lowest and zero bytes
+/// after the last: one eight-byte load where the text has that many bytes left, as a copy into
+/// a buffer and a load from it stalls the processor.
+fn load_short(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    debug_assert!((1..=8).contains(&len));
+    match bytes.get(start..start + 8) {
+        Some(eight) => {
+            let raw = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            raw & (u64::MAX >> (8 * (8 - len)))
+        }
+        None => {
+            let mut buffer = [0; 8];
+            buffer[..len].copy_from_slice(&bytes[start..end]);
+            u64::from_le_bytes(buffer)
+        }
+    }
+}
+
+/// Lowercases the ASCII letters among the eight bytes of `word` (all below 0x80) at once: a
+/// byte is uppercase when adding 0x3F carries into its top bit (it is at least `A`) and adding
+/// 0x25 does not (it is at most `Z`); no sum carries into the next byte.
+fn lowercase_ascii_word(word: u64) -> u64 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    let at_least_a = word + 0x3F * EACH;
+    let above_z = word + 0x25 * EACH;
+    let upper = at_least_a & !above_z & (0x80 * EACH);
+    word | (upper >> 2)
 }
 
 /// The tokens, sentences and clauses of a document's prose.
@@ -205,8 +230,8 @@ impl Text {
         let prose_len: usize = runs.iter().map(|run| run.range.len()).sum();
         let mut builder = Builder {
             source,
+            norm: Vec::with_capacity(prose_len + prose_len / 8),
             text: Text {
-                norm: String::with_capacity(prose_len + prose_len / 8),
                 tokens: Vec::with_capacity(prose_len / 4),
                 word_ids: Vec::with_capacity(prose_len / 4),
                 sentences: Vec::with_capacity(prose_len / 60),
@@ -221,7 +246,7 @@ impl Text {
             punctuation_ids: [None; PUNCTUATION.len()],
             dictionary,
         };
-        builder.text.norm.push(' ');
+        builder.norm.push(b' ');
         let mut previous_end = 0;
         for run in runs {
             let gap = &source[previous_end.min(run.range.start)..run.range.start];
@@ -370,6 +395,11 @@ static BYTE_CLASS: [u8; 256] = {
     table
 };
 
+/// Whether `byte` starts a UTF-8 character (is not a continuation byte).
+fn is_char_start(byte: u8) -> bool {
+    (byte as i8) >= -0x40
+}
+
 fn is_word_byte(byte: u8) -> bool {
     BYTE_CLASS[usize::from(byte)] & WORD != 0
 }
@@ -423,6 +453,10 @@ impl SegmentIndex {
 
 struct Builder<'s, 'd, D> {
     source: &'s str,
+    /// [`Text::norm`] while it is written: bytes, so that the many small writes check no
+    /// character boundaries. Only whole UTF-8 pieces are written to it, so it becomes the string
+    /// without a copy.
+    norm: Vec<u8>,
     text: Text,
     pending: Break,
     pending_space: bool,
@@ -503,32 +537,17 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
                 } else {
                     TokenKind::Word
                 };
-                // The word is normalized in place at the end of `norm`: no copy per word. A
-                // word of up to eight bytes is copied as eight bytes and cut back, one move
-                // instead of a call to copy a few bytes (the chunk is ASCII, so any cut is a
-                // char boundary).
-                let norm_start = self.text.norm.len();
-                match chunk.get(at..at + 8) {
-                    Some(eight) if end - at <= 8 => {
-                        self.text.norm.push_str(eight);
-                        self.text.norm.truncate(norm_start + (end - at));
-                    }
-                    _ => self.text.norm.push_str(&chunk[at..end]),
-                }
-                if has_upper {
-                    self.text.norm[norm_start..].make_ascii_lowercase();
-                }
-                let dictionary = self.dictionary;
-                let norm = &self.text.norm[norm_start..];
-                let lookup = if end - at <= 8 {
-                    // Read from the source, not the chunk: a chunk of a line with an emoji in
-                    // it ends right after its word, and the source seldom does.
-                    let key = ShortWord::from_piece(self.source.as_bytes(), base + at, base + end);
-                    dictionary.look_up_short(key, norm)
+                let capitalized = first.is_ascii_uppercase();
+                if end - at <= 8 {
+                    self.push_short_word(span, kind, capitalized, has_upper);
                 } else {
-                    dictionary.look_up(norm)
-                };
-                self.add_word(span, norm_start, kind, first.is_ascii_uppercase(), lookup);
+                    let norm_start = self.norm.len();
+                    self.norm.extend_from_slice(&bytes[at..end]);
+                    if has_upper {
+                        self.norm[norm_start..].make_ascii_lowercase();
+                    }
+                    self.push_written_word(span, norm_start, kind, capitalized);
+                }
             } else if is_horizontal_space(first) {
                 // A space holds no line break: all it changes is that the next token is spaced.
                 self.pending_space = true;
@@ -576,65 +595,155 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
 
     fn push_punct(&mut self, span: TextRange, piece: &str) {
         // Emoji and other symbols are not words: they carry no phrase.
-        if let Some(index) = normalize_punct(piece) {
-            let norm = PUNCTUATION[index];
-            // A draft has a mark every few words and only fifteen kinds: each is looked up once.
-            let id = *self.punctuation_ids[index].get_or_insert_with(|| {
-                match self.dictionary.look_up(norm) {
-                    Lookup::Word(id) => id,
-                    Lookup::Expands(_) => 0,
-                }
-            });
-            self.push(span, norm, TokenKind::Punct, false, id);
-        }
-    }
-
-    fn push_word(&mut self, span: TextRange, kind: TokenKind, capitalized: bool) {
-        // The word is normalized in place at the end of `norm`: no scratch copy per word.
-        let norm_start = self.text.norm.len();
-        for c in self.source[span.start..span.end].chars() {
-            match c {
-                '\u{2019}' | '\u{2018}' | '\u{02BC}' => self.text.norm.push('\''),
-                c if c.is_ascii() => self.text.norm.push(c.to_ascii_lowercase()),
-                c => self.text.norm.extend(c.to_lowercase()),
+        let Some(index) = normalize_punct(piece) else {
+            return;
+        };
+        let norm = PUNCTUATION[index];
+        // A draft has a mark every few words and only fifteen kinds: each is looked up once.
+        let id = *self.punctuation_ids[index].get_or_insert_with(|| {
+            match self.dictionary.look_up(norm) {
+                Lookup::Word(id) => id,
+                Lookup::Expands(_) => 0,
+            }
+        });
+        self.push(span, norm, TokenKind::Punct, false, id);
+        if norm == "\"" {
+            // Double quotes toggle within a paragraph (the token has already been told whether
+            // it starts one), and curly ones say which way they go. The mark itself is not
+            // quoted.
+            self.in_quotes = match span.slice(self.source) {
+                "\u{201C}" | "\u{201E}" => true,
+                "\u{201D}" => false,
+                _ => !self.in_quotes,
+            };
+            if let Some(mark) = self.text.tokens.last_mut() {
+                mark.flags &= !QUOTED;
             }
         }
-        let lookup = self.dictionary.look_up(&self.text.norm[norm_start..]);
-        self.add_word(span, norm_start, kind, capitalized, lookup);
     }
 
-    /// Adds the word whose normalized form is `norm[norm_start..]` and which the dictionary
-    /// reads as `lookup`, or what it expands to.
-    fn add_word(
+    /// An ASCII word of one to eight bytes: loaded, lowercased, looked up and written as one
+    /// integer each, the commonest token by far. Read from the source, not the chunk: a chunk of
+    /// a line with an emoji in it ends right after its word, and the source seldom does.
+    fn push_short_word(
+        &mut self,
+        span: TextRange,
+        kind: TokenKind,
+        capitalized: bool,
+        upper: bool,
+    ) {
+        let len = span.len();
+        let raw = load_short(self.source.as_bytes(), span.start, span.end);
+        let lookup = self
+            .dictionary
+            .look_up_short(ShortWord::from_loaded(raw, len), span.slice(self.source));
+        let id = match lookup {
+            Lookup::Word(id) => id,
+            Lookup::Expands(expansion) => {
+                return self.push_expansion(span, kind, capitalized, expansion);
+            }
+        };
+        let lower = if upper {
+            lowercase_ascii_word(raw)
+        } else {
+            raw
+        };
+        // The word and the space after it in one write where they fit in eight bytes.
+        let norm_start = self.norm.len();
+        if len < 8 {
+            self.norm
+                .extend_from_slice(&(lower | (0x20 << (8 * len))).to_le_bytes());
+            self.norm.truncate(norm_start + len + 1);
+        } else {
+            self.norm.extend_from_slice(&lower.to_le_bytes());
+            self.norm.push(b' ');
+        }
+        self.push_token(span, norm_start, len, kind, capitalized, id);
+    }
+
+    /// A word whose normalized form has been written at `norm[norm_start..]`.
+    fn push_written_word(
         &mut self,
         span: TextRange,
         norm_start: usize,
         kind: TokenKind,
         capitalized: bool,
-        lookup: Lookup<'d>,
     ) {
-        match lookup {
-            Lookup::Word(id) => self.push_normalized(span, norm_start, kind, capitalized, id),
+        let written = std::str::from_utf8(&self.norm[norm_start..])
+            .expect("the normalized form is written in whole characters");
+        let id = match self.dictionary.look_up(written) {
+            Lookup::Word(id) => id,
             Lookup::Expands(expansion) => {
-                self.text.norm.truncate(norm_start);
-                for (index, (part, id)) in expansion.iter().enumerate() {
-                    self.push(span, part, kind, capitalized && index == 0, *id);
+                self.norm.truncate(norm_start);
+                return self.push_expansion(span, kind, capitalized, expansion);
+            }
+        };
+        // No word is this long but a pasted blob; keep what fits, up to a character's start.
+        let mut norm_end = self.norm.len();
+        if norm_end - norm_start > usize::from(u16::MAX) {
+            norm_end = norm_start + usize::from(u16::MAX);
+            while !is_char_start(self.norm[norm_end]) {
+                norm_end -= 1;
+            }
+            self.norm.truncate(norm_end);
+        }
+        self.norm.push(b' ');
+        self.push_token(
+            span,
+            norm_start,
+            norm_end - norm_start,
+            kind,
+            capitalized,
+            id,
+        );
+    }
+
+    fn push_word(&mut self, span: TextRange, kind: TokenKind, capitalized: bool) {
+        // The word is normalized in place at the end of `norm`: no scratch copy per word.
+        let norm_start = self.norm.len();
+        let mut buffer = [0; 4];
+        for c in self.source[span.start..span.end].chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' => self.norm.push(b'\''),
+                c if c.is_ascii() => self.norm.push(c.to_ascii_lowercase() as u8),
+                c => {
+                    for lower in c.to_lowercase() {
+                        self.norm
+                            .extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
+                    }
                 }
             }
+        }
+        self.push_written_word(span, norm_start, kind, capitalized);
+    }
+
+    /// Adds the words a word at `span` expands to, each with its number; they share its span.
+    fn push_expansion(
+        &mut self,
+        span: TextRange,
+        kind: TokenKind,
+        capitalized: bool,
+        expansion: &[(&str, u32)],
+    ) {
+        for (index, (part, id)) in expansion.iter().enumerate() {
+            self.push(span, part, kind, capitalized && index == 0, *id);
         }
     }
 
     fn push(&mut self, span: TextRange, norm: &str, kind: TokenKind, capitalized: bool, id: u32) {
-        let norm_start = self.text.norm.len();
-        self.text.norm.push_str(norm);
-        self.push_normalized(span, norm_start, kind, capitalized, id);
+        let norm_start = self.norm.len();
+        self.norm.extend_from_slice(norm.as_bytes());
+        self.norm.push(b' ');
+        self.push_token(span, norm_start, norm.len(), kind, capitalized, id);
     }
 
-    /// Adds a token whose normalized form is `norm[norm_start..]`, already written.
-    fn push_normalized(
+    /// Adds a token whose normalized form, `norm_len` bytes at `norm[norm_start..]`, and the
+    /// space after it are written.
+    fn push_token(
         &mut self,
         span: TextRange,
         norm_start: usize,
+        norm_len: usize,
         kind: TokenKind,
         capitalized: bool,
         id: u32,
@@ -646,46 +755,26 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
                 brk = Break::Hard;
             }
             self.line_start = span.start;
+            if brk == Break::Hard {
+                self.in_quotes = false;
+            }
         }
         self.gap_newlines = 0;
-        if brk == Break::Hard {
-            self.in_quotes = false;
-        }
-        let mut quoted = self.in_quotes;
-        if kind == TokenKind::Punct && &self.text.norm[norm_start..] == "\"" {
-            self.in_quotes = match span.slice(self.source) {
-                "\u{201C}" | "\u{201E}" => true,
-                "\u{201D}" => false,
-                _ => !self.in_quotes,
-            };
-            // The quote mark itself is not quoted.
-            quoted = false;
-        }
-        // No word is this long but a pasted blob; keep what fits, up to a character's start.
-        let mut norm_end = self.text.norm.len();
-        if norm_end - norm_start > usize::from(u16::MAX) {
-            norm_end = norm_start + usize::from(u16::MAX);
-            while !self.text.norm.is_char_boundary(norm_end) {
-                norm_end -= 1;
-            }
-            self.text.norm.truncate(norm_end);
-        }
         let mut flags = 0;
         for (set, flag) in [
             (capitalized, CAPITALIZED),
-            (quoted, QUOTED),
+            (self.in_quotes, QUOTED),
             (std::mem::take(&mut self.pending_space), SPACED_BEFORE),
             (brk == Break::Hard, HARD_BREAK),
             (brk == Break::Line, LINE_BREAK),
         ] {
             flags |= u8::from(set) * flag;
         }
-        self.text.norm.push(' ');
         self.text.tokens.push(Token {
             start: span.start as u32,
             end: span.end as u32,
             norm_start: norm_start as u32,
-            norm_len: (norm_end - norm_start) as u16,
+            norm_len: norm_len as u16,
             kind,
             flags,
         });
@@ -701,14 +790,16 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
         let Some(last) = self.text.tokens.last() else {
             return true;
         };
-        let last_word = &self.text.norm[last.norm_range()];
+        let last_word = &self.norm[last.norm_range()];
         let line_length = (last.end as usize).saturating_sub(self.line_start);
-        matches!(last_word, "," | ":")
+        matches!(last_word, b"," | b":")
             || (last.kind != TokenKind::Punct && line_length <= 40)
             || next_start < self.line_start
     }
 
     fn finish(mut self) -> Text {
+        self.text.norm = String::from_utf8(std::mem::take(&mut self.norm))
+            .expect("the normalized forms are written in whole characters");
         self.segment();
         self.text
     }
@@ -1057,6 +1148,48 @@ mod tests {
         assert_eq!(t.tokens[1].span().slice(&source), blob);
         assert_eq!(t.word(0), "sorry");
         assert_eq!(t.word(2), "today");
+    }
+
+    /// The eight-byte lowercasing agrees with the standard library on every ASCII byte, in
+    /// every position of the word.
+    #[test]
+    fn short_words_lowercase_like_the_standard_library() {
+        for byte in 0..0x80u8 {
+            for position in 0..8 {
+                let mut word = *b"Ab9_.'Zz";
+                word[position] = byte;
+                let lowered = lowercase_ascii_word(u64::from_le_bytes(word)).to_le_bytes();
+                assert_eq!(
+                    lowered[..],
+                    word.to_ascii_lowercase(),
+                    "{byte:#x} at {position}"
+                );
+            }
+        }
+    }
+
+    /// A word of up to eight bytes goes through the packed fast path, a longer one through the
+    /// string path: both write the same normalized form, capitals or not, and the space after.
+    #[test]
+    fn short_and_long_words_are_written_alike() {
+        let source = "A bB Abcdefg ABCDEFGH Abcdefghi x_Y 123 SORRY.";
+        let t = text(source);
+        let words: Vec<&str> = (0..t.tokens.len()).map(|i| t.word(i)).collect();
+        assert_eq!(
+            words,
+            [
+                "a",
+                "bb",
+                "abcdefg",
+                "abcdefgh",
+                "abcdefghi",
+                "x_y",
+                "123",
+                "sorry",
+                "."
+            ]
+        );
+        assert_eq!(t.norm, " a bb abcdefg abcdefgh abcdefghi x_y 123 sorry . ");
     }
 
     #[test]
