@@ -128,25 +128,6 @@ impl Rule for ApologyBut {
     }
 }
 
-/// Conjunctions that can turn an apology into a refusal when they follow it. A `match`, not a
-/// list: every word after every apology is asked.
-fn is_turn(word: &str) -> bool {
-    matches!(
-        word,
-        "but"
-            | "however"
-            | "though"
-            | "although"
-            | "nevertheless"
-            | "nonetheless"
-            | "maar"
-            | "echter"
-            | "niettemin"
-            | "desondanks"
-            | "desalniettemin"
-    )
-}
-
 /// How many words the turn at `index` has: "but" 1, "that said" 2, "having said that" 3; 0 when
 /// there is none.
 fn turn_length(analysis: &Analysis<'_>, index: usize) -> usize {
@@ -155,7 +136,11 @@ fn turn_length(analysis: &Analysis<'_>, index: usize) -> usize {
     if first == "maar" && second == "ook" {
         return 0;
     }
-    if is_turn(first) {
+    // A conjunction of the lexicon's table ("but", "however", "maar" …).
+    if !analysis
+        .hits_in(PhraseKind::Turn, index..index + 1)
+        .is_empty()
+    {
         1
     } else if first == "that" && second == "said" {
         2
@@ -165,11 +150,6 @@ fn turn_length(analysis: &Analysis<'_>, index: usize) -> usize {
         0
     }
 }
-
-/// Conjunctions that can open a sentence whose main clause limits ("Although we are sorry, …").
-const CONCESSIVES: &[&str] = &[
-    "although", "though", "while", "whilst", "hoewel", "alhoewel", "ofschoon",
-];
 
 /// How many words after the conjunction the limiting phrase may start ("but, unfortunately, as
 /// per our terms, we can't …").
@@ -270,8 +250,11 @@ fn capitalize_at(
 fn but_after(analysis: &Analysis<'_>, statement: &Range<usize>) -> Option<Turn> {
     let sentence_index = analysis.text.sentence_of(statement.start);
     let sentence = analysis.sentence(sentence_index);
-    let same = (statement.end..sentence.end as usize)
-        .filter(|&i| is_turn(analysis.word(i)) && turn_length(analysis, i) > 0);
+    let same = analysis
+        .hits_in(PhraseKind::Turn, statement.end..sentence.end as usize)
+        .iter()
+        .map(|hit| hit.start as usize)
+        .filter(|&i| turn_length(analysis, i) > 0);
     let next = analysis
         .text
         .sentences
@@ -293,10 +276,14 @@ fn but_after(analysis: &Analysis<'_>, statement: &Range<usize>) -> Option<Turn> 
 fn although_before(analysis: &Analysis<'_>, statement: &Range<usize>) -> Option<Turn> {
     let sentence = analysis.sentence_of(statement.start);
     let sentence_start = sentence.start as usize;
-    let conjunction = (sentence_start..statement.start)
-        .rev()
-        .take_while(|&i| analysis.word(i) != ",")
-        .find(|&i| analysis.is(i, CONCESSIVES))?;
+    // The last concessive before the statement, with no comma between them.
+    let conjunction = analysis
+        .hits_in(PhraseKind::Concessive, sentence_start..statement.start)
+        .last()?
+        .start as usize;
+    if (conjunction + 1..statement.start).any(|i| analysis.word(i) == ",") {
+        return None;
+    }
     // The concessive opens the sentence or follows a comma ("Even though …", "…, although …").
     let opener = if conjunction > sentence_start && analysis.word(conjunction - 1) == "even" {
         conjunction - 1

@@ -38,6 +38,10 @@ mod unreadable_email_body;
 mod vague_apology;
 mod vague_remedy;
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::lint::finding::{Finding, Fix, Severity, TextRange};
 use crate::lint::language::{Analysis, Language};
 use crate::lint::markup::{DocumentKind, Prose};
@@ -318,10 +322,15 @@ pub fn registry() -> &'static [&'static dyn Rule] {
 
 /// The metadata of the rule with this id.
 pub fn meta_of(id: &str) -> Option<&'static RuleMeta> {
-    registry()
-        .iter()
-        .map(|rule| rule.meta())
-        .find(|meta| meta.id == id)
+    // The score asks once per finding, and a megabyte draft has thousands: a lookup, not a walk
+    // over every rule.
+    static BY_ID: LazyLock<FxHashMap<&'static str, &'static RuleMeta>> = LazyLock::new(|| {
+        registry()
+            .iter()
+            .map(|rule| (rule.meta().id, rule.meta()))
+            .collect()
+    });
+    BY_ID.get(id).copied()
 }
 
 /// Whether `id` names a phrase rule: the findings the score takes points off for.

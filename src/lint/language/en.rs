@@ -876,4 +876,11 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(changed|added|introduced|implemented|updated|put in place|set up|installed|created|built|automated|rewritten|reviewed|retrained|trained|fixed the (bug|process|system|check|script)|switched|replaced our|moved to|added a|changing|adding|introducing|implementing|updating|putting in place|setting up|retraining|training|switching|reviewing) (a|an|our|the|new|two|extra|additional|automatic|monitoring|alerts|checks|a new|a second|to a new|how we|the way we|every|all|tests|a test|checks|a check|safeguards|a safeguard|reviews|a review|validation|a rule|rules|a limit|limits|canary|staged)",
         ],
     ),
+    (
+        // The words apology-but looks for after an apology; a table, so the rule finds them
+        // among the scan's hits instead of comparing every word of the sentence.
+        K::Turn,
+        &["(but|however|though|although|nevertheless|nonetheless)"],
+    ),
+    (K::Concessive, &["(although|though|while|whilst)"]),
 ];

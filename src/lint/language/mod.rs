@@ -128,6 +128,10 @@ pub enum PhraseKind {
     ApologyAct,
     /// A whole apology expression with the noun ("onze oprechte excuses").
     ApologyNoun,
+    /// A conjunction that can turn an apology around ("but", "however", "maar"): apology-but.
+    Turn,
+    /// A conjunction that concedes before the main clause ("although", "hoewel"): apology-but.
+    Concessive,
 }
 
 /// More than there are kinds, so adding one never needs a change here (checked by a test).
@@ -278,25 +282,48 @@ fn introduced_by_first_person_list(text: &Text, words: &WordLists, act: usize) -
     false
 }
 
-/// Tokens per block of [`Analysis::hit_blocks`], as a power of two.
-const HIT_BLOCK_BITS: u32 = 6;
+/// A list of hits this short is searched whole, and cheaply.
+const UNINDEXED_HITS: usize = 8;
 
-/// Where each block of tokens begins in `list` (sorted by start), when the list has more hits
-/// than there are blocks; a shorter list is searched whole, and cheaply.
-fn hit_blocks(list: &[PhraseHit], token_count: usize) -> Vec<u32> {
-    let block_count = (token_count >> HIT_BLOCK_BITS) + 1;
-    if list.len() <= block_count {
-        return Vec::new();
-    }
-    let mut blocks = Vec::with_capacity(block_count);
-    let mut at = 0;
-    for block in 0..block_count {
-        while at < list.len() && (list[at].start as usize) < block << HIT_BLOCK_BITS {
-            at += 1;
+/// Where in a list of hits (sorted by start) the hits of each block of tokens begin: rules ask
+/// for the hits of a clause or a few words thousands of times, and a binary search of a long list
+/// waits on one memory load after another. A block holds `1 << bits` tokens, sized so that there
+/// are about as many blocks as hits, each a hit or two.
+#[derive(Debug, Default)]
+struct HitBlocks {
+    bits: u32,
+    /// Empty for a short list.
+    starts: Vec<u32>,
+}
+
+impl HitBlocks {
+    fn new(list: &[PhraseHit], token_count: usize) -> HitBlocks {
+        if list.len() <= UNINDEXED_HITS {
+            return HitBlocks::default();
         }
-        blocks.push(at as u32);
+        let tokens_per_hit = (token_count / list.len()).max(1);
+        let bits = tokens_per_hit.ilog2();
+        let block_count = (token_count >> bits) + 1;
+        let mut starts = Vec::with_capacity(block_count);
+        let mut at = 0;
+        for block in 0..block_count {
+            while at < list.len() && (list[at].start as usize) < block << bits {
+                at += 1;
+            }
+            starts.push(at as u32);
+        }
+        HitBlocks { bits, starts }
     }
-    blocks
+
+    /// The part of `list` that holds every hit starting at token `token`.
+    fn around(&self, list_len: usize, token: usize) -> (usize, usize) {
+        if self.starts.is_empty() {
+            return (0, list_len);
+        }
+        let block = token >> self.bits;
+        let at = |block: usize| self.starts.get(block).map_or(list_len, |at| *at as usize);
+        (at(block), at(block + 1))
+    }
 }
 
 /// Everything the rules may ask about a document's prose.
@@ -306,9 +333,9 @@ pub struct Analysis<'a> {
     pub lexicon: &'static Lexicon,
     pub text: Text,
     hits: Vec<Vec<PhraseHit>>,
-    /// For a kind with many hits, where in its list the hits from token `64 * k` on begin, so
-    /// that [`Analysis::hits_in`] searches a few hits, not thousands (empty for the others).
-    hit_blocks: Vec<Vec<u32>>,
+    /// Each kind's block index, so that [`Analysis::hits_in`] searches a few hits, not
+    /// thousands.
+    hit_blocks: Vec<HitBlocks>,
     pub apologies: Vec<ApologyExpression>,
     components: components::Found,
 }
@@ -349,7 +376,7 @@ impl<'a> Analysis<'a> {
         }
         let hit_blocks = hits
             .iter()
-            .map(|list| hit_blocks(list, text.tokens.len()))
+            .map(|list| HitBlocks::new(list, text.tokens.len()))
             .collect();
         let mut analysis = Analysis {
             source,
@@ -378,14 +405,7 @@ impl<'a> Analysis<'a> {
     /// The hits of `kind` that start within `tokens`.
     pub fn hits_in(&self, kind: PhraseKind, tokens: Range<usize>) -> &[PhraseHit] {
         let list = self.hits(kind);
-        let blocks = &self.hit_blocks[kind as usize];
-        let block = tokens.start >> HIT_BLOCK_BITS;
-        let (low, high) = if blocks.is_empty() {
-            (0, list.len())
-        } else {
-            let at = |block: usize| blocks.get(block).map_or(list.len(), |at| *at as usize);
-            (at(block), at(block + 1))
-        };
+        let (low, high) = self.hit_blocks[kind as usize].around(list.len(), tokens.start);
         let from = low + list[low..high].partition_point(|hit| (hit.start as usize) < tokens.start);
         // Rules mostly ask about a clause or a few words, with a hit or two in it: step over
         // those rather than search the whole list a second time.
@@ -572,44 +592,52 @@ mod tests {
 
     #[test]
     fn every_table_compiles_and_kinds_fit() {
-        assert!((PhraseKind::ApologyNoun as usize) < KIND_COUNT);
+        assert!((PhraseKind::Concessive as usize) < KIND_COUNT);
         assert!((PhraseKind::LimitAct as usize) < KIND_COUNT);
         for language in [Language::English, Language::Dutch] {
             let _ = Lexicon::of(language);
         }
     }
 
-    /// Kinds with more hits than blocks of tokens are searched through their block index; every
-    /// range gets exactly the hits a plain filter finds.
+    /// Kinds with many hits and kinds with a few are searched through their block index; every
+    /// range gets exactly the hits a plain filter finds, in a dense draft and a sparse one.
     #[test]
     fn hits_in_finds_the_hits_a_filter_finds() {
         use crate::lint::markup::{DocumentKind, extract_prose};
-        let source = "We are sorry for any inconvenience; we will look into it. ".repeat(300);
-        let prose = extract_prose(&source, DocumentKind::PlainText);
-        let analysis = Analysis::new(&source, &prose, Language::English);
-        let tokens = analysis.text.tokens.len();
-        let kinds = [
-            PhraseKind::ApologyWord,
-            PhraseKind::Cliche,
-            PhraseKind::VagueRemedy,
-        ];
-        assert!(
-            kinds
-                .iter()
-                .any(|kind| !analysis.hit_blocks[*kind as usize].is_empty())
-        );
-        for kind in kinds {
-            let list = analysis.hits(kind);
-            for start in (0..tokens + 70).step_by(7) {
-                for len in [0, 1, 5, 64, 130, tokens] {
-                    let range = start..start + len;
-                    let expected: Vec<&PhraseHit> = list
-                        .iter()
-                        .filter(|hit| range.contains(&(hit.start as usize)))
-                        .collect();
-                    let found: Vec<&PhraseHit> =
-                        analysis.hits_in(kind, range.clone()).iter().collect();
-                    assert_eq!(found, expected, "{kind:?} {range:?}");
+        let apology = "We are sorry for any inconvenience; we will look into it. ";
+        let dense = apology.repeat(300);
+        let sparse: String = (0..400)
+            .map(|i| {
+                if i % 25 == 0 {
+                    apology
+                } else {
+                    "The parcel left the depot on time. "
+                }
+            })
+            .collect();
+        for source in [dense, sparse] {
+            let prose = extract_prose(&source, DocumentKind::PlainText);
+            let analysis = Analysis::new(&source, &prose, Language::English);
+            let tokens = analysis.text.tokens.len();
+            let kinds = [
+                PhraseKind::ApologyWord,
+                PhraseKind::Cliche,
+                PhraseKind::VagueRemedy,
+            ];
+            for kind in kinds {
+                assert!(!analysis.hit_blocks[kind as usize].starts.is_empty());
+                let list = analysis.hits(kind);
+                for start in (0..tokens + 70).step_by(7) {
+                    for len in [0, 1, 5, 64, 130, tokens] {
+                        let range = start..start + len;
+                        let expected: Vec<&PhraseHit> = list
+                            .iter()
+                            .filter(|hit| range.contains(&(hit.start as usize)))
+                            .collect();
+                        let found: Vec<&PhraseHit> =
+                            analysis.hits_in(kind, range.clone()).iter().collect();
+                        assert_eq!(found, expected, "{kind:?} {range:?}");
+                    }
                 }
             }
         }

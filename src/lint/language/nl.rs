@@ -756,4 +756,10 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(daar|hier) (kunnen|kan|konden|kon) (wij|we|ik) niets aan (doen|veranderen)",
         ],
     ),
+    (
+        // The words apology-but looks for after excuses ("maar ook" is sorted out there).
+        K::Turn,
+        &["(maar|echter|niettemin|desondanks|desalniettemin)"],
+    ),
+    (K::Concessive, &["(hoewel|alhoewel|ofschoon)"]),
 ];
