@@ -43,6 +43,7 @@ impl IntTable {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
+    #[inline]
     pub fn get(&self, key: u64) -> Option<u32> {
         let mask = self.keys.len() - 1;
         let mut slot = self.slot_of(key);

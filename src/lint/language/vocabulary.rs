@@ -58,6 +58,7 @@ impl Vocabulary {
     }
 
     /// The word `key` packs.
+    #[inline]
     pub fn get_short(&self, key: ShortWord) -> Lookup<'_> {
         self.short
             .get(key.get())
