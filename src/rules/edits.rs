@@ -90,20 +90,19 @@ pub(crate) fn with_one_space(source: &str, range: TextRange) -> TextRange {
 
 /// The normalized words of `tokens`, as a message quotes them ("if", "that said").
 pub(crate) fn quoted_words(analysis: &Analysis<'_>, tokens: Range<usize>) -> String {
-    let mut words = String::with_capacity(16);
-    for index in tokens {
-        if !words.is_empty() {
-            words.push(' ');
-        }
-        words.push_str(analysis.word(index));
-    }
-    words
+    joined(tokens.map(|index| analysis.word(index)), 16)
 }
 
 /// Source text quoted in a fix title: on one line, single spaces.
 pub(crate) fn one_line(text: &str) -> String {
-    let mut line = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    joined(text.split_whitespace(), text.len())
+}
+
+/// `words` with one space between each two, in one string of room `capacity` (a long draft
+/// quotes thousands of phrases: no list of the words first).
+fn joined<'w>(words: impl Iterator<Item = &'w str>, capacity: usize) -> String {
+    let mut line = String::with_capacity(capacity);
+    for word in words {
         if !line.is_empty() {
             line.push(' ');
         }

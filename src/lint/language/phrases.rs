@@ -101,7 +101,6 @@ pub struct PhraseBook {
     first: Vec<u32>,
     /// Every other transition, keyed by state (high half) and word (low half).
     moves: IntTable,
-    states: usize,
     /// The patterns that end in state `s` (at most one per kind: the first in table order) are
     /// `accepts[accept_ranges[s]..accept_ranges[s + 1]]`.
     accept_ranges: Vec<u32>,
@@ -149,7 +148,6 @@ impl PhraseBook {
             patterns,
             first: Vec::new(),
             moves: IntTable::new([]),
-            states: 0,
             accept_ranges: Vec::new(),
             accepts: Vec::new(),
             longest,
@@ -217,7 +215,6 @@ impl PhraseBook {
             self.accept_ranges.push(accepts.len() as u32);
             state += 1;
         }
-        self.states = sets.len();
         self.accepts = accepts
             .into_iter()
             .map(|pattern| {
@@ -257,7 +254,8 @@ impl PhraseBook {
 
     /// How many states the automaton has.
     pub fn state_count(&self) -> usize {
-        self.states
+        // One range of accepting patterns per state, after a leading 0.
+        self.accept_ranges.len() - 1
     }
 
     /// The automaton's heap size in bytes (the vocabulary's strings aside).
@@ -345,7 +343,7 @@ impl Dictionary for PhraseBook {
         self.vocabulary.get(word)
     }
 
-    fn look_up_short(&self, key: ShortWord, _word: &str) -> Lookup<'_> {
+    fn look_up_short(&self, key: ShortWord) -> Lookup<'_> {
         self.vocabulary.get_short(key)
     }
 }

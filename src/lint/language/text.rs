@@ -123,11 +123,9 @@ enum Break {
 pub trait Dictionary {
     fn look_up(&self, word: &str) -> Lookup<'_>;
 
-    /// [`Dictionary::look_up`] for a short ASCII word packed as `key`; `source_word` is the
-    /// word as written (capitals and all), for a dictionary that has no use for the key.
-    fn look_up_short(&self, key: ShortWord, source_word: &str) -> Lookup<'_> {
-        let _ = key;
-        self.look_up(&source_word.to_ascii_lowercase())
+    /// [`Dictionary::look_up`] for a short ASCII word packed as `key`.
+    fn look_up_short(&self, key: ShortWord) -> Lookup<'_> {
+        self.look_up(&key.word())
     }
 }
 
@@ -156,13 +154,7 @@ impl ShortWord {
             && bytes.iter().all(|&byte| {
                 is_word_byte(byte) || matches!(byte, b'\'' | b'.' | b',' | b':' | b';')
             });
-        packable.then(|| Self::from_piece(bytes, 0, bytes.len()))
-    }
-
-    /// The word piece `bytes[start..end]` (as [`ascii_piece_end`] finds it), which must be at
-    /// most eight bytes long.
-    fn from_piece(bytes: &[u8], start: usize, end: usize) -> ShortWord {
-        Self::from_loaded(load_short(bytes, start, end), end - start)
+        packable.then(|| Self::from_loaded(load_short(bytes, 0, bytes.len()), bytes.len()))
     }
 
     /// The word whose `len` bytes [`load_short`] read as `raw`.
@@ -172,6 +164,16 @@ impl ShortWord {
 
     pub fn get(self) -> u64 {
         self.0
+    }
+
+    /// The normalized word the key packs: bit 5 changed only `_` (to DEL) besides lowercasing.
+    fn word(self) -> String {
+        self.0
+            .to_le_bytes()
+            .into_iter()
+            .take_while(|&byte| byte != 0)
+            .map(|byte| if byte == 0x7F { '_' } else { char::from(byte) })
+            .collect()
     }
 }
 
@@ -636,7 +638,7 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
         let raw = load_short(self.source.as_bytes(), span.start, span.end);
         let lookup = self
             .dictionary
-            .look_up_short(ShortWord::from_loaded(raw, len), span.slice(self.source));
+            .look_up_short(ShortWord::from_loaded(raw, len));
         let id = match lookup {
             Lookup::Word(id) => id,
             Lookup::Expands(expansion) => {
@@ -1166,6 +1168,24 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A dictionary without a use for the packed key reads the word back from it: lowercase,
+    /// with `_` and the marks a word can hold intact.
+    #[test]
+    fn a_short_word_reads_back_as_its_normalized_form() {
+        for (word, normalized) in [
+            ("I'm", "i'm"),
+            ("x_Y", "x_y"),
+            ("E.g", "e.g"),
+            ("1,000", "1,000"),
+        ] {
+            let key = ShortWord::of(word).expect("short");
+            assert_eq!(key.word(), normalized);
+        }
+        let t = text("I'm here");
+        assert_eq!(t.word(0), "i");
+        assert_eq!(t.word(1), "am");
     }
 
     /// A word of up to eight bytes goes through the packed fast path, a longer one through the
