@@ -237,9 +237,9 @@ fn a_greeting_or_sign_off_in_another_language_does_not_split_the_draft() {
     let text = "Hi Anna,\n\nHet spijt ons dat de stoel beschadigd was. Wij sturen u morgen een \
                 nieuwe.\n\nCheers,\nPiet";
     let prose = amends::lint::markup::extract_prose(text, DocumentKind::PlainText);
-    let languages = amends::lint::language::detect_paragraphs(text, &prose.runs);
-    assert_eq!(languages.main, Language::Dutch);
-    assert!(!languages.is_mixed(), "{languages:?}");
+    let parts = amends::lint::language::read_document(text, &prose, None);
+    assert_eq!(parts.len(), 1, "one part, in Dutch");
+    assert_eq!(parts[0].language, Language::Dutch);
 }
 
 /// The Dutch seed article (read from `../shared/seeds/` when it is there; never copied into the

@@ -20,9 +20,7 @@ pub mod suppress;
 
 pub use finding::{Edit, Finding, Fix, Safety, Severity, TextRange, apply_edits};
 pub use language::Language;
-use language::LanguageMap;
 pub use markup::DocumentKind;
-use markup::Prose;
 pub use options::{ApologySetting, LanguageSetting, MessagesSetting, Options, RuleLevel};
 pub use summary::{Component, Components, Summary};
 
@@ -67,35 +65,17 @@ pub struct Report {
 /// ```
 pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
     let prose = markup::extract_prose(text, kind);
-    let languages = match options.language {
-        LanguageSetting::Fixed(language) => LanguageMap::single(language, prose.runs.len()),
-        LanguageSetting::Auto => language::detect_paragraphs(text, &prose.runs),
+    let fixed = match options.language {
+        LanguageSetting::Fixed(language) => Some(language),
+        LanguageSetting::Auto => None,
     };
-    let language = languages.main;
+    // A mixed document is read as one part per language, each with its own lexicon; a document
+    // in one language (nearly all of them) is one part.
+    let mut parts = language::read_document(text, &prose, fixed);
+    let language = parts[0].language;
     let messages = options.messages_language(language);
     let forced = options.apology == ApologySetting::Always || prose.suppressions.forces_apology();
 
-    // A mixed document is read as one part per language, each with its own lexicon; a document
-    // in one language (nearly all of them) is one part, with no copy of its prose.
-    let mut parts: Vec<language::Analysis<'_>> = Vec::new();
-    if languages.is_mixed() {
-        for part_language in [language, languages.other()] {
-            let runs = prose
-                .runs
-                .iter()
-                .zip(&languages.runs)
-                .filter(|(_, run_language)| **run_language == part_language)
-                .map(|(run, _)| *run)
-                .collect();
-            let part_prose = Prose {
-                runs,
-                ..prose.clone()
-            };
-            parts.push(language::Analysis::new(text, &part_prose, part_language));
-        }
-    } else {
-        parts.push(language::Analysis::new(text, &prose, language));
-    }
     // The document is an apology when any part is; the verdict shown is the first part's that
     // passed (the main language's when none did).
     let verdicts: Vec<gate::GateVerdict> = parts

@@ -7,9 +7,12 @@
 //! vote for neither). "sorry" is Dutch as much as English, so it does not vote either.
 //!
 //! Mixed documents (a Dutch reply that quotes an English mail without `>` marks, a bilingual
-//! notice) are decided per paragraph: a paragraph goes to the other language only when its own
-//! vote is clear ([`switches_paragraph`]); short or undecided paragraphs ("Hi Anna,", "Groet,")
-//! keep the document's language.
+//! notice) are decided per paragraph: the document is read in its main language, and a
+//! paragraph goes to the other language only when the words the tokenizer read in it vote
+//! clearly for it ([`switches_paragraph`]); short or undecided paragraphs ("Hi Anna,", "Groet,")
+//! keep the document's language. The tokenizer numbers every word of both lists (each lexicon's
+//! vocabulary holds them all), so a paragraph's vote is a look at numbers already read, not a
+//! second pass over its text.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -18,6 +21,7 @@ use rustc_hash::FxHashMap;
 
 use super::Language;
 use super::int_table::IntTable;
+use super::text::{Token, TokenKind};
 use crate::lint::finding::TextRange;
 use crate::lint::markup::ProseRun;
 
@@ -345,122 +349,90 @@ fn switches_paragraph(votes: Votes, document: Language, other: Language) -> bool
     theirs >= 3 && theirs >= 2 * votes.for_language(document)
 }
 
-/// The languages of a document's prose.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LanguageMap {
-    /// The main language: the one the report and its messages use.
-    pub main: Language,
-    /// The language of each prose run, in the order of the runs.
-    pub runs: Vec<Language>,
+/// Every word of both lists: each lexicon's vocabulary numbers them, so that the tokenizer's
+/// numbers are enough for [`votes_by_word`].
+pub fn stop_words() -> impl Iterator<Item = &'static str> {
+    ENGLISH.iter().chain(DUTCH).copied()
 }
 
-impl LanguageMap {
-    /// Every run in one language.
-    pub fn single(language: Language, run_count: usize) -> LanguageMap {
-        LanguageMap {
-            main: language,
-            runs: vec![language; run_count],
+/// The vote of each word number of a lexicon whose vocabulary holds the [`stop_words`]; `look_up`
+/// gives a word's number, if it has one of its own.
+pub fn votes_by_word(word_count: usize, look_up: impl Fn(&str) -> Option<u32>) -> Box<[u8]> {
+    let mut votes = vec![0; word_count + 1];
+    for (list, vote) in [(ENGLISH, ENGLISH_VOTE), (DUTCH, DUTCH_VOTE)] {
+        for word in list {
+            if let Some(number) = look_up(word) {
+                votes[number as usize] |= vote;
+            }
         }
     }
-
-    /// The language a mixed document's other paragraphs are in.
-    pub fn other(&self) -> Language {
-        match self.main {
-            Language::English => Language::Dutch,
-            Language::Dutch => Language::English,
-        }
-    }
-
-    /// Whether any run is in a language other than the main one.
-    pub fn is_mixed(&self) -> bool {
-        self.runs.iter().any(|language| *language != self.main)
-    }
+    votes.into_boxed_slice()
 }
 
-/// The main language (English when undecided), and the language of every paragraph (a run that
-/// starts a block and the runs that continue it).
-pub fn detect_paragraphs(text: &str, runs: &[ProseRun]) -> LanguageMap {
+/// The main language of a document: the vote of its opening words, English when undecided.
+pub fn document_language(text: &str, runs: &[ProseRun]) -> Language {
     let mut lower = String::new();
-    // The document's vote reads its opening words; the paragraphs read on the way
-    // keep the vote of their own opening words, so no word is read twice.
     let mut document = Votes::default();
-    let mut opened: Vec<(Range<usize>, Votes)> = Vec::new();
-    let mut start = 0;
-    while start < runs.len() && document.words < DOCUMENT_WORDS {
-        let end = paragraph_end(runs, start);
-        let mut own = Votes::default();
-        for run in &runs[start..end] {
-            each_vote(text, run.range, &mut lower, |vote| {
-                if document.words < DOCUMENT_WORDS {
-                    document.add(vote);
-                }
-                if own.words < PARAGRAPH_WORDS {
-                    own.add(vote);
-                }
-                document.words < DOCUMENT_WORDS || own.words < PARAGRAPH_WORDS
-            });
-            if own.words >= PARAGRAPH_WORDS && document.words >= DOCUMENT_WORDS {
-                break;
-            }
-        }
-        opened.push((start..end, own));
-        start = end;
-    }
-    let main = document.winner();
-    let other = match main {
-        Language::English => Language::Dutch,
-        Language::Dutch => Language::English,
-    };
-    let mut languages = vec![main; runs.len()];
-    for (paragraph, votes) in opened {
-        if switches_paragraph(votes, main, other) {
-            languages[paragraph].fill(other);
+    for run in runs {
+        each_vote(text, run.range, &mut lower, |vote| {
+            document.add(vote);
+            document.words < DOCUMENT_WORDS
+        });
+        if document.words >= DOCUMENT_WORDS {
+            break;
         }
     }
-    // The other paragraphs: most are clearly in the document's language after a dozen words or
-    // so; stop there rather than read all of the opening words.
-    let cannot_switch = |votes: &Votes| {
-        let most_theirs = votes.for_language(other) + (PARAGRAPH_WORDS - votes.words);
-        most_theirs < 3 || most_theirs < 2 * votes.for_language(main)
-    };
-    while start < runs.len() {
-        let end = paragraph_end(runs, start);
-        let mut votes = Votes::default();
-        for run in &runs[start..end] {
-            each_vote(text, run.range, &mut lower, |vote| {
-                votes.add(vote);
-                votes.words < PARAGRAPH_WORDS && !cannot_switch(&votes)
-            });
-            if votes.words >= PARAGRAPH_WORDS || cannot_switch(&votes) {
-                break;
-            }
-        }
-        if switches_paragraph(votes, main, other) {
-            languages[start..end].fill(other);
-        }
-        start = end;
-    }
-    LanguageMap {
-        main,
-        runs: languages,
-    }
+    document.winner()
 }
 
-/// Where the paragraph whose first run is `start` ends: at the next run that starts a block.
-fn paragraph_end(runs: &[ProseRun], start: usize) -> usize {
-    runs[start + 1..]
-        .iter()
-        .position(|run| run.block_start)
-        .map_or(runs.len(), |offset| start + 1 + offset)
+/// Whether a paragraph, read in the document's language `main` as `tokens` with their word
+/// numbers `word_ids`, is in the other language: its opening words vote for it clearly.
+pub fn in_other_language(
+    votes_by_word: &[u8],
+    tokens: &[Token],
+    word_ids: &[u32],
+    main: Language,
+) -> bool {
+    let mut votes = Votes::default();
+    for (token, id) in tokens.iter().zip(word_ids) {
+        if token.kind != TokenKind::Word {
+            continue;
+        }
+        votes.add(votes_by_word.get(*id as usize).copied().unwrap_or(0));
+        if votes.words == PARAGRAPH_WORDS {
+            break;
+        }
+    }
+    switches_paragraph(votes, main, main.other())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lint::language::read_document;
     use crate::lint::markup::{DocumentKind, extract_prose};
 
     fn language_of(text: &str) -> Language {
-        detect_paragraphs(text, &extract_prose(text, DocumentKind::PlainText).runs).main
+        document_language(text, &extract_prose(text, DocumentKind::PlainText).runs)
+    }
+
+    /// Each part's language and the prose its tokens cover, paragraph by paragraph.
+    fn parts_of(text: &str) -> Vec<(Language, Vec<String>)> {
+        let prose = extract_prose(text, DocumentKind::PlainText);
+        read_document(text, &prose, None)
+            .iter()
+            .map(|part| {
+                let paragraphs = (0..part.text.paragraph_starts.len())
+                    .map(|index| {
+                        part.text
+                            .span(part.text.paragraph(index))
+                            .slice(text)
+                            .to_owned()
+                    })
+                    .collect();
+                (part.language, paragraphs)
+            })
+            .collect()
     }
 
     #[test]
@@ -479,25 +451,42 @@ mod tests {
                     een nieuw pakket, en de verzendkosten storten we terug op uw rekening. Dat \
                     is het minste wat we kunnen doen.\n\nYou wrote: the parcel was late and \
                     the box was broken.\n\nMet vriendelijke groet,\nPiet";
-        let prose = extract_prose(text, DocumentKind::PlainText);
-        let map = detect_paragraphs(text, &prose.runs);
-        assert_eq!(map.main, Language::Dutch);
-        assert!(map.is_mixed());
-        let english: Vec<&str> = prose
-            .runs
-            .iter()
-            .zip(&map.runs)
-            .filter(|(_, language)| **language == Language::English)
-            .map(|(run, _)| run.range.slice(text))
-            .collect();
-        assert_eq!(english.len(), 1);
-        assert!(english[0].starts_with("You wrote"));
+        let parts = parts_of(text);
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert_eq!(parts[0].0, Language::Dutch);
+        for greeting in ["Beste Anna,", "Met vriendelijke groet,"] {
+            assert!(
+                parts[0].1.iter().any(|p| p == greeting),
+                "{greeting}: {parts:?}"
+            );
+        }
+        assert_eq!(parts[1].0, Language::English);
+        assert_eq!(
+            parts[1].1,
+            ["You wrote: the parcel was late and the box was broken."]
+        );
     }
 
     #[test]
-    fn a_single_language_document_is_not_mixed() {
+    fn a_single_language_document_is_read_as_one_part() {
         let text = "Hi Anna,\n\nWe are sorry we shipped the wrong size.\n\nGroet,\nPiet";
-        let prose = extract_prose(text, DocumentKind::PlainText);
-        assert!(!detect_paragraphs(text, &prose.runs).is_mixed());
+        let parts = parts_of(text);
+        assert_eq!(parts.len(), 1, "{parts:?}");
+        assert_eq!(parts[0].0, Language::English);
+    }
+
+    /// A paragraph votes with the words the tokenizer read: capitals, curly apostrophes and
+    /// contractions count as the words they are ("We’re" is "we are", and "are" is English).
+    #[test]
+    fn a_paragraph_votes_with_the_words_as_read() {
+        let text = "Beste Anna,\n\nHet spijt ons dat uw pakket te laat was. Wij sturen u vandaag \
+                    een nieuw pakket en storten de kosten terug.\n\nTHE PARCEL WE’RE SENDING \
+                    IS THE ONE YOU ORDERED.\n\nGroet,\nPiet";
+        let parts = parts_of(text);
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert_eq!(
+            parts[1].1,
+            ["THE PARCEL WE’RE SENDING IS THE ONE YOU ORDERED."]
+        );
     }
 }

@@ -20,14 +20,14 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 pub use apology::{ApologyExpression, Voice};
-pub use detect::{LanguageMap, detect_paragraphs};
 pub use phrases::PhraseHit;
 pub use text::{Segment, Text, Token, TokenKind};
 
 use crate::lint::finding::TextRange;
-use crate::lint::markup::Prose;
+use crate::lint::markup::{Prose, ProseRun};
 use crate::lint::summary::{Component, Components};
 use phrases::PhraseBook;
+use text::{Dictionary, Lookup};
 
 /// A language amends knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -41,6 +41,14 @@ impl Language {
         match self {
             Language::English => "en",
             Language::Dutch => "nl",
+        }
+    }
+
+    /// The language a mixed document's other paragraphs are in.
+    pub const fn other(self) -> Language {
+        match self {
+            Language::English => Language::Dutch,
+            Language::Dutch => Language::English,
         }
     }
 
@@ -184,19 +192,37 @@ pub struct Lexicon {
     pub words: &'static WordLists,
     /// The phrase automaton, which also reads the language's words for the tokenizer.
     book: PhraseBook,
+    /// The language-detection vote of each word number of `book` ([`detect::votes_by_word`]).
+    votes_by_word: Box<[u8]>,
 }
 
-static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
-    language: Language::English,
-    words: &en::WORDS,
-    book: PhraseBook::compile(en::TABLES, en::EXPANSIONS),
-});
+impl Lexicon {
+    fn compile(
+        language: Language,
+        words: &'static WordLists,
+        tables: &[(PhraseKind, &[&str])],
+        expansions: &[phrases::Expansion],
+    ) -> Lexicon {
+        let book = PhraseBook::compile(tables, expansions, detect::stop_words());
+        let votes_by_word =
+            detect::votes_by_word(book.word_count(), |word| match book.look_up(word) {
+                Lookup::Word(id) if id != vocabulary::UNKNOWN => Some(id),
+                _ => None,
+            });
+        Lexicon {
+            language,
+            words,
+            book,
+            votes_by_word,
+        }
+    }
+}
 
-static DUTCH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
-    language: Language::Dutch,
-    words: &nl::WORDS,
-    book: PhraseBook::compile(nl::TABLES, nl::EXPANSIONS),
-});
+static ENGLISH: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::compile(Language::English, &en::WORDS, en::TABLES, en::EXPANSIONS));
+
+static DUTCH: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::compile(Language::Dutch, &nl::WORDS, nl::TABLES, nl::EXPANSIONS));
 
 impl Lexicon {
     pub fn of(language: Language) -> &'static Lexicon {
@@ -326,6 +352,36 @@ impl HitBlocks {
     }
 }
 
+/// Reads a document's prose: in `fixed` when given, else in its main language
+/// ([`detect::document_language`]) with every paragraph whose own words vote clearly for the
+/// other language ([`detect::in_other_language`]) read in that one instead. One part per
+/// language: the main language's first, the other's after it when a paragraph is in it.
+pub fn read_document<'a>(
+    source: &'a str,
+    prose: &Prose,
+    fixed: Option<Language>,
+) -> Vec<Analysis<'a>> {
+    if let Some(language) = fixed {
+        return vec![Analysis::new(source, prose, language)];
+    }
+    let main = detect::document_language(source, &prose.runs);
+    let lexicon = Lexicon::of(main);
+    let (text, left_out) = Text::new_keeping(source, &prose.runs, &lexicon.book, |tokens, ids| {
+        !detect::in_other_language(&lexicon.votes_by_word, tokens, ids, main)
+    });
+    let mut parts = vec![Analysis::of_text(source, main, text)];
+    if !left_out.is_empty() {
+        let other = main.other();
+        let runs: Vec<ProseRun> = left_out
+            .into_iter()
+            .flat_map(|paragraph| prose.runs[paragraph].iter().copied())
+            .collect();
+        let text = Text::new(source, &runs, &Lexicon::of(other).book);
+        parts.push(Analysis::of_text(source, other, text));
+    }
+    parts
+}
+
 /// Everything the rules may ask about a document's prose.
 pub struct Analysis<'a> {
     pub source: &'a str,
@@ -341,9 +397,14 @@ pub struct Analysis<'a> {
 }
 
 impl<'a> Analysis<'a> {
+    /// `prose` read in `language`, every paragraph of it.
     pub fn new(source: &'a str, prose: &Prose, language: Language) -> Analysis<'a> {
+        let text = Text::new(source, &prose.runs, &Lexicon::of(language).book);
+        Analysis::of_text(source, language, text)
+    }
+
+    fn of_text(source: &'a str, language: Language, text: Text) -> Analysis<'a> {
         let lexicon = Lexicon::of(language);
-        let text = Text::new(source, &prose.runs, &lexicon.book);
         let mut hits = vec![Vec::new(); KIND_COUNT];
         lexicon
             .book

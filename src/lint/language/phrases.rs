@@ -114,7 +114,11 @@ pub type Expansion = (&'static str, &'static [&'static str]);
 impl PhraseBook {
     /// Compile `tables`, whose words are read after `expansions`. Panics on a malformed pattern:
     /// tables are constants, and the lexicon's unit tests compile every table.
-    pub fn compile(tables: &[(PhraseKind, &[&str])], expansions: &[Expansion]) -> PhraseBook {
+    pub fn compile<'w>(
+        tables: &[(PhraseKind, &[&str])],
+        expansions: &[Expansion],
+        also_numbered: impl IntoIterator<Item = &'w str>,
+    ) -> PhraseBook {
         let mut vocabulary: FxHashMap<String, WordId> = FxHashMap::default();
         let mut patterns = Vec::new();
         for (kind, table) in tables {
@@ -127,6 +131,12 @@ impl PhraseBook {
                     items,
                 });
             }
+        }
+        // Words no table has but someone counts (the language-detection lists), numbered after
+        // the tables' words so that those keep their numbers.
+        for word in also_numbered {
+            let next = vocabulary.len() as WordId + 1;
+            vocabulary.entry(word.to_owned()).or_insert(next);
         }
         let longest = patterns
             .iter()
@@ -245,6 +255,11 @@ impl PhraseBook {
 
     fn step(&self, state: u32, word: WordId) -> u32 {
         self.moves.get(move_key(state, word)).unwrap_or(DEAD)
+    }
+
+    /// How many words the vocabulary numbers (1 to this; 0 is [`UNKNOWN`]).
+    pub fn word_count(&self) -> usize {
+        self.first.len() - 1
     }
 
     /// The number of tokens in the longest literal.
@@ -761,7 +776,7 @@ mod tests {
     /// across their seams) with a blank line now and then.
     #[test]
     fn the_automaton_finds_exactly_the_literals_of_the_tables() {
-        let book = PhraseBook::compile(super::super::en::TABLES, &[]);
+        let book = PhraseBook::compile(super::super::en::TABLES, &[], []);
         // Numbering the tables' words again, in the same order, gives each number its word.
         let mut numbered = FxHashMap::default();
         for (_, table) in super::super::en::TABLES {

@@ -226,6 +226,22 @@ pub struct Text {
 
 impl Text {
     pub fn new(source: &str, runs: &[ProseRun], dictionary: &impl Dictionary) -> Text {
+        Text::new_keeping(source, runs, dictionary, |_, _| true).0
+    }
+
+    /// Reads `runs` paragraph by paragraph (a run that starts a block and the runs that continue
+    /// it) and keeps the paragraphs `keep` accepts, shown each paragraph's tokens and their
+    /// numbers in `dictionary` as read. A paragraph left out leaves no trace: the text is what
+    /// [`Text::new`] reads from the other runs. Also returns the runs left out, by index.
+    ///
+    /// This is how a paragraph in another language is found without reading it twice: its own
+    /// tokens vote ([`super::detect`]), and only the paragraphs that lose are read again.
+    pub fn new_keeping(
+        source: &str,
+        runs: &[ProseRun],
+        dictionary: &impl Dictionary,
+        mut keep: impl FnMut(&[Token], &[u32]) -> bool,
+    ) -> (Text, Vec<Range<usize>>) {
         // Room for what prose usually holds (a token per four or five bytes, contractions
         // expanded; a sentence per sixty), so a megabyte is read without copying the lists over
         // and over as they grow.
@@ -240,28 +256,44 @@ impl Text {
                 clauses: Vec::with_capacity(prose_len / 50),
                 ..Text::default()
             },
-            pending: Break::Hard,
-            pending_space: false,
-            gap_newlines: 0,
-            line_start: 0,
-            in_quotes: false,
+            state: ReadingState {
+                pending: Break::Hard,
+                pending_space: false,
+                gap_newlines: 0,
+                line_start: 0,
+                in_quotes: false,
+            },
             punctuation_ids: [None; PUNCTUATION.len()],
             dictionary,
         };
         builder.norm.push(b' ');
+        let mut left_out = Vec::new();
         let mut previous_end = 0;
-        for run in runs {
-            let gap = &source[previous_end.min(run.range.start)..run.range.start];
-            if run.block_start {
-                builder.pending = Break::Hard;
-            } else if gap.contains('\n') {
-                builder.note_line_break();
+        for paragraph in paragraphs(runs) {
+            let mark = builder.mark();
+            let end_before = previous_end;
+            for run in &runs[paragraph.clone()] {
+                let gap = &source[previous_end.min(run.range.start)..run.range.start];
+                if run.block_start {
+                    builder.state.pending = Break::Hard;
+                } else if gap.contains('\n') {
+                    builder.note_line_break();
+                }
+                builder.state.pending_space |= !gap.is_empty();
+                builder.tokenize(run.range);
+                previous_end = run.range.end;
             }
-            builder.pending_space |= !gap.is_empty();
-            builder.tokenize(run.range);
-            previous_end = run.range.end;
+            let read = mark.tokens..builder.text.tokens.len();
+            if !keep(
+                &builder.text.tokens[read.clone()],
+                &builder.text.word_ids[read],
+            ) {
+                builder.roll_back(mark);
+                previous_end = end_before;
+                left_out.push(paragraph);
+            }
         }
-        builder.finish()
+        (builder.finish(), left_out)
     }
 
     /// The normalized form of token `index`.
@@ -326,6 +358,23 @@ impl Text {
             .filter(|token| token.kind != TokenKind::Punct)
             .count()
     }
+}
+
+/// The paragraphs of `runs`, as index ranges: a run that starts a block and the runs that
+/// continue it.
+fn paragraphs(runs: &[ProseRun]) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        (start < runs.len()).then(|| {
+            let end = runs[start + 1..]
+                .iter()
+                .position(|run| run.block_start)
+                .map_or(runs.len(), |offset| start + 1 + offset);
+            let paragraph = start..end;
+            start = end;
+            paragraph
+        })
+    })
 }
 
 /// Where the UAX #29 word-boundary piece of ASCII `bytes` that starts at `start` ends: letters,
@@ -460,6 +509,15 @@ struct Builder<'s, 'd, D> {
     /// without a copy.
     norm: Vec<u8>,
     text: Text,
+    state: ReadingState,
+    /// The dictionary's number of each of [`PUNCTUATION`], once looked up.
+    punctuation_ids: [Option<u32>; PUNCTUATION.len()],
+    dictionary: &'d D,
+}
+
+/// What the tokenizer carries from one token to the next, besides the lists it writes.
+#[derive(Clone, Copy, Debug)]
+struct ReadingState {
     pending: Break,
     pending_space: bool,
     /// Line breaks seen since the last token (UAX #29 splits "\n\n" into two pieces).
@@ -469,15 +527,38 @@ struct Builder<'s, 'd, D> {
     /// Inside double quotes: they toggle within a paragraph, and curly ones say which way they
     /// go.
     in_quotes: bool,
-    /// The dictionary's number of each of [`PUNCTUATION`], once looked up.
-    punctuation_ids: [Option<u32>; PUNCTUATION.len()],
-    dictionary: &'d D,
+}
+
+/// Where the tokenizer stood: enough to take back all it read since.
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    norm: usize,
+    tokens: usize,
+    state: ReadingState,
 }
 
 impl<'d, D: Dictionary> Builder<'_, 'd, D> {
+    fn mark(&self) -> Mark {
+        Mark {
+            norm: self.norm.len(),
+            tokens: self.text.tokens.len(),
+            state: self.state,
+        }
+    }
+
+    /// Takes back every token read since `mark` (segmenting comes after reading, so the tokens
+    /// are all there is to take back). The state goes back too, although a paragraph that
+    /// follows starts a block and resets most of it: what was left out must not count on that.
+    fn roll_back(&mut self, mark: Mark) {
+        self.norm.truncate(mark.norm);
+        self.text.tokens.truncate(mark.tokens);
+        self.text.word_ids.truncate(mark.tokens);
+        self.state = mark.state;
+    }
+
     fn note_line_break(&mut self) {
-        if self.pending == Break::None {
-            self.pending = Break::Line;
+        if self.state.pending == Break::None {
+            self.state.pending = Break::Line;
         }
     }
 
@@ -527,7 +608,7 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
             if first == b' ' {
                 // The space between two words, the commonest piece by far: all it changes is
                 // that the next token is spaced (a run of spaces is the same one piece at a time).
-                self.pending_space = true;
+                self.state.pending_space = true;
                 at += 1;
                 continue;
             }
@@ -552,7 +633,7 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
                 }
             } else if is_horizontal_space(first) {
                 // A space holds no line break: all it changes is that the next token is spaced.
-                self.pending_space = true;
+                self.state.pending_space = true;
             } else if first == b'\n' || first == b'\r' {
                 self.space(usize::from(bytes[end - 1] == b'\n'));
             } else {
@@ -586,13 +667,13 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
 
     /// A piece of white space holding `newlines` line breaks.
     fn space(&mut self, newlines: usize) {
-        self.gap_newlines += newlines;
-        if self.gap_newlines >= 2 {
-            self.pending = Break::Hard;
-        } else if self.gap_newlines == 1 {
+        self.state.gap_newlines += newlines;
+        if self.state.gap_newlines >= 2 {
+            self.state.pending = Break::Hard;
+        } else if self.state.gap_newlines == 1 {
             self.note_line_break();
         }
-        self.pending_space = true;
+        self.state.pending_space = true;
     }
 
     fn push_punct(&mut self, span: TextRange, piece: &str) {
@@ -613,10 +694,10 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
             // Double quotes toggle within a paragraph (the token has already been told whether
             // it starts one), and curly ones say which way they go. The mark itself is not
             // quoted.
-            self.in_quotes = match span.slice(self.source) {
+            self.state.in_quotes = match span.slice(self.source) {
                 "\u{201C}" | "\u{201E}" => true,
                 "\u{201D}" => false,
-                _ => !self.in_quotes,
+                _ => !self.state.in_quotes,
             };
             if let Some(mark) = self.text.tokens.last_mut() {
                 mark.flags &= !QUOTED;
@@ -750,23 +831,23 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
         capitalized: bool,
         id: u32,
     ) {
-        let mut brk = self.pending;
+        let mut brk = self.state.pending;
         if brk != Break::None {
-            self.pending = Break::None;
+            self.state.pending = Break::None;
             if brk == Break::Line && self.line_break_starts_sentence(capitalized, span.start) {
                 brk = Break::Hard;
             }
-            self.line_start = span.start;
+            self.state.line_start = span.start;
             if brk == Break::Hard {
-                self.in_quotes = false;
+                self.state.in_quotes = false;
             }
         }
-        self.gap_newlines = 0;
+        self.state.gap_newlines = 0;
         let mut flags = 0;
         for (set, flag) in [
             (capitalized, CAPITALIZED),
-            (self.in_quotes, QUOTED),
-            (std::mem::take(&mut self.pending_space), SPACED_BEFORE),
+            (self.state.in_quotes, QUOTED),
+            (std::mem::take(&mut self.state.pending_space), SPACED_BEFORE),
             (brk == Break::Hard, HARD_BREAK),
             (brk == Break::Line, LINE_BREAK),
         ] {
@@ -793,10 +874,10 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
             return true;
         };
         let last_word = &self.norm[last.norm_range()];
-        let line_length = (last.end as usize).saturating_sub(self.line_start);
+        let line_length = (last.end as usize).saturating_sub(self.state.line_start);
         matches!(last_word, b"," | b":")
             || (last.kind != TokenKind::Punct && line_length <= 40)
-            || next_start < self.line_start
+            || next_start < self.state.line_start
     }
 
     fn finish(mut self) -> Text {
@@ -970,6 +1051,41 @@ mod tests {
             block_start: true,
         }];
         Text::new(source, &runs, &OneContraction)
+    }
+
+    /// Leaving paragraphs out while reading gives the text read from the other runs alone: the
+    /// tokens (flags, quotes and line breaks included), their numbers, the normalized words,
+    /// sentences, clauses and paragraphs.
+    #[test]
+    fn a_paragraph_left_out_leaves_no_trace() {
+        use crate::lint::markup::{DocumentKind, extract_prose};
+        let source = "Hi Anna,\n\n\"We are sorry, the parcel was late.\n\
+                      We'll send another\ntoday.\n\n\
+                      \"Het pakket was te laat.\n\nWe can't\nsay more: sorry!\n\n- one\n- \"two";
+        let prose = extract_prose(source, DocumentKind::Markdown);
+        let book = &super::super::Lexicon::of(super::super::Language::English).book;
+        let paragraph_count = paragraphs(&prose.runs).count();
+        assert!(paragraph_count >= 5, "{paragraph_count}");
+        for left_out_bits in 0u32..1 << paragraph_count {
+            let mut index = 0;
+            let (kept, left_out) = Text::new_keeping(source, &prose.runs, book, |_, _| {
+                index += 1;
+                left_out_bits & (1 << (index - 1)) == 0
+            });
+            let remaining: Vec<ProseRun> = paragraphs(&prose.runs)
+                .enumerate()
+                .filter(|(index, _)| left_out_bits & (1 << index) == 0)
+                .flat_map(|(_, paragraph)| prose.runs[paragraph].iter().copied())
+                .collect();
+            let expected = Text::new(source, &remaining, book);
+            assert_eq!(left_out.len(), left_out_bits.count_ones() as usize);
+            assert_eq!(kept.tokens, expected.tokens, "{left_out_bits:b}");
+            assert_eq!(kept.word_ids, expected.word_ids, "{left_out_bits:b}");
+            assert_eq!(kept.norm, expected.norm, "{left_out_bits:b}");
+            assert_eq!(kept.sentences, expected.sentences, "{left_out_bits:b}");
+            assert_eq!(kept.clauses, expected.clauses, "{left_out_bits:b}");
+            assert_eq!(kept.paragraph_starts, expected.paragraph_starts);
+        }
     }
 
     fn sentences(source: &str) -> Vec<&str> {
