@@ -330,13 +330,20 @@ impl HitBlocks {
         let tokens_per_hit = (token_count / list.len()).max(1);
         let bits = tokens_per_hit.ilog2();
         let block_count = (token_count >> bits) + 1;
-        let mut starts = Vec::with_capacity(block_count);
-        let mut at = 0;
-        for block in 0..block_count {
-            while at < list.len() && (list[at].start as usize) < block << bits {
-                at += 1;
+        // Count the hits of each block into the next block's slot, then sum: each block's slot
+        // ends up holding the hits before it, the index of its first. Two loops without a
+        // data-dependent branch (stepping through the list block by block guesses wrong at
+        // nearly every block).
+        let mut starts = vec![0u32; block_count];
+        for hit in list {
+            if let Some(next) = starts.get_mut((hit.start as usize >> bits) + 1) {
+                *next += 1;
             }
-            starts.push(at as u32);
+        }
+        let mut before = 0;
+        for start in &mut starts {
+            before += *start;
+            *start = before;
         }
         HitBlocks { bits, starts }
     }

@@ -242,31 +242,8 @@ impl Text {
         dictionary: &impl Dictionary,
         mut keep: impl FnMut(&[Token], &[u32]) -> bool,
     ) -> (Text, Vec<Range<usize>>) {
-        // Room for what prose usually holds (a token per four or five bytes, contractions
-        // expanded; a sentence per sixty), so a megabyte is read without copying the lists over
-        // and over as they grow.
         let prose_len: usize = runs.iter().map(|run| run.range.len()).sum();
-        let mut builder = Builder {
-            source,
-            norm: Vec::with_capacity(prose_len + prose_len / 8),
-            text: Text {
-                tokens: Vec::with_capacity(prose_len / 4),
-                word_ids: Vec::with_capacity(prose_len / 4),
-                sentences: Vec::with_capacity(prose_len / 60),
-                clauses: Vec::with_capacity(prose_len / 50),
-                ..Text::default()
-            },
-            state: ReadingState {
-                pending: Break::Hard,
-                pending_space: false,
-                gap_newlines: 0,
-                line_start: 0,
-                in_quotes: false,
-            },
-            punctuation_ids: [None; PUNCTUATION.len()],
-            dictionary,
-        };
-        builder.norm.push(b' ');
+        let mut builder = Builder::new(source, dictionary, prose_len);
         let mut left_out = Vec::new();
         let mut previous_end = 0;
         for paragraph in paragraphs(runs) {
@@ -537,7 +514,35 @@ struct Mark {
     state: ReadingState,
 }
 
-impl<'d, D: Dictionary> Builder<'_, 'd, D> {
+impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
+    fn new(source: &'s str, dictionary: &'d D, prose_len: usize) -> Self {
+        // Room for what prose usually holds (a token per four or five bytes, contractions
+        // expanded; a sentence per sixty), so a megabyte is read without copying the lists over
+        // and over as they grow.
+        let mut norm = Vec::with_capacity(prose_len + prose_len / 8);
+        norm.push(b' ');
+        Builder {
+            source,
+            norm,
+            text: Text {
+                tokens: Vec::with_capacity(prose_len / 4),
+                word_ids: Vec::with_capacity(prose_len / 4),
+                sentences: Vec::with_capacity(prose_len / 60),
+                clauses: Vec::with_capacity(prose_len / 50),
+                ..Text::default()
+            },
+            state: ReadingState {
+                pending: Break::Hard,
+                pending_space: false,
+                gap_newlines: 0,
+                line_start: 0,
+                in_quotes: false,
+            },
+            punctuation_ids: [None; PUNCTUATION.len()],
+            dictionary,
+        }
+    }
+
     fn mark(&self) -> Mark {
         Mark {
             norm: self.norm.len(),
@@ -570,31 +575,38 @@ impl<'d, D: Dictionary> Builder<'_, 'd, D> {
             self.tokenize_ascii(range.start, run);
             return;
         }
-        // A paragraph with one emoji is still mostly ASCII: segment it chunk by chunk, split at
-        // ASCII whitespace (where UAX #29 always breaks), and pay for Unicode only where needed.
-        let mut chunk_start = 0;
+        // A paragraph with one emoji is still mostly ASCII: pay for Unicode only from the
+        // ASCII whitespace before a non-ASCII character to the whitespace after it (UAX #29
+        // always breaks at ASCII whitespace, so the stretches between read alike either way).
         let bytes = run.as_bytes();
-        while chunk_start < bytes.len() {
-            let chunk_end = bytes[chunk_start..]
+        let mut ascii_start = 0;
+        while let Some(offset) = bytes[ascii_start..].iter().position(|b| !b.is_ascii()) {
+            let non_ascii = ascii_start + offset;
+            let unicode_start = bytes[ascii_start..non_ascii]
                 .iter()
-                .position(|b| b.is_ascii_whitespace())
-                .map_or(bytes.len(), |at| {
-                    // Keep the whitespace run with the chunk before it.
-                    let space = chunk_start + at;
-                    space
-                        + bytes[space..]
-                            .iter()
-                            .position(|b| !b.is_ascii_whitespace())
-                            .unwrap_or(bytes.len() - space)
-                });
-            let chunk = &run[chunk_start..chunk_end];
-            let base = range.start + chunk_start;
-            if chunk.is_ascii() {
-                self.tokenize_ascii(base, chunk);
-            } else {
-                self.tokenize_pieces(base, chunk.split_word_bound_indices());
+                .rposition(u8::is_ascii_whitespace)
+                .map_or(ascii_start, |space| ascii_start + space + 1);
+            // Keep the whitespace after the word with it, as the ASCII stretches do.
+            let space = bytes[non_ascii..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(bytes.len(), |at| non_ascii + at);
+            let unicode_end = bytes[space..]
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .map_or(bytes.len(), |at| space + at);
+            if unicode_start > ascii_start {
+                self.tokenize_ascii(range.start + ascii_start, &run[ascii_start..unicode_start]);
             }
-            chunk_start = chunk_end;
+            let unicode = &run[unicode_start..unicode_end];
+            self.tokenize_pieces(
+                range.start + unicode_start,
+                unicode.split_word_bound_indices(),
+            );
+            ascii_start = unicode_end;
+        }
+        if ascii_start < bytes.len() {
+            self.tokenize_ascii(range.start + ascii_start, &run[ascii_start..]);
         }
     }
 
@@ -1051,6 +1063,33 @@ mod tests {
             block_start: true,
         }];
         Text::new(source, &runs, &OneContraction)
+    }
+
+    /// A run with characters beyond ASCII is read as if UAX #29 had segmented all of it: only
+    /// the words around those characters take the slow path, and no token, span or flag moves.
+    #[test]
+    fn a_run_with_a_few_non_ascii_characters_reads_like_one_segmented_whole() {
+        let samples = [
+            "café au lait, we're sorry",
+            "Sorry 🙏 for the delay",
+            "🙏 first and last 🙏",
+            "the 发货 (shipping) step. 我们很抱歉 — we will fix it",
+            "naïve  \t e-mail\r\nnext line ends with é",
+            "Zo’n   fout!  \"Het spijt ons,\" zei ik.",
+            "ascii only, then\u{a0}a no-break space and 3,5 kg",
+        ];
+        for sample in samples {
+            let runs = [ProseRun {
+                range: TextRange::new(0, sample.len()),
+                block_start: true,
+            }];
+            let mixed = Text::new(sample, &runs, &OneContraction);
+            let mut whole = Builder::new(sample, &OneContraction, sample.len());
+            whole.tokenize_pieces(0, sample.split_word_bound_indices());
+            let whole = whole.finish();
+            assert_eq!(mixed.tokens, whole.tokens, "{sample:?}");
+            assert_eq!(mixed.norm, whole.norm, "{sample:?}");
+        }
     }
 
     /// Leaving paragraphs out while reading gives the text read from the other runs alone: the
