@@ -393,17 +393,24 @@ pub fn in_other_language(
     word_ids: &[u32],
     main: Language,
 ) -> bool {
+    let other = main.other();
+    // Most paragraphs are clearly in the main language after a dozen words or so: stop once
+    // even the rest of the opening words could not win it for the other language.
+    let cannot_switch = |votes: &Votes| {
+        let most_theirs = votes.for_language(other) + (PARAGRAPH_WORDS - votes.words);
+        most_theirs < 3 || most_theirs < 2 * votes.for_language(main)
+    };
     let mut votes = Votes::default();
     for (token, id) in tokens.iter().zip(word_ids) {
         if token.kind != TokenKind::Word {
             continue;
         }
         votes.add(votes_by_word.get(*id as usize).copied().unwrap_or(0));
-        if votes.words == PARAGRAPH_WORDS {
+        if votes.words == PARAGRAPH_WORDS || cannot_switch(&votes) {
             break;
         }
     }
-    switches_paragraph(votes, main, main.other())
+    switches_paragraph(votes, main, other)
 }
 
 #[cfg(test)]
