@@ -10,9 +10,9 @@
 //! notice) are decided per paragraph: the document is read in its main language, and a
 //! paragraph goes to the other language only when the words the tokenizer read in it vote
 //! clearly for it ([`switches_paragraph`]); short or undecided paragraphs ("Hi Anna,", "Groet,")
-//! keep the document's language. The tokenizer numbers every word of both lists (each lexicon's
-//! vocabulary holds them all), so a paragraph's vote is a look at numbers already read, not a
-//! second pass over its text.
+//! keep the document's language. The tokenizer numbers every word that votes (each lexicon's
+//! vocabulary holds them all, [`voting_words`]), so a paragraph's vote is a look at numbers
+//! already read, not a second pass over its text.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -349,21 +349,48 @@ fn switches_paragraph(votes: Votes, document: Language, other: Language) -> bool
     theirs >= 3 && theirs >= 2 * votes.for_language(document)
 }
 
-/// Every word of both lists: each lexicon's vocabulary numbers them, so that the tokenizer's
-/// numbers are enough for [`votes_by_word`].
-pub fn stop_words() -> impl Iterator<Item = &'static str> {
-    ENGLISH.iter().chain(DUTCH).copied()
+/// The words a paragraph's tokens vote with, and their votes: every word of both lists, and
+/// each language's contractions ("we're", "z'n"), which its own tokenizer reads as the words
+/// they stand for but the other language's reads whole; a contraction votes as those words do.
+/// Each lexicon's vocabulary numbers them all, so that the tokenizer's numbers are enough for
+/// [`votes_by_word`].
+pub fn voting_words() -> Vec<(&'static str, u8)> {
+    let list_vote = |word: &str| {
+        let mut vote = 0;
+        if ENGLISH.contains(&word) {
+            vote |= ENGLISH_VOTE;
+        }
+        if DUTCH.contains(&word) {
+            vote |= DUTCH_VOTE;
+        }
+        vote
+    };
+    let listed = ENGLISH
+        .iter()
+        .chain(DUTCH)
+        .map(|word| (*word, list_vote(word)));
+    // Only true contractions: a misspelling the tables read as a word ("im", "mn") may be a word
+    // of the other language.
+    let contractions = super::en::EXPANSIONS
+        .iter()
+        .chain(super::nl::EXPANSIONS)
+        .filter(|(word, _)| word.contains('\''))
+        .map(|(word, parts)| {
+            let vote = parts.iter().fold(0, |vote, part| vote | list_vote(part));
+            (*word, vote)
+        })
+        .filter(|(_, vote)| *vote != 0);
+    listed.chain(contractions).collect()
 }
 
-/// The vote of each word number of a lexicon whose vocabulary holds the [`stop_words`]; `look_up`
-/// gives a word's number, if it has one of its own.
+/// The vote of each word number of a lexicon whose vocabulary holds the [`voting_words`];
+/// `look_up` gives a word's number, if it has one of its own (a word the lexicon expands has
+/// none: its parts vote).
 pub fn votes_by_word(word_count: usize, look_up: impl Fn(&str) -> Option<u32>) -> Box<[u8]> {
     let mut votes = vec![0; word_count + 1];
-    for (list, vote) in [(ENGLISH, ENGLISH_VOTE), (DUTCH, DUTCH_VOTE)] {
-        for word in list {
-            if let Some(number) = look_up(word) {
-                votes[number as usize] |= vote;
-            }
+    for (word, vote) in voting_words() {
+        if let Some(number) = look_up(word) {
+            votes[number as usize] |= vote;
         }
     }
     votes.into_boxed_slice()
@@ -482,18 +509,22 @@ mod tests {
         assert_eq!(parts[0].0, Language::English);
     }
 
-    /// A paragraph votes with the words the tokenizer read: capitals, curly apostrophes and
-    /// contractions count as the words they are ("We’re" is "we are", and "are" is English).
+    /// A paragraph votes with the words the tokenizer read: capitals and curly apostrophes
+    /// count as the words they are, and a contraction the main language's tokenizer reads whole
+    /// ("I’m", "you're" in a Dutch draft) votes as the words it stands for.
     #[test]
     fn a_paragraph_votes_with_the_words_as_read() {
         let text = "Beste Anna,\n\nHet spijt ons dat uw pakket te laat was. Wij sturen u vandaag \
-                    een nieuw pakket en storten de kosten terug.\n\nTHE PARCEL WE’RE SENDING \
-                    IS THE ONE YOU ORDERED.\n\nGroet,\nPiet";
+                    een nieuw pakket en storten de kosten terug.\n\nI’M SURE YOU'RE RIGHT, \
+                    IT'S LATE.\n\nGroet,\nPiet";
         let parts = parts_of(text);
         assert_eq!(parts.len(), 2, "{parts:?}");
-        assert_eq!(
-            parts[1].1,
-            ["THE PARCEL WE’RE SENDING IS THE ONE YOU ORDERED."]
-        );
+        assert_eq!(parts[1].1, ["I’M SURE YOU'RE RIGHT, IT'S LATE."]);
+        // And the other way round: "z'n" and "m'n" are Dutch in an English draft.
+        let text = "Hi Anna,\n\nWe are sorry the parcel was late, and we will send another one \
+                    today.\n\nZ'n doos? M'n fout, z'n adres.\n\nCheers,\nPiet";
+        let parts = parts_of(text);
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert_eq!(parts[1].1, ["Z'n doos? M'n fout, z'n adres."]);
     }
 }

@@ -203,7 +203,8 @@ impl Lexicon {
         tables: &[(PhraseKind, &[&str])],
         expansions: &[phrases::Expansion],
     ) -> Lexicon {
-        let book = PhraseBook::compile(tables, expansions, detect::stop_words());
+        let voting = detect::voting_words().into_iter().map(|(word, _)| word);
+        let book = PhraseBook::compile(tables, expansions, voting);
         let votes_by_word =
             detect::votes_by_word(book.word_count(), |word| match book.look_up(word) {
                 Lookup::Word(id) if id != vocabulary::UNKNOWN => Some(id),
