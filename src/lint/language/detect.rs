@@ -383,12 +383,16 @@ pub fn voting_words() -> Vec<(&'static str, u8)> {
     listed.chain(contractions).collect()
 }
 
-/// The vote of each word number of a lexicon whose vocabulary holds the [`voting_words`];
-/// `look_up` gives a word's number, if it has one of its own (a word the lexicon expands has
-/// none: its parts vote).
-pub fn votes_by_word(word_count: usize, look_up: impl Fn(&str) -> Option<u32>) -> Box<[u8]> {
+/// The vote of each word number of a lexicon whose vocabulary holds the `voting` words (its
+/// [`voting_words`]); `look_up` gives a word's number, if it has one of its own (a word the
+/// lexicon expands has none: its parts vote).
+pub fn votes_by_word(
+    voting: &[(&str, u8)],
+    word_count: usize,
+    look_up: impl Fn(&str) -> Option<u32>,
+) -> Box<[u8]> {
     let mut votes = vec![0; word_count + 1];
-    for (word, vote) in voting_words() {
+    for (word, vote) in voting {
         if let Some(number) = look_up(word) {
             votes[number as usize] |= vote;
         }

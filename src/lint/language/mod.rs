@@ -196,29 +196,6 @@ pub struct Lexicon {
     votes_by_word: Box<[u8]>,
 }
 
-impl Lexicon {
-    fn compile(
-        language: Language,
-        words: &'static WordLists,
-        tables: &[(PhraseKind, &[&str])],
-        expansions: &[phrases::Expansion],
-    ) -> Lexicon {
-        let voting = detect::voting_words().into_iter().map(|(word, _)| word);
-        let book = PhraseBook::compile(tables, expansions, voting);
-        let votes_by_word =
-            detect::votes_by_word(book.word_count(), |word| match book.look_up(word) {
-                Lookup::Word(id) if id != vocabulary::UNKNOWN => Some(id),
-                _ => None,
-            });
-        Lexicon {
-            language,
-            words,
-            book,
-            votes_by_word,
-        }
-    }
-}
-
 static ENGLISH: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::compile(Language::English, &en::WORDS, en::TABLES, en::EXPANSIONS));
 
@@ -226,6 +203,28 @@ static DUTCH: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::compile(Language::Dutch, &nl::WORDS, nl::TABLES, nl::EXPANSIONS));
 
 impl Lexicon {
+    fn compile(
+        language: Language,
+        words: &'static WordLists,
+        tables: &[(PhraseKind, &[&str])],
+        expansions: &[phrases::Expansion],
+    ) -> Lexicon {
+        let voting = detect::voting_words();
+        let book = PhraseBook::compile(tables, expansions, voting.iter().map(|(word, _)| *word));
+        let votes_by_word = detect::votes_by_word(&voting, book.word_count(), |word| {
+            match book.look_up(word) {
+                Lookup::Word(id) if id != vocabulary::UNKNOWN => Some(id),
+                _ => None,
+            }
+        });
+        Lexicon {
+            language,
+            words,
+            book,
+            votes_by_word,
+        }
+    }
+
     pub fn of(language: Language) -> &'static Lexicon {
         match language {
             Language::English => &ENGLISH,
