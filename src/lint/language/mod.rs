@@ -212,7 +212,7 @@ impl Lexicon {
         let voting = detect::voting_words();
         let book = PhraseBook::compile(tables, expansions, voting.iter().map(|(word, _)| *word));
         let votes_by_word = detect::votes_by_word(&voting, book.word_count(), |word| {
-            match book.look_up(word) {
+            match book.look_up(word.as_bytes()) {
                 Lookup::Word(id) if id != vocabulary::UNKNOWN => Some(id),
                 _ => None,
             }

@@ -354,7 +354,7 @@ fn move_key(state: u32, word: WordId) -> u64 {
 }
 
 impl Dictionary for PhraseBook {
-    fn look_up(&self, word: &str) -> Lookup<'_> {
+    fn look_up(&self, word: &[u8]) -> Lookup<'_> {
         self.vocabulary.get(word)
     }
 
@@ -742,7 +742,7 @@ mod tests {
             }
         }
         let ids: Vec<WordId> = (0..text.tokens.len())
-            .map(|i| match book.look_up(text.word(i)) {
+            .map(|i| match book.look_up(text.word(i).as_bytes()) {
                 Lookup::Word(id) => id,
                 Lookup::Expands(_) => UNKNOWN,
             })

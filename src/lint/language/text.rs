@@ -121,11 +121,12 @@ enum Break {
 /// variant spellings) and the number of each word in the language's phrase automaton. The
 /// tokenizer asks once per word, so a word is hashed once for both questions.
 pub trait Dictionary {
-    fn look_up(&self, word: &str) -> Lookup<'_>;
+    /// The normalized word `word` (UTF-8; bytes, so that a word just written needs no check).
+    fn look_up(&self, word: &[u8]) -> Lookup<'_>;
 
     /// [`Dictionary::look_up`] for a short ASCII word packed as `key`.
     fn look_up_short(&self, key: ShortWord) -> Lookup<'_> {
-        self.look_up(&key.word())
+        self.look_up(key.word().as_bytes())
     }
 }
 
@@ -148,8 +149,7 @@ pub struct ShortWord(u64);
 impl ShortWord {
     /// A word of letters, digits and the marks [`ascii_piece_end`] joins, or `None` (longer than
     /// eight bytes, or another character): such words are looked up as strings.
-    pub fn of(word: &str) -> Option<ShortWord> {
-        let bytes = word.as_bytes();
+    pub fn of(bytes: &[u8]) -> Option<ShortWord> {
         let packable = (1..=8).contains(&bytes.len())
             && bytes.iter().all(|&byte| {
                 is_word_byte(byte) || matches!(byte, b'\'' | b'.' | b',' | b':' | b';')
@@ -696,7 +696,7 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
         let norm = PUNCTUATION[index];
         // A draft has a mark every few words and only fifteen kinds: each is looked up once.
         let id = *self.punctuation_ids[index].get_or_insert_with(|| {
-            match self.dictionary.look_up(norm) {
+            match self.dictionary.look_up(norm.as_bytes()) {
                 Lookup::Word(id) => id,
                 Lookup::Expands(_) => 0,
             }
@@ -764,9 +764,7 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
         kind: TokenKind,
         capitalized: bool,
     ) {
-        let written = std::str::from_utf8(&self.norm[norm_start..])
-            .expect("the normalized form is written in whole characters");
-        let id = match self.dictionary.look_up(written) {
+        let id = match self.dictionary.look_up(&self.norm[norm_start..]) {
             Lookup::Word(id) => id,
             Lookup::Expands(expansion) => {
                 self.norm.truncate(norm_start);
@@ -1049,9 +1047,9 @@ mod tests {
     struct OneContraction;
 
     impl Dictionary for OneContraction {
-        fn look_up(&self, word: &str) -> Lookup<'_> {
+        fn look_up(&self, word: &[u8]) -> Lookup<'_> {
             match word {
-                "i'm" => Lookup::Expands(&[("i", 0), ("am", 0)]),
+                b"i'm" => Lookup::Expands(&[("i", 0), ("am", 0)]),
                 _ => Lookup::Word(0),
             }
         }
@@ -1335,7 +1333,7 @@ mod tests {
             ("E.g", "e.g"),
             ("1,000", "1,000"),
         ] {
-            let key = ShortWord::of(word).expect("short");
+            let key = ShortWord::of(word.as_bytes()).expect("short");
             assert_eq!(key.word(), normalized);
         }
         let t = text("I'm here");

@@ -20,7 +20,7 @@ const EXPANDS: u32 = 1 << 31;
 pub struct Vocabulary {
     /// Words of at most eight ASCII bytes, by [`ShortWord`] key.
     short: IntTable,
-    long: FxHashMap<Box<str>, u32>,
+    long: FxHashMap<Box<[u8]>, u32>,
     expansions: Vec<Box<[(&'static str, WordId)]>>,
 }
 
@@ -43,10 +43,10 @@ impl Vocabulary {
         let mut short = Vec::new();
         let mut long = FxHashMap::default();
         for (word, value) in entries {
-            match ShortWord::of(&word) {
+            match ShortWord::of(word.as_bytes()) {
                 Some(key) => short.push((key.get(), value)),
                 None => {
-                    long.insert(word, value);
+                    long.insert(Box::from(word.as_bytes()), value);
                 }
             }
         }
@@ -65,8 +65,8 @@ impl Vocabulary {
             .map_or(Lookup::Word(UNKNOWN), |value| self.lookup(value))
     }
 
-    /// The normalized word `word`.
-    pub fn get(&self, word: &str) -> Lookup<'_> {
+    /// The normalized word `word` (UTF-8).
+    pub fn get(&self, word: &[u8]) -> Lookup<'_> {
         match ShortWord::of(word) {
             Some(key) => self.get_short(key),
             None => self
@@ -105,22 +105,20 @@ mod tests {
                 ("cannot", Box::from([("can", 5), ("not", 6)])),
             ],
         );
-        assert_eq!(vocabulary.get("sorry"), Lookup::Word(1));
-        assert_eq!(vocabulary.get("inconvenience"), Lookup::Word(2));
-        assert_eq!(vocabulary.get("één"), Lookup::Word(3));
-        assert_eq!(vocabulary.get(","), Lookup::Word(4));
-        assert_eq!(vocabulary.get("re:do"), Lookup::Word(8));
+        let get = |word: &str| vocabulary.get(word.as_bytes());
+        assert_eq!(get("sorry"), Lookup::Word(1));
+        assert_eq!(get("inconvenience"), Lookup::Word(2));
+        assert_eq!(get("één"), Lookup::Word(3));
+        assert_eq!(get(","), Lookup::Word(4));
+        assert_eq!(get("re:do"), Lookup::Word(8));
         // The tokenizer packs the word straight from the source, capitals and all.
-        let key = ShortWord::of("Re:Do").expect("short");
+        let key = ShortWord::of(b"Re:Do").expect("short");
         assert_eq!(vocabulary.get_short(key), Lookup::Word(8));
         for contraction in ["can't", "cannot"] {
-            assert_eq!(
-                vocabulary.get(contraction),
-                Lookup::Expands(&[("can", 5), ("not", 6)])
-            );
+            assert_eq!(get(contraction), Lookup::Expands(&[("can", 5), ("not", 6)]));
         }
         for unknown in ["sorr", "sorryy", "", "inconveniences", "een", "."] {
-            assert_eq!(vocabulary.get(unknown), Lookup::Word(UNKNOWN), "{unknown}");
+            assert_eq!(get(unknown), Lookup::Word(UNKNOWN), "{unknown}");
         }
     }
 }
