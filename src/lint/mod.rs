@@ -179,9 +179,9 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
                 }),
         );
     }
-    // Sorting the keys and then the findings once moves each (large) finding once, not over and
-    // over as a merge sort would; equal keys keep their order.
-    findings.sort_by_cached_key(|finding| (finding.range.start, finding.range.end, finding.rule));
+    findings.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
+    });
     // A rule that reports on the whole draft (e-mail-channel) may speak once per part.
     findings.dedup_by(|later, earlier| later.rule == earlier.rule && later.range == earlier.range);
     let summary = Summary::score(
