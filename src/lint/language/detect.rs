@@ -355,16 +355,8 @@ fn switches_paragraph(votes: Votes, document: Language, other: Language) -> bool
 /// Each lexicon's vocabulary numbers them all, so that the tokenizer's numbers are enough for
 /// [`votes_by_word`].
 pub fn voting_words() -> Vec<(&'static str, u8)> {
-    let list_vote = |word: &str| {
-        let mut vote = 0;
-        if ENGLISH.contains(&word) {
-            vote |= ENGLISH_VOTE;
-        }
-        if DUTCH.contains(&word) {
-            vote |= DUTCH_VOTE;
-        }
-        vote
-    };
+    // The table the document's vote reads holds each listed word's vote.
+    let list_vote = |word: &str| pack(word.as_bytes()).map_or(0, |key| STOP_WORDS.vote(key));
     let listed = ENGLISH
         .iter()
         .chain(DUTCH)

@@ -1125,6 +1125,11 @@ mod tests {
         }
     }
 
+    /// Every token's normalized form, in order.
+    fn words(t: &Text) -> Vec<&str> {
+        (0..t.tokens.len()).map(|i| t.word(i)).collect()
+    }
+
     fn sentences(source: &str) -> Vec<&str> {
         text(source)
             .sentences
@@ -1347,9 +1352,8 @@ mod tests {
     fn short_and_long_words_are_written_alike() {
         let source = "A bB Abcdefg ABCDEFGH Abcdefghi x_Y 123 SORRY.";
         let t = text(source);
-        let words: Vec<&str> = (0..t.tokens.len()).map(|i| t.word(i)).collect();
         assert_eq!(
-            words,
+            words(&t),
             [
                 "a",
                 "bb",
@@ -1370,10 +1374,8 @@ mod tests {
     #[test]
     fn a_capital_anywhere_in_a_word_lowercases_it() {
         let source = "iPHONE aBcDeFgHiJkLmN zzzzzzzzzzzzzzzQ sORRY wE'Re I'M e.G sorrY";
-        let t = text(source);
-        let words: Vec<&str> = (0..t.tokens.len()).map(|i| t.word(i)).collect();
         assert_eq!(
-            words,
+            words(&text(source)),
             [
                 "iphone",
                 "abcdefghijklmn",
