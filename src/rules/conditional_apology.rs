@@ -55,6 +55,7 @@ use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::apology::ApologyForm;
 use crate::lint::language::{Analysis, ApologyExpression, Language, PhraseKind};
 use crate::rules::edits::capitalize_first;
+use crate::rules::edits::draft_text;
 use crate::rules::edits::one_line;
 use crate::rules::edits::quoted_words;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
@@ -273,7 +274,7 @@ fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Optio
             first_char.to_owned()
         };
         Fix::new(
-            format!(
+            draft_text!(
                 "Drop '{}'",
                 one_line(TextRange::new(marker_span.start, first.start).slice(source))
             ),
@@ -290,20 +291,20 @@ fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Optio
         // "If our update caused this, I apologize." → "I apologize that our update caused this."
         let condition = analysis.span(body..comma).slice(source);
         Fix::new(
-            format!("Replace with '{apology_text} that {}'", one_line(condition)),
+            draft_text!("Replace with '{apology_text} that {}'", one_line(condition)),
             Safety::Unsafe,
             vec![Edit::replace(
                 replaced,
-                format!("{apology_text} that {condition}"),
+                draft_text!("{apology_text} that {condition}"),
             )],
         )
     } else {
         Fix::new(
-            format!("Replace with '{apology_text} {template}'"),
+            draft_text!("Replace with '{apology_text} {template}'"),
             Safety::DisplayOnly,
             vec![Edit::replace(
                 replaced,
-                format!("{apology_text} {template}"),
+                draft_text!("{apology_text} {template}"),
             )],
         )
     };

@@ -1,10 +1,32 @@
 //! Text edits the rules' fixes share: dropping words with their spacing, capitalizing a new
-//! sentence start. Not a rule.
+//! sentence start, formatting text that quotes the draft. Not a rule.
 
+use std::fmt::Write;
 use std::ops::Range;
 
 use crate::lint::finding::{Edit, TextRange};
 use crate::lint::language::{Analysis, TokenKind};
+
+/// `format!` for a message, fix title or rewrite that quotes the draft's words.
+///
+/// `format!` sizes its string from the literal text alone, so a text that is mostly quoted words
+/// grew through several reallocations, and a long draft has thousands of findings: this one
+/// starts with room for a typical message.
+macro_rules! draft_text {
+    ($($argument:tt)*) => {
+        $crate::rules::edits::format_draft_text(format_args!($($argument)*))
+    };
+}
+pub(crate) use draft_text;
+
+/// What [`draft_text!`] expands to.
+pub(crate) fn format_draft_text(arguments: std::fmt::Arguments<'_>) -> String {
+    const TYPICAL_LENGTH: usize = 96;
+    let mut text = String::with_capacity(TYPICAL_LENGTH);
+    text.write_fmt(arguments)
+        .expect("formatting into a String does not fail");
+    text
+}
 
 /// Whether `token` is the first word of its sentence (after opening quotes or brackets).
 pub(crate) fn starts_sentence(analysis: &Analysis<'_>, token: usize) -> bool {

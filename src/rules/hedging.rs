@@ -47,7 +47,7 @@ use std::ops::Range;
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::{Analysis, Language, PhraseHit, PhraseKind};
-use crate::rules::edits::{capitalize_first, drop_words, starts_sentence};
+use crate::rules::edits::{capitalize_first, draft_text, drop_words, starts_sentence};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct Hedging;
@@ -210,7 +210,7 @@ fn hedge_fix(
         };
         let range = analysis.span(marked.start..participle + 1);
         let original = analysis.span(participle..participle + 1).slice(source);
-        let title = format!("Replace '{}' with '{past}'", range.slice(source));
+        let title = draft_text!("Replace '{}' with '{past}'", range.slice(source));
         let replacement = if starts_sentence(analysis, marked.start) {
             capitalize_first(past)
         } else if past == analysis.word(participle) {
@@ -229,7 +229,7 @@ fn hedge_fix(
         let verb = be_present(analysis, marked.start);
         let range = analysis.span(marked.clone());
         return Some(Fix::new(
-            format!("Replace '{hedge}' with '{verb}'"),
+            draft_text!("Replace '{hedge}' with '{verb}'"),
             Safety::Unsafe,
             vec![Edit::replace(range, verb)],
         ));
@@ -251,7 +251,7 @@ fn hedge_fix(
     }
     let edits = drop_words(analysis, source, drop.clone());
     Some(Fix::new(
-        format!("Drop '{}'", analysis.span(drop).slice(source)),
+        draft_text!("Drop '{}'", analysis.span(drop).slice(source)),
         Safety::Unsafe,
         edits,
     ))

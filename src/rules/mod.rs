@@ -249,7 +249,7 @@ impl Context<'_> {
         english: std::fmt::Arguments<'_>,
         dutch: std::fmt::Arguments<'_>,
     ) -> String {
-        std::fmt::format(self.localized(english, dutch))
+        edits::format_draft_text(self.localized(english, dutch))
     }
 
     /// Text that goes into the draft (a fix's template) in the language of the words this

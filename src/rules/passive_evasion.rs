@@ -51,6 +51,7 @@ use std::ops::Range;
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::{Analysis, Language, PhraseHit, PhraseKind, TokenKind};
 use crate::rules::edits::capitalize_first;
+use crate::rules::edits::draft_text;
 use crate::rules::ownership::merge_overlapping;
 use crate::rules::ownership::writer_owns_fault;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
@@ -284,7 +285,7 @@ fn active_rewrite_dutch(context: &Context<'_>, hit: &PhraseHit) -> Option<Fix> {
     };
     let replaced = analysis.span(first..first + 2);
     let rest = &context.source[replaced.end..analysis.span(tokens.clone()).end];
-    let rewrite = format!("{active}{rest}");
+    let rewrite = draft_text!("{active}{rest}");
     Some(Fix::new(
         context.format_localized(
             format_args!("Rewrite as '{rewrite}'"),
@@ -390,7 +391,7 @@ fn active_rewrite(analysis: &Analysis<'_>, hit: &PhraseHit) -> Option<Fix> {
     }
     let range = analysis.span(subject.start..tokens.end);
     Some(Fix::new(
-        format!("Rewrite as '{rewrite}'"),
+        draft_text!("Rewrite as '{rewrite}'"),
         Safety::Unsafe,
         vec![Edit::replace(range, rewrite)],
     ))

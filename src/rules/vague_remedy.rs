@@ -122,9 +122,9 @@ impl Rule for VagueRemedy {
                 range,
                 context.localized("vague time: say by when", "vage termijn: zeg vóór wanneer"),
                 vec![Fix::new(
-                    format!(
-                        "{} '{by_date}'",
-                        context.localized("Replace with", "Vervang door")
+                    context.format_localized(
+                        format_args!("Replace with '{by_date}'"),
+                        format_args!("Vervang door '{by_date}'"),
                     ),
                     Safety::DisplayOnly,
                     vec![Edit::replace(range, by_date)],
@@ -140,9 +140,9 @@ fn template_fix(context: &Context<'_>, range: TextRange) -> Fix {
         "wij gaan vóór [datum] [actie]",
     );
     Fix::new(
-        format!(
-            "{} '{template}'",
-            context.localized("Replace with", "Vervang door")
+        context.format_localized(
+            format_args!("Replace with '{template}'"),
+            format_args!("Vervang door '{template}'"),
         ),
         Safety::DisplayOnly,
         vec![Edit::replace(range, template)],

@@ -436,35 +436,36 @@ fn is_horizontal_space(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | 0x0B | 0x0C)
 }
 
-/// Which of a run of contiguous segments holds a token: the segment of every 64th token is kept,
-/// and the few segments from there to the token are stepped over (a sentence is rarely shorter
-/// than a few tokens). About a 64th of the memory of a segment number per token.
+/// Which of a run of contiguous segments holds a token: the segment of every 16th token is kept,
+/// and the few segments from there to the token are stepped over (a clause is rarely shorter
+/// than a few tokens, so that is a step or three). A 16th of the memory of a segment number per
+/// token.
 #[derive(Debug, Default)]
 struct SegmentIndex {
-    /// The segment holding token `64 * k`.
-    every_64th: Vec<u32>,
+    /// The segment holding token `16 * k`.
+    every_16th: Vec<u32>,
 }
 
 impl SegmentIndex {
-    const STRIDE_BITS: u32 = 6;
+    const STRIDE_BITS: u32 = 4;
 
     fn new(segments: &[Segment], token_count: usize) -> SegmentIndex {
-        let mut every_64th = Vec::with_capacity((token_count >> Self::STRIDE_BITS) + 1);
+        let mut every_16th = Vec::with_capacity((token_count >> Self::STRIDE_BITS) + 1);
         let mut segment = 0;
         for token in (0..token_count).step_by(1 << Self::STRIDE_BITS) {
             segment = Self::step(segments, segment, token);
-            every_64th.push(segment as u32);
+            every_16th.push(segment as u32);
         }
-        SegmentIndex { every_64th }
+        SegmentIndex { every_16th }
     }
 
     /// Which of `segments` (the ones this index was made of) holds `token`: the first that ends
     /// after it, the last one for a token past the end.
     fn segment_of(&self, segments: &[Segment], token: usize) -> usize {
         let hint = self
-            .every_64th
+            .every_16th
             .get(token >> Self::STRIDE_BITS)
-            .or(self.every_64th.last())
+            .or(self.every_16th.last())
             .map_or(0, |hint| *hint as usize);
         Self::step(segments, hint, token)
     }
@@ -831,7 +832,9 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
     }
 
     /// Adds a token whose normalized form, `norm_len` bytes at `norm[norm_start..]`, and the
-    /// space after it are written.
+    /// space after it are written. Inlined into its callers: as a call, a third of its cost was
+    /// saving and restoring registers, once for every token of the prose.
+    #[inline(always)]
     fn push_token(
         &mut self,
         span: TextRange,
