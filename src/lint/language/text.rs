@@ -523,6 +523,10 @@ struct Builder<'s, 'd, D> {
     norm: Vec<u8>,
     text: Text,
     state: ReadingState,
+    /// The tokens that can end or start a sentence or clause, in order: every mark, and every
+    /// token after a hard break. Segmenting looks at these alone, not at the five words between
+    /// two of them.
+    boundaries: Vec<u32>,
     /// The dictionary's number of each of [`PUNCTUATION`], once looked up.
     punctuation_ids: [Option<u32>; PUNCTUATION.len()],
     dictionary: &'d D,
@@ -547,6 +551,7 @@ struct ReadingState {
 struct Mark {
     norm: usize,
     tokens: usize,
+    boundaries: usize,
     state: ReadingState,
 }
 
@@ -574,6 +579,7 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
                 line_start: 0,
                 in_quotes: false,
             },
+            boundaries: Vec::with_capacity(prose_len / 20),
             punctuation_ids: [None; PUNCTUATION.len()],
             dictionary,
         }
@@ -583,17 +589,20 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
         Mark {
             norm: self.norm.len(),
             tokens: self.text.tokens.len(),
+            boundaries: self.boundaries.len(),
             state: self.state,
         }
     }
 
     /// Takes back every token read since `mark` (segmenting comes after reading, so the tokens
-    /// are all there is to take back). The state goes back too, although a paragraph that
-    /// follows starts a block and resets most of it: what was left out must not count on that.
+    /// and their boundaries are all there is to take back). The state goes back too, although a
+    /// paragraph that follows starts a block and resets most of it: what was left out must not
+    /// count on that.
     fn roll_back(&mut self, mark: Mark) {
         self.norm.truncate(mark.norm);
         self.text.tokens.truncate(mark.tokens);
         self.text.word_ids.truncate(mark.tokens);
+        self.boundaries.truncate(mark.boundaries);
         self.state = mark.state;
     }
 
@@ -901,6 +910,9 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
         ] {
             flags |= u8::from(set) * flag;
         }
+        if kind == TokenKind::Punct || brk == Break::Hard {
+            self.boundaries.push(self.text.tokens.len() as u32);
+        }
         self.text.tokens.push(Token {
             start: span.start as u32,
             end: span.end as u32,
@@ -940,8 +952,13 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
         let count = text.tokens.len();
         let mut sentence_start = 0;
         let mut clause_start = 0;
-        let mut index = 0;
-        while index < count {
+        // The marks a sentence or clause took in after its end mark are read.
+        let mut read_up_to = 0;
+        for &boundary in &self.boundaries {
+            let index = boundary as usize;
+            if index < read_up_to {
+                continue;
+            }
             if text.tokens[index].hard_break() {
                 if index > sentence_start {
                     close(&mut text.sentences, &text.tokens, sentence_start, index);
@@ -955,9 +972,8 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
                     text.paragraph_starts.push(index as u32);
                 }
             }
-            // Only punctuation ends a sentence or clause; most tokens are words.
+            // Only punctuation ends a sentence or clause.
             if text.tokens[index].kind != TokenKind::Punct {
-                index += 1;
                 continue;
             }
             let word = word_of(&text.norm, &text.tokens[index]);
@@ -987,10 +1003,8 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
                     close(&mut text.sentences, &text.tokens, sentence_start, end);
                     sentence_start = end;
                 }
-                index = end;
-                continue;
+                read_up_to = end;
             }
-            index += 1;
         }
         if count > sentence_start {
             close(&mut text.sentences, &text.tokens, sentence_start, count);
