@@ -7,6 +7,8 @@ use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
+use smallvec::SmallVec;
+
 /// A half-open byte range `start..end` into the checked text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TextRange {
@@ -167,20 +169,24 @@ impl Edit {
     }
 }
 
+/// A fix's edits: nearly always one, kept in place rather than in an allocation of its own (a
+/// long draft has thousands of findings, most of them with a fix of one edit).
+pub type Edits = SmallVec<[Edit; 1]>;
+
 /// One way to resolve a finding: a title for the menu, its safety and non-overlapping edits.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
     pub title: FindingText,
     pub safety: Safety,
-    pub edits: Vec<Edit>,
+    pub edits: Edits,
 }
 
 impl Fix {
-    pub fn new(title: impl Into<FindingText>, safety: Safety, edits: Vec<Edit>) -> Self {
+    pub fn new(title: impl Into<FindingText>, safety: Safety, edits: impl Into<Edits>) -> Self {
         Fix {
             title: title.into(),
             safety,
-            edits,
+            edits: edits.into(),
         }
     }
 }

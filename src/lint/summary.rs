@@ -211,7 +211,7 @@ mod tests {
             severity,
             message: "".into(),
             range: Default::default(),
-            fixes: Vec::new(),
+            fixes: Default::default(),
         };
         let many: Vec<Finding> = (0..20).map(|_| finding(Severity::Warning)).collect();
         assert_eq!(

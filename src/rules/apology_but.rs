@@ -51,7 +51,9 @@
 
 use std::ops::Range;
 
-use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
+use smallvec::smallvec;
+
+use crate::lint::finding::{Edit, Edits, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::{Analysis, PhraseKind};
 use crate::rules::edits::{capitalize_first, quoted_words};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
@@ -181,7 +183,7 @@ enum Shape {
 }
 
 impl Turn {
-    fn edits(&self, analysis: &Analysis<'_>, source: &str) -> Vec<Edit> {
+    fn edits(&self, analysis: &Analysis<'_>, source: &str) -> Edits {
         match self.shape {
             Shape::After => {
                 // Replace ", but " (or "However, " at a sentence start) with a sentence end and
@@ -198,7 +200,7 @@ impl Turn {
                 };
                 let next = next_word(analysis, conjunction + turn_length(analysis, conjunction));
                 let separator = if opens { "" } else { ". " };
-                vec![capitalize_at(analysis, source, start, next, separator)]
+                smallvec![capitalize_at(analysis, source, start, next, separator)]
             }
             Shape::Before { comma } => {
                 // "Although we are sorry, we must" → "We are sorry. We must".
@@ -210,7 +212,7 @@ impl Turn {
                 let start_edit = capitalize_at(analysis, source, first, self.conjunction + 1, "");
                 let comma_start = analysis.span(comma..comma + 1).start;
                 let next = next_word(analysis, comma + 1);
-                vec![
+                smallvec![
                     start_edit,
                     capitalize_at(analysis, source, comma_start, next, ". "),
                 ]

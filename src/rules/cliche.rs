@@ -46,6 +46,8 @@
 
 use std::ops::Range;
 
+use smallvec::smallvec;
+
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
 use crate::rules::edits::one_line;
@@ -139,6 +141,6 @@ fn inconvenience_fix(context: &Context<'_>, tokens: Range<usize>) -> Option<Fix>
             format_args!("Vervang '{original}' door '{harm}'"),
         ),
         Safety::DisplayOnly,
-        vec![Edit::replace(range, harm)],
+        smallvec![Edit::replace(range, harm)],
     ))
 }

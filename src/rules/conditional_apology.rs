@@ -51,6 +51,8 @@
 
 use std::ops::Range;
 
+use smallvec::smallvec;
+
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::apology::ApologyForm;
 use crate::lint::language::{Analysis, ApologyExpression, Language, PhraseKind};
@@ -185,7 +187,7 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
                 format_args!("Vervang '{dropped}' door '{that}'"),
             ),
             Safety::Unsafe,
-            vec![Edit::replace(replaced, format!(" {that}"))],
+            smallvec![Edit::replace(replaced, format!(" {that}"))],
         )
     } else if direct {
         let replaced = TextRange::new(word_end, analysis.span(marker.start..end).end);
@@ -195,7 +197,7 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
                 format_args!("Vervang de voorwaarde door '{template}'"),
             ),
             Safety::DisplayOnly,
-            vec![Edit::replace(replaced, format!(" {template}"))],
+            smallvec![Edit::replace(replaced, format!(" {template}"))],
         )
     } else {
         // The apology already names its object: the condition just goes.
@@ -213,7 +215,7 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
                 format_args!("Schrap '{words}'"),
             ),
             Safety::Unsafe,
-            vec![Edit::delete(dropped)],
+            smallvec![Edit::delete(dropped)],
         )
     };
     Some(context.finding(range, message(context, &marker_text), vec![fix]))
@@ -279,7 +281,7 @@ fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Optio
                 one_line(TextRange::new(marker_span.start, first.start).slice(source))
             ),
             Safety::Unsafe,
-            vec![Edit::replace(
+            smallvec![Edit::replace(
                 TextRange::new(marker_span.start, first.start + first_len),
                 replacement,
             )],
@@ -293,7 +295,7 @@ fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Optio
         Fix::new(
             draft_text!("Replace with '{apology_text} that {}'", one_line(condition)),
             Safety::Unsafe,
-            vec![Edit::replace(
+            smallvec![Edit::replace(
                 replaced,
                 draft_text!("{apology_text} that {condition}"),
             )],
@@ -302,7 +304,7 @@ fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Optio
         Fix::new(
             draft_text!("Replace with '{apology_text} {template}'"),
             Safety::DisplayOnly,
-            vec![Edit::replace(
+            smallvec![Edit::replace(
                 replaced,
                 draft_text!("{apology_text} {template}"),
             )],

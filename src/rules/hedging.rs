@@ -45,6 +45,8 @@
 
 use std::ops::Range;
 
+use smallvec::smallvec;
+
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::{Analysis, Language, PhraseHit, PhraseKind};
 use crate::rules::edits::{capitalize_first, draft_text, drop_words, starts_sentence};
@@ -221,7 +223,7 @@ fn hedge_fix(
         return Some(Fix::new(
             title,
             Safety::Unsafe,
-            vec![Edit::replace(range, replacement)],
+            smallvec![Edit::replace(range, replacement)],
         ));
     }
     if marked.len() == 2 && analysis.is(marked.start, &["may", "might"]) {
@@ -231,7 +233,7 @@ fn hedge_fix(
         return Some(Fix::new(
             draft_text!("Replace '{hedge}' with '{verb}'"),
             Safety::Unsafe,
-            vec![Edit::replace(range, verb)],
+            smallvec![Edit::replace(range, verb)],
         ));
     }
     let mut drop = marked.clone();

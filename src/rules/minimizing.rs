@@ -47,7 +47,9 @@
 
 use std::ops::Range;
 
-use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
+use smallvec::smallvec;
+
+use crate::lint::finding::{Edit, Edits, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
 use crate::rules::edits::with_one_space;
 use crate::rules::ownership::{HitGroup, merge_overlapping};
@@ -151,7 +153,7 @@ fn drop_softeners(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
     dropped.dedup();
     let runs = runs_of(&dropped);
     let source = analysis.source;
-    let mut edits: Vec<Edit> = Vec::new();
+    let mut edits = Edits::new();
     // Kept tokens whose text changes: an article before a dropped word, a new first word.
     let mut changed: Vec<(usize, String)> = Vec::new();
     for run in &runs {
@@ -260,7 +262,7 @@ fn delete_clause(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
             capitalize(first),
         )
     };
-    Some(Fix::new(title, Safety::Unsafe, vec![edit]))
+    Some(Fix::new(title, Safety::Unsafe, smallvec![edit]))
 }
 
 /// Consecutive token indices, as ranges.

@@ -48,6 +48,8 @@
 
 use std::ops::Range;
 
+use smallvec::smallvec;
+
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::{Analysis, Language, PhraseHit, PhraseKind, TokenKind};
 use crate::rules::edits::capitalize_first;
@@ -292,7 +294,7 @@ fn active_rewrite_dutch(context: &Context<'_>, hit: &PhraseHit) -> Option<Fix> {
             format_args!("Herschrijf als '{rewrite}'"),
         ),
         Safety::Unsafe,
-        vec![Edit::replace(replaced, active)],
+        smallvec![Edit::replace(replaced, active)],
     ))
 }
 
@@ -393,7 +395,7 @@ fn active_rewrite(analysis: &Analysis<'_>, hit: &PhraseHit) -> Option<Fix> {
     Some(Fix::new(
         draft_text!("Rewrite as '{rewrite}'"),
         Safety::Unsafe,
-        vec![Edit::replace(range, rewrite)],
+        smallvec![Edit::replace(range, rewrite)],
     ))
 }
 

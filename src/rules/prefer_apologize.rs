@@ -44,6 +44,8 @@
 //! Onze excuses voor de ontbrekende factuur.
 //! ```
 
+use smallvec::smallvec;
+
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::apology::ApologyForm;
 use crate::lint::language::{Analysis, ApologyExpression, Language, Voice};
@@ -232,6 +234,6 @@ fn replace_fix(
             format_args!("Vervang '{original}' door '{replacement}'"),
         ),
         Safety::Unsafe,
-        vec![Edit::replace(range, replacement)],
+        smallvec![Edit::replace(range, replacement)],
     )
 }

@@ -41,6 +41,8 @@
 //! Het spijt me dat wij de nieuwe tarieven zonder aankondiging hebben ingevoerd.
 //! ```
 
+use smallvec::smallvec;
+
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::apology::ApologyForm;
 use crate::lint::language::{Language, PhraseKind};
@@ -96,7 +98,7 @@ impl Rule for SorryYouFeel {
                     format_args!("Vervang '{original}' door '{template}'"),
                 ),
                 Safety::DisplayOnly,
-                vec![Edit::replace(feeling, template)],
+                smallvec![Edit::replace(feeling, template)],
             );
             findings.push(context.finding(
                 analysis.span(apology.start as usize..hit.end as usize),

@@ -4,6 +4,8 @@
 //! Not a rule itself. Each `missing-*` rule file holds its own doc, message and template and
 //! calls [`report_missing`].
 
+use smallvec::smallvec;
+
 use crate::lint::finding::{Edit, Finding, Fix, Safety};
 use crate::lint::summary::Component;
 use crate::rules::Context;
@@ -34,7 +36,7 @@ pub(crate) fn report_missing(
             context.localized("Add a sentence", "Voeg een zin toe")
         ),
         safety,
-        vec![Edit::insert(at, format!(" {template}"))],
+        smallvec![Edit::insert(at, format!(" {template}"))],
     );
     findings.push(context.finding(context.anchor, message, vec![fix]));
 }

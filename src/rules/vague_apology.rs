@@ -42,6 +42,8 @@
 //! Excuses dat wij uw kaart twee keer hebben belast.
 //! ```
 
+use smallvec::smallvec;
+
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
 use crate::rules::edits::one_line;
@@ -97,7 +99,7 @@ impl Rule for VagueApology {
                     format_args!("Vervang '{original}' door '{harm}'"),
                 ),
                 Safety::DisplayOnly,
-                vec![Edit::replace(object, harm)],
+                smallvec![Edit::replace(object, harm)],
             );
             findings.push(context.finding(
                 object,

@@ -39,6 +39,8 @@
 //! Het spijt ons. Wij sturen het nieuwe exemplaar woensdag op.
 //! ```
 
+use smallvec::smallvec;
+
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::PhraseKind;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
@@ -127,7 +129,7 @@ impl Rule for VagueRemedy {
                         format_args!("Vervang door '{by_date}'"),
                     ),
                     Safety::DisplayOnly,
-                    vec![Edit::replace(range, by_date)],
+                    smallvec![Edit::replace(range, by_date)],
                 )],
             ));
         }
@@ -145,6 +147,6 @@ fn template_fix(context: &Context<'_>, range: TextRange) -> Fix {
             format_args!("Vervang door '{template}'"),
         ),
         Safety::DisplayOnly,
-        vec![Edit::replace(range, template)],
+        smallvec![Edit::replace(range, template)],
     )
 }
