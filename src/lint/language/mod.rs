@@ -412,10 +412,22 @@ impl<'a> Analysis<'a> {
 
     fn of_text(source: &'a str, language: Language, text: Text) -> Analysis<'a> {
         let lexicon = Lexicon::of(language);
-        let mut hits = vec![Vec::new(); KIND_COUNT];
-        lexicon
-            .book
-            .scan_into(&text, |hit| hits[hit.kind as usize].push(hit));
+        // Every hit in one list first, then each kind's list at its exact size: pushed straight
+        // into their kinds' lists, a long draft's hits were copied over and over as the lists
+        // grew.
+        let mut found = Vec::with_capacity(text.tokens.len() / 4);
+        lexicon.book.scan_into(&text, |hit| found.push(hit));
+        let mut counts = [0; KIND_COUNT];
+        for hit in &found {
+            counts[hit.kind as usize] += 1;
+        }
+        let mut hits: Vec<Vec<PhraseHit>> = counts
+            .iter()
+            .map(|&count| Vec::with_capacity(count))
+            .collect();
+        for hit in found {
+            hits[hit.kind as usize].push(hit);
+        }
         for (act, component) in [
             (PhraseKind::RemedyAct, PhraseKind::Remedy),
             (PhraseKind::PreventionAct, PhraseKind::Prevention),
