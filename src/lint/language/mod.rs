@@ -415,8 +415,7 @@ impl<'a> Analysis<'a> {
         // Every hit in one list first, then each kind's list at its exact size: pushed straight
         // into their kinds' lists, a long draft's hits were copied over and over as the lists
         // grew.
-        let mut found = Vec::with_capacity(text.tokens.len() / 4);
-        lexicon.book.scan_into(&text, |hit| found.push(hit));
+        let found = lexicon.book.scan(&text);
         let mut counts = [0; KIND_COUNT];
         for hit in &found {
             counts[hit.kind as usize] += 1;

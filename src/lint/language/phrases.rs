@@ -285,14 +285,9 @@ impl PhraseBook {
     /// Every hit in `text`, as token ranges, ordered by start and then end. No hit spans a hard
     /// break (a new block or sentence line).
     pub fn scan(&self, text: &Text) -> Vec<PhraseHit> {
-        let mut hits = Vec::new();
-        self.scan_into(text, |hit| hits.push(hit));
-        hits
-    }
-
-    /// [`PhraseBook::scan`], handing each hit to `found` instead of collecting them (the caller
-    /// sorts them by kind without a second list of every hit).
-    pub fn scan_into(&self, text: &Text, mut found: impl FnMut(PhraseHit)) {
+        // Room for a hit every four tokens, more than a dense apology has: a long draft's list
+        // is not copied over and over as it grows.
+        let mut hits = Vec::with_capacity(text.tokens.len() / 4);
         // The tokenizer numbered every word when it read it (`text` was read with this book).
         let ids = text.word_ids();
         let mut marked = Vec::new();
@@ -303,7 +298,7 @@ impl PhraseBook {
                 let accepts = &self.accepts[self.accept_ranges[state as usize] as usize
                     ..self.accept_ranges[state as usize + 1] as usize];
                 for accept in accepts {
-                    found(self.hit(accept, &ids[start..end], start, &mut marked));
+                    hits.push(self.hit(accept, &ids[start..end], start, &mut marked));
                 }
                 if end == ids.len() || text.tokens[end].hard_break() {
                     break;
@@ -312,6 +307,7 @@ impl PhraseBook {
                 end += 1;
             }
         }
+        hits
     }
 
     /// The hit of `accept` over `words`; `marked` is scratch space for finding its mark.
