@@ -151,15 +151,21 @@ impl Summary {
                 .map(Component::weight)
                 .sum::<u32>();
         let scaled = (earned * 100 + possible / 2) / possible;
-        let penalty: u32 = findings
-            .iter()
-            .filter(|finding| crate::rules::is_phrase_rule(finding.rule))
-            .map(|finding| match finding.severity {
-                Severity::Error | Severity::Warning => WARNING_PENALTY,
-                Severity::Info => INFO_PENALTY,
-                Severity::Hint => 0,
-            })
-            .sum();
+        // Counting stops at the cap: a long draft has thousands of findings, and the first few
+        // reach it.
+        let mut penalty = 0;
+        for finding in findings {
+            if penalty >= MAX_PENALTY {
+                break;
+            }
+            if crate::rules::is_phrase_rule(finding.rule) {
+                penalty += match finding.severity {
+                    Severity::Error | Severity::Warning => WARNING_PENALTY,
+                    Severity::Info => INFO_PENALTY,
+                    Severity::Hint => 0,
+                };
+            }
+        }
         let score = scaled.saturating_sub(penalty.min(MAX_PENALTY)).min(100);
         Summary {
             score: score as u8,
