@@ -217,7 +217,7 @@ mod tests {
             severity,
             message: "".into(),
             range: Default::default(),
-            fixes: Default::default(),
+            fixes: Vec::new(),
         };
         let many: Vec<Finding> = (0..20).map(|_| finding(Severity::Warning)).collect();
         assert_eq!(
