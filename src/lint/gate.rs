@@ -4,15 +4,17 @@
 //! question, an ordinary work mail with a passing "sorry for the late reply". Its mistakes are
 //! the most visible ones a user meets (a flooded README loses a user for good), so the verdict is
 //! a small, explicit scorer over the catalog's features, and the features travel with the
-//! verdict so tests, the JSON output and the hover can show why.
+//! verdict so tests, the JSON output and the hover can show why ([`GateFeatures::reasons`]).
 //!
-//! Score: 3 for the first real apology expression of the writer, +1 for each further one (at
-//! most +2), +1 for each component of a good apology the draft has (at most +3), +1 when the
-//! draft reads as correspondence (greeting, sign-off, mail headers); minus documentation signs
-//! when it has none of those (a code block −2, headings −1, a list −1); minus 1 for a lone aside
-//! (one apology, no component, four sentences or more). A draft is an apology at 3 or more.
-//! A short draft with one real apology ("We're sorry, but our policy does not allow refunds.")
-//! scores exactly 3: it *is* an apology.
+//! Purpose, not form: a press statement, a status update, a notice with section headings or a
+//! one-line reply is an apology when its writer apologizes for a harm, greeting or not. The
+//! score starts from the writer's own apologies (someone else's, reported, and apologies about
+//! the message itself do not count), rises with the components of a good apology, with signs
+//! that the text is addressed to its readers and with talk of a failure or harm, and falls only
+//! for signs that the one apology is an aside in a text written for another purpose
+//! (documentation with code and headings, no failure in sight). A document is an apology at
+//! [`THRESHOLD`]; one real apology in a short draft ("We're sorry, but our policy does not allow
+//! refunds.") reaches it on its own.
 
 use super::language::{Analysis, PhraseKind};
 use super::markup::Prose;
@@ -30,9 +32,18 @@ pub struct GateFeatures {
     pub reported_apologies: usize,
     /// Components of a good apology present (responsibility, remedy …).
     pub components: usize,
+    /// The writer owns a fault (the component that matters most).
+    pub responsibility: bool,
     pub greeting: bool,
     pub sign_off: bool,
     pub email_headers: bool,
+    /// The prose speaks to its readers ("you", "your", "u", "je") outside quotes.
+    pub addressed: bool,
+    /// Words of failure and harm ("outage", "delay", "mistake", "storing") outside quotes.
+    pub harm_words: usize,
+    /// The first writer apology stands in the draft's first three sentences (a title line
+    /// counts as one) or its last two: the place of a text's purpose, not of an aside.
+    pub apology_in_frame: bool,
     pub headings: usize,
     pub code_blocks: usize,
     pub list_items: usize,
@@ -48,6 +59,13 @@ pub struct GateVerdict {
     pub score: i32,
     pub features: GateFeatures,
 }
+
+/// How much failure talk makes a text about a failure: a README's "if you find a bug" is one.
+const HARM_TOPIC: usize = 3;
+
+/// A text this long with one apology in its middle has another purpose; a short notice with
+/// one apology has not.
+const LONG_TEXT: usize = 6;
 
 impl GateFeatures {
     pub fn collect(analysis: &Analysis<'_>, prose: &Prose) -> GateFeatures {
@@ -69,18 +87,36 @@ impl GateFeatures {
             .hits(PhraseKind::SignOff)
             .last()
             .is_some_and(|hit| hit.end as usize + 8 >= tokens);
+        let unquoted = |hit: &&super::language::PhraseHit| {
+            !analysis.text.tokens[hit.start as usize].quoted()
+        };
+        let sentences = analysis.text.sentences.len();
+        let apology_in_frame = analysis
+            .writer_apologies()
+            .next()
+            .is_some_and(|apology| apology.sentence < 3 || apology.sentence + 2 >= sentences);
         GateFeatures {
             apologies: count(Voice::Writer),
             passing_apologies: count(Voice::Passing),
             reported_apologies: count(Voice::Reported),
             components: analysis.components().iter().count(),
+            responsibility: analysis
+                .components()
+                .contains(crate::lint::summary::Component::Responsibility),
             greeting,
             sign_off,
             email_headers: prose.genre.email_headers,
+            addressed: analysis.hits(PhraseKind::Addressee).iter().any(|hit| unquoted(&hit)),
+            harm_words: analysis
+                .hits(PhraseKind::HarmWord)
+                .iter()
+                .filter(unquoted)
+                .count(),
+            apology_in_frame,
             headings: prose.genre.headings,
             code_blocks: prose.genre.code_blocks,
             list_items: prose.genre.list_items,
-            sentences: analysis.text.sentences.len(),
+            sentences,
         }
     }
 
@@ -88,20 +124,69 @@ impl GateFeatures {
         self.greeting || self.sign_off || self.email_headers
     }
 
-    pub fn score(&self) -> i32 {
+    fn about_a_failure(&self) -> bool {
+        self.harm_words >= HARM_TOPIC
+    }
+
+    /// Responsibility, or two components: a README's aside has neither.
+    fn owns_a_harm(&self) -> bool {
+        self.responsibility || self.components >= 2
+    }
+
+    /// The named features that make the score, each with its points; their sum is the score.
+    pub fn reasons(&self) -> Vec<(&'static str, i32)> {
+        let mut reasons = Vec::new();
         if self.apologies == 0 {
-            return 0;
+            reasons.push(("no apology by the writer", 0));
+            return reasons;
         }
-        let mut score = 3 + (self.apologies as i32 - 1).min(2) + (self.components as i32).min(3);
+        reasons.push(("an apology by the writer", 3));
+        if self.apologies > 1 {
+            reasons.push(("more apologies", (self.apologies as i32 - 1).min(2)));
+        }
+        if self.components > 0 {
+            reasons.push(("components of a good apology", (self.components as i32).min(3)));
+        }
+        // A text that mostly quotes or mentions others' apologies (a news report, an advice
+        // article with a template in it) is about apologies, not one.
+        if self.reported_apologies >= 3 && self.reported_apologies > 2 * self.apologies {
+            reasons.push(("mostly others' apologies, reported or mentioned", -2));
+        }
         if self.reads_as_correspondence() {
-            score += 1;
-        } else {
-            score -= 2 * i32::from(self.code_blocks > 0)
-                + i32::from(self.headings > 0)
-                + i32::from(self.list_items >= 2);
+            reasons.push(("greeting, sign-off or mail headers", 1));
         }
-        let lone_aside = self.apologies == 1 && self.components == 0 && self.sentences >= 4;
-        score - i32::from(lone_aside && !self.reads_as_correspondence())
+        if self.about_a_failure() {
+            reasons.push(("talks about a failure or harm", 1));
+        }
+        // Documentation signs weigh only in a text that is neither a letter nor about a failure
+        // nor owning one: a notice with "What happened" headings and a list of fixes, or release
+        // notes that open with "We're sorry" and what we broke, are still apologies.
+        if !self.reads_as_correspondence() && !self.about_a_failure() && !self.owns_a_harm() {
+            if self.code_blocks > 0 {
+                reasons.push(("code blocks", -2));
+            }
+            if self.headings > 0 {
+                reasons.push(("headings", -1));
+            }
+            if self.list_items >= 2 {
+                reasons.push(("a list", -1));
+            }
+        }
+        let lone_aside = self.apologies == 1
+            && self.components == 0
+            && self.sentences >= LONG_TEXT
+            && !self.apology_in_frame
+            && !self.addressed
+            && !self.reads_as_correspondence()
+            && !self.about_a_failure();
+        if lone_aside {
+            reasons.push(("one apology, an aside in a text about something else", -1));
+        }
+        reasons
+    }
+
+    pub fn score(&self) -> i32 {
+        self.reasons().iter().map(|(_, points)| points).sum()
     }
 }
 

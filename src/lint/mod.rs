@@ -35,6 +35,9 @@ pub struct Report {
     pub is_apology: bool,
     /// Why the gate decided as it did: the features it weighed and its score.
     pub gate: gate::GateVerdict,
+    /// Every apology expression the gate saw, and whose it is (the writer's, a report, an
+    /// apology about the message itself), in document order.
+    pub apologies: Vec<(TextRange, language::Voice)>,
     /// Present exactly when `is_apology`.
     pub summary: Option<Summary>,
     /// Where structure findings and the summary attach: the first apology sentence, or the first
@@ -87,6 +90,15 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
         .copied()
         .find(|verdict| verdict.is_apology)
         .unwrap_or(verdicts[0]);
+    let mut apologies: Vec<(TextRange, language::Voice)> = parts
+        .iter()
+        .flat_map(|part| {
+            part.apologies
+                .iter()
+                .map(|apology| (part.span(apology.tokens()), apology.voice))
+        })
+        .collect();
+    apologies.sort_by_key(|(range, _)| range.start);
 
     // Markup notices (an e-mail body amends cannot read) are about amends, not the draft, so they
     // are reported whatever the gate says: otherwise an encoded apology would pass in silence.
@@ -107,6 +119,7 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
             language,
             is_apology: false,
             gate,
+            apologies,
             summary: None,
             anchor: None,
             findings,
@@ -182,15 +195,19 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
     let mut findings = in_report_order(findings);
     // A rule that reports on the whole draft (e-mail-channel) may speak once per part.
     findings.dedup_by(|later, earlier| later.rule == earlier.rule && later.range == earlier.range);
-    let summary = Summary::score(
+    let mut summary = Summary::score(
         parts[anchor_part].components(),
         scored_components,
         &findings,
     );
+    for component in Component::ALL {
+        summary.evidence[component as usize] = parts[anchor_part].component_range(component);
+    }
     Report {
         language,
         is_apology: true,
         gate,
+        apologies,
         summary: Some(summary),
         anchor: Some(anchor),
         findings,

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use crate::lint::finding::{Finding, Severity};
+use crate::lint::finding::{Finding, Severity, TextRange};
 use crate::lint::language::Language;
 
 /// A component of an effective apology that a structure rule looks for.
@@ -136,6 +136,9 @@ pub struct Summary {
     pub present: Components,
     /// The components that count: those whose structure rule is turned on.
     pub scored: Components,
+    /// Where each present component was first found, by [`Component`] index: the words a
+    /// reader can check ("✓ remedy: *we have refunded the fee*").
+    pub evidence: [Option<TextRange>; 6],
 }
 
 impl Summary {
@@ -171,7 +174,13 @@ impl Summary {
             score: score as u8,
             present,
             scored,
+            evidence: [None; 6],
         }
+    }
+
+    /// Where `component` was found, when it is present.
+    pub fn evidence_of(&self, component: Component) -> Option<TextRange> {
+        self.evidence[component as usize].filter(|_| self.present.contains(component))
     }
 
     /// The components that count and are missing.

@@ -11,7 +11,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::cli::output::{CheckedFile, Reporter, Totals};
-use crate::lint::{Component, Finding, Summary};
+use crate::lint::gate;
+use crate::lint::{Component, Finding, Report, Summary};
 use crate::position::LineIndex;
 
 #[derive(Debug, Serialize)]
@@ -25,14 +26,69 @@ pub struct JsonFile {
     /// `"en"` or `"nl"`.
     pub language: &'static str,
     pub is_apology: bool,
+    /// Why the apology gate decided as it did.
+    pub gate: JsonGate,
     pub summary: Option<JsonSummary>,
     pub findings: Vec<JsonFinding>,
+}
+
+/// The gate's score, its threshold and the named features that made the score.
+#[derive(Debug, Serialize)]
+pub struct JsonGate {
+    pub score: i32,
+    pub threshold: i32,
+    /// `apology = "always"` or `<!-- amends: apology -->`.
+    pub forced: bool,
+    pub reasons: Vec<JsonReason>,
+    /// Every apology expression seen, and whose it is.
+    pub apologies: Vec<JsonApology>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonApology {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// `"writer"`, `"reported"` or `"passing"` (about the message itself).
+    pub voice: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonReason {
+    pub feature: &'static str,
+    pub points: i32,
 }
 
 #[derive(Debug, Serialize)]
 pub struct JsonSummary {
     pub score: u8,
     pub components: JsonComponents,
+    /// For each present component, the words it was found in.
+    pub evidence: JsonEvidence,
+}
+
+/// Where each present component was found (absent ones are left out).
+#[derive(Debug, Default, Serialize)]
+pub struct JsonEvidence {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub responsibility: Option<JsonSpan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remedy: Option<JsonSpan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub empathy: Option<JsonSpan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<JsonSpan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prevention: Option<JsonSpan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forgiveness: Option<JsonSpan>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonSpan {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
 }
 
 /// Whether each component is present in the draft.
@@ -82,7 +138,12 @@ impl JsonFile {
             path: file.path.to_owned(),
             language: file.report.language.code(),
             is_apology: file.report.is_apology,
-            summary: file.report.summary.as_ref().map(JsonSummary::new),
+            gate: JsonGate::new(file.report, file.text),
+            summary: file
+                .report
+                .summary
+                .as_ref()
+                .map(|summary| JsonSummary::new(summary, file.text)),
             findings: file
                 .report
                 .findings
@@ -93,9 +154,43 @@ impl JsonFile {
     }
 }
 
+impl JsonGate {
+    pub fn new(report: &Report, text: &str) -> JsonGate {
+        let verdict = &report.gate;
+        JsonGate {
+            score: verdict.score,
+            threshold: gate::THRESHOLD,
+            forced: verdict.forced,
+            reasons: verdict
+                .features
+                .reasons()
+                .into_iter()
+                .map(|(feature, points)| JsonReason { feature, points })
+                .collect(),
+            apologies: report
+                .apologies
+                .iter()
+                .map(|(range, voice)| JsonApology {
+                    start: range.start,
+                    end: range.end,
+                    text: text.get(range.start..range.end).unwrap_or_default().to_owned(),
+                    voice: voice.as_str(),
+                })
+                .collect(),
+        }
+    }
+}
+
 impl JsonSummary {
-    pub fn new(summary: &Summary) -> JsonSummary {
+    pub fn new(summary: &Summary, text: &str) -> JsonSummary {
         let has = |component: Component| summary.present.contains(component);
+        let span = |component: Component| {
+            summary.evidence_of(component).map(|range| JsonSpan {
+                start: range.start,
+                end: range.end,
+                text: text.get(range.start..range.end).unwrap_or_default().to_owned(),
+            })
+        };
         JsonSummary {
             score: summary.score,
             components: JsonComponents {
@@ -105,6 +200,14 @@ impl JsonSummary {
                 explanation: has(Component::Explanation),
                 prevention: has(Component::Prevention),
                 forgiveness: has(Component::Forgiveness),
+            },
+            evidence: JsonEvidence {
+                responsibility: span(Component::Responsibility),
+                remedy: span(Component::Remedy),
+                empathy: span(Component::Empathy),
+                explanation: span(Component::Explanation),
+                prevention: span(Component::Prevention),
+                forgiveness: span(Component::Forgiveness),
             },
         }
     }
@@ -221,7 +324,7 @@ mod tests {
             .into_iter()
             .collect();
         let summary = Summary::score(present, crate::lint::Components::all(), &[]);
-        let json = serde_json::to_value(JsonSummary::new(&summary)).unwrap();
+        let json = serde_json::to_value(JsonSummary::new(&summary, "")).unwrap();
         assert_eq!(
             json,
             serde_json::json!({
@@ -229,7 +332,8 @@ mod tests {
                 "components": {
                     "responsibility": false, "remedy": true, "empathy": false,
                     "explanation": false, "prevention": false, "forgiveness": true
-                }
+                },
+                "evidence": {}
             })
         );
     }

@@ -5,6 +5,11 @@
 //! Not the writer's: a *reported* apology ("the CEO apologized", "she said sorry", a quoted
 //! first-person line with a reporting verb) and a *passing* one, about the message itself
 //! ("sorry for the late reply", "sorry if this is a dumb question").
+//!
+//! An institution often speaks of itself in the third person ("City staff would like to
+//! apologize", "De gemeente betreurt …"): in the present tense, in a body sentence of a text that
+//! does not report others' words, that is the writer's apology. The same words in a headline, in
+//! the past tense, or in a text full of "said" and "according to" are a report.
 
 use std::ops::Range;
 
@@ -19,6 +24,17 @@ pub enum Voice {
     Passing,
     /// Someone else's apology, reported.
     Reported,
+}
+
+impl Voice {
+    /// The word the JSON output uses.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Voice::Writer => "writer",
+            Voice::Passing => "passing",
+            Voice::Reported => "reported",
+        }
+    }
 }
 
 /// Which word carries the apology.
@@ -44,6 +60,9 @@ pub struct ApologyExpression {
     /// An explicit first-person subject or possessive ("I'm sorry", "our apologies"), as opposed
     /// to a bare "Sorry".
     pub explicit_subject: bool,
+    /// Made in the third person, by an institution of itself ("City staff would like to
+    /// apologize", "De gemeente betreurt").
+    pub third_person: bool,
 }
 
 impl ApologyExpression {
@@ -59,13 +78,20 @@ enum Subject {
         start: usize,
         explicit: bool,
     },
+    /// A noun in the third person ("City staff", "Acme", "the council"): an institution speaking
+    /// of itself when the apology is in the present tense, else a report.
+    Third {
+        start: usize,
+        present: bool,
+    },
     Other,
     /// The word is not used as an apology here ("a sorry state", "the art of the apology").
     NotAnApology,
 }
 
 pub(super) fn find(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
-    let mut found = whole_expressions(analysis);
+    let reports_others = reports_others(analysis);
+    let mut found = whole_expressions(analysis, reports_others);
     let covered: Vec<std::ops::Range<usize>> = found.iter().map(|a| a.tokens()).collect();
     for hit in analysis.hits(PhraseKind::ApologyWord) {
         let word = hit.start as usize;
@@ -79,13 +105,21 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
             ApologyForm::Apologies => noun_subject(analysis, word),
             ApologyForm::Regret => regret_subject(analysis, word),
         };
+        let third_person = matches!(subject, Subject::Third { .. });
         let (start, explicit, mut voice) = match subject {
             Subject::NotAnApology => continue,
             Subject::Other => (word, false, Voice::Reported),
             Subject::Writer { start, explicit } => (start, explicit, Voice::Writer),
+            Subject::Third { start, present } => (
+                start,
+                true,
+                institution_voice(analysis, word, present, reports_others),
+            ),
         };
         if voice == Voice::Writer
-            && (is_reported_quote(analysis, word) || is_mention(analysis, start, word))
+            && ((is_reported_quote(analysis, word) && !is_self_quoted(analysis, word))
+                || is_mention(analysis, start, word)
+                || is_attributed(analysis, word))
         {
             voice = Voice::Reported;
         }
@@ -99,9 +133,22 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
             form,
             voice,
             explicit_subject: explicit,
+            third_person,
         });
     }
     found.sort_by_key(|apology| apology.word);
+    // A text that quotes or reports someone's apology is about that apology: an institution's
+    // present-tense one in it ("Ulukaya is personally apologizing") is reported too.
+    if found
+        .iter()
+        .any(|apology| apology.voice == Voice::Reported && !apology.third_person)
+    {
+        for apology in found.iter_mut().filter(|apology| apology.third_person) {
+            if apology.voice == Voice::Writer {
+                apology.voice = Voice::Reported;
+            }
+        }
+    }
     found
 }
 
@@ -111,11 +158,13 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
 /// Overlapping hits are one expression: the earliest start, then the longest. The expression's
 /// word is its last token, the one its object follows ("het spijt me *dat* …", "onze excuses
 /// *voor* …").
-fn whole_expressions(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
+fn whole_expressions(analysis: &Analysis<'_>, reports_others: bool) -> Vec<ApologyExpression> {
     let mut hits: Vec<(PhraseHit, ApologyForm)> = [
         (PhraseKind::ApologyFeeling, ApologyForm::Sorry),
         (PhraseKind::ApologyAct, ApologyForm::Apologize),
         (PhraseKind::ApologyNoun, ApologyForm::Apologies),
+        (PhraseKind::ApologyRegret, ApologyForm::Regret),
+        (PhraseKind::InstitutionApology, ApologyForm::Apologize),
     ]
     .into_iter()
     .flat_map(|(kind, form)| analysis.hits(kind).iter().map(move |hit| (*hit, form)))
@@ -134,10 +183,18 @@ fn whole_expressions(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
         }
         taken_until = end;
         let word = end - 1;
-        let mut voice = Voice::Writer;
-        if is_reported_quote(analysis, start) || is_mention(analysis, start, word) {
+        let mut voice = if hit.kind == PhraseKind::InstitutionApology {
+            institution_voice(analysis, start, true, reports_others)
+        } else {
+            Voice::Writer
+        };
+        if voice == Voice::Writer
+            && ((is_reported_quote(analysis, start) && !is_self_quoted(analysis, start))
+                || is_mention(analysis, start, word)
+                || is_attributed(analysis, start))
+        {
             voice = Voice::Reported;
-        } else if is_passing(analysis, word) {
+        } else if voice == Voice::Writer && is_passing(analysis, word) {
             voice = Voice::Passing;
         }
         found.push(ApologyExpression {
@@ -147,13 +204,17 @@ fn whole_expressions(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
             form,
             voice,
             explicit_subject: (start..end).any(|i| analysis.is(i, words.first_person_any)),
+            third_person: hit.kind == PhraseKind::InstitutionApology,
         });
     }
     found
 }
 
 fn form_of(analysis: &Analysis<'_>, word: &str) -> ApologyForm {
-    if word.starts_with("apologi") && !word.ends_with('y') && !word.ends_with("ies") {
+    if word == "apologetic" {
+        // "We are apologetic about …" names a feeling, like "sorry".
+        ApologyForm::Sorry
+    } else if word.starts_with("apologi") && !word.ends_with('y') && !word.ends_with("ies") {
         ApologyForm::Apologize
     } else if word.starts_with("apolog") || analysis.words().bare_apology_nouns.contains(&word) {
         ApologyForm::Apologies
@@ -164,23 +225,132 @@ fn form_of(analysis: &Analysis<'_>, word: &str) -> ApologyForm {
     }
 }
 
-/// Walk back from `from` over words in `skip`, staying in the clause; returns the first other
-/// token's index, or `None` at the clause start.
+/// Walk back from `from` over words in `skip` and adverbs ("earnestly", "sincerely"), staying in
+/// the clause; returns the first other token's index, or `None` at the clause start.
 fn back_over(analysis: &Analysis<'_>, from: usize, skip: &[&[&str]]) -> Option<usize> {
     let clause_start = analysis.clause_of(from).start as usize;
     let mut index = from;
     while index > clause_start {
         index -= 1;
         let word = analysis.word(index);
-        if !skip.iter().any(|list| list.contains(&word)) {
+        if !skip.iter().any(|list| list.contains(&word)) && !is_adverb(analysis, index) {
             return Some(index);
         }
     }
     None
 }
 
+/// An adverb by its ending ("truly and *earnestly* sorry"), where the language marks them.
+fn is_adverb(analysis: &Analysis<'_>, index: usize) -> bool {
+    let word = analysis.word(index);
+    word.len() > 4
+        && !matches!(word, "apply" | "reply" | "supply" | "family" | "early" | "italy")
+        && analysis
+            .words()
+            .adverb_suffixes
+            .iter()
+            .any(|suffix| word.ends_with(suffix))
+        && !analysis.is(index, analysis.words().first_person_any)
+}
+
+/// The subject of a verb whose own subject was left out after *and*: "We appreciate your patience
+/// and sincerely apologize", "City staff would like to inform its customers and apologize".
+/// `before` is the word the walk back from the verb stopped at.
+fn coordinated_subject(analysis: &Analysis<'_>, word: usize, before: usize) -> Subject {
+    let words = analysis.words();
+    let Some(and) = (before..word)
+        .rev()
+        .find(|&i| analysis.is(i, words.conjunctions))
+    else {
+        return Subject::Other;
+    };
+    // The nearest subject before the *and* is the first verb's: "so that *you* can reinforce
+    // your sincerity and apologize" is the reader's, whatever opens the sentence.
+    let clause = analysis.clause_of(word);
+    for i in (clause.start as usize..and).rev() {
+        if analysis.is(i, words.first_person_subjects) {
+            return Subject::Writer {
+                start: i,
+                explicit: true,
+            };
+        }
+        if analysis.is(i, words.third_person_pronouns) && analysis.text.is_word(i) {
+            return Subject::Other;
+        }
+    }
+    let mut first = clause.start as usize;
+    while first < and && analysis.is(first, words.sentence_openers) {
+        first += 1;
+    }
+    third_person_subject(analysis, first, and)
+}
+
+/// A short third-person noun phrase opening at `first` and followed at once by a finite verb,
+/// before `limit`: "City staff *would* like to", "Acme *has*", "The council *regretted*".
+fn third_person_subject(analysis: &Analysis<'_>, first: usize, limit: usize) -> Subject {
+    let words = analysis.words();
+    if analysis.is(first, words.third_person_pronouns) || !analysis.text.is_word(first) {
+        return Subject::Other;
+    }
+    for i in first + 1..(first + 4).min(limit) {
+        if analysis.is(i, words.present_auxiliaries) {
+            return Subject::Third {
+                start: first,
+                present: true,
+            };
+        }
+        if analysis.is_past_verb(i) {
+            return Subject::Third {
+                start: first,
+                present: false,
+            };
+        }
+        if !analysis.text.is_word(i) {
+            break;
+        }
+    }
+    Subject::Other
+}
+
+/// The voice of an institution's apology in the third person: its own in a present-tense body
+/// sentence, a report in a headline, in the past tense, or where the text reports others' words.
+fn institution_voice(analysis: &Analysis<'_>, word: usize, present: bool, reports_others: bool) -> Voice {
+    if present && !reports_others && !in_title_line(analysis, word) {
+        Voice::Writer
+    } else {
+        Voice::Reported
+    }
+}
+
+/// A short paragraph of its own with no full stop: a title or headline ("Chobani Apologizes for
+/// Moldy Yogurt", "KNVB biedt excuses aan: …").
+fn in_title_line(analysis: &Analysis<'_>, word: usize) -> bool {
+    let paragraph = analysis.text.paragraph(analysis.text.paragraph_of(word));
+    let last = paragraph.end.saturating_sub(1);
+    paragraph.len() <= 20 && analysis.word(last) != "."
+}
+
+/// A text that reports what others said ("said", "according to", "aldus", "woordvoerder"): an
+/// institution's apology in it is reported, not made.
+fn reports_others(analysis: &Analysis<'_>) -> bool {
+    analysis
+        .hits(PhraseKind::ReportingCue)
+        .iter()
+        .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted())
+        .take(2)
+        .count()
+        >= 2
+}
+
 fn sorry_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
     let words = analysis.words();
+    // Sympathy, not an apology: "so sorry to hear about your father", "sorry for your loss".
+    if !analysis
+        .hits_in(PhraseKind::Sympathy, word + 1..word + 2)
+        .is_empty()
+    {
+        return Subject::NotAnApology;
+    }
     // "sorry is not enough", "sorry does not cut it": the word as a noun.
     if analysis.is(
         word + 1,
@@ -208,6 +378,16 @@ fn sorry_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
             Subject::Writer {
                 start: subject,
                 explicit: true,
+            }
+        } else if analysis.is(before, &["is", "are"])
+            && !analysis.is(subject, words.third_person_pronouns)
+            && analysis.text.is_word(subject)
+            && !analysis.is(subject, words.modals)
+        {
+            // "Acme is sorry for …": the institution, if it is the writer.
+            Subject::Third {
+                start: subject,
+                present: true,
             }
         } else if analysis.is(subject, words.modals) {
             // "I would be sorry", "we will always be sorry": look past the auxiliary.
@@ -277,10 +457,13 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
         "do",
         "hereby",
     ];
+    // "I can't apologize enough": the negation belongs to the idiom, not to the apology.
+    let enough = (word + 1..word + 4).any(|i| analysis.word(i) == "enough");
+    let negation: &[&str] = if enough { &["not"] } else { &[] };
     let Some(before) = back_over(
         analysis,
         word,
-        &[adverbs, words.skippable, words.intensifiers],
+        &[adverbs, words.skippable, words.intensifiers, negation],
     ) else {
         // "Apologizing for …" with no subject is rare; treat "Apologize …" as the writer's.
         return Subject::Writer {
@@ -292,6 +475,17 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
         return Subject::Writer {
             start: before,
             explicit: true,
+        };
+    }
+    // "Acme apologizes", "City staff would like to apologize".
+    if analysis.word(word).ends_with('s')
+        && !analysis.is(before, words.third_person_pronouns)
+        && analysis.text.is_word(before)
+        && !analysis.is(before, words.modals)
+    {
+        return Subject::Third {
+            start: before,
+            present: true,
         };
     }
     if analysis.is(before, words.modals) || analysis.is(before, words.be_forms) {
@@ -324,10 +518,29 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
                 start: word,
                 explicit: false,
             },
-            Some(_) => Subject::Other,
+            Some(subject)
+                if !analysis.is(subject, words.third_person_pronouns)
+                    && analysis.text.is_word(subject)
+                    && !analysis.is_past_verb(subject) =>
+            {
+                // A finite verb in the chain ("City staff *would* like to apologize"); a bare
+                // "the way to apologize" is no one's apology.
+                let present = (subject + 1..word)
+                    .any(|i| analysis.is(i, words.present_auxiliaries))
+                    && !analysis.word(word).ends_with("ing");
+                if present {
+                    Subject::Third {
+                        start: subject,
+                        present,
+                    }
+                } else {
+                    coordinated_subject(analysis, word, subject)
+                }
+            }
+            Some(subject) => coordinated_subject(analysis, word, subject),
         };
     }
-    Subject::Other
+    coordinated_subject(analysis, word, before)
 }
 
 fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
@@ -338,13 +551,10 @@ fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
         &[words.apology_adjectives, &[",", "and", "en"]],
     ) else {
         // "Apologies for the mix-up" opens an apology; a bare "Apology accepted" does not, nor
-        // a noun that is the subject of a statement ("Excuses zijn niet genoeg").
-        if !analysis.is(word, words.bare_apology_nouns)
-            || analysis.is(
-                word + 1,
-                &["are", "were", "zijn", "waren", "helpen", "maken"],
-            )
-        {
+        // a noun that is the subject or object of a statement ("Excuses zijn niet genoeg",
+        // "Excuses bied je persoonlijk aan"): what follows the bare noun is its object, a
+        // comma or the sentence's end.
+        if !analysis.is(word, words.bare_apology_nouns) || !opens_bare_apology(analysis, word) {
             return Subject::NotAnApology;
         }
         return Subject::Writer {
@@ -355,6 +565,7 @@ fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
     // "Again, apologies for …", "Nogmaals excuses": openers before a bare noun.
     if analysis.is(before, words.sentence_openers)
         && analysis.is(word, words.bare_apology_nouns)
+        && opens_bare_apology(analysis, word)
         && back_over(analysis, before, &[words.sentence_openers, &[","]]).is_none()
     {
         return Subject::Writer {
@@ -403,6 +614,21 @@ fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
     Subject::NotAnApology
 }
 
+/// What may follow a bare apology noun that opens an apology: its object ("for …", "voor …",
+/// "to everyone"), a comma, the end of the sentence.
+fn opens_bare_apology(analysis: &Analysis<'_>, word: usize) -> bool {
+    let sentence = analysis.sentence_of(word);
+    word + 1 >= sentence.end as usize
+        || analysis.is(
+            word + 1,
+            &[
+                "for", "about", "to", "again", "once", "if", "that", "all", "everyone", "voor",
+                "aan", "hiervoor", "daarvoor", "nogmaals", "als", "dat", "iedereen", "allemaal",
+                ",", ".", "!", "…", ":", "-", "—", "'", "\"",
+            ],
+        )
+}
+
 fn regret_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
     let words = analysis.words();
     // "We regret to inform you": a formula for bad news, not an apology.
@@ -427,7 +653,19 @@ fn regret_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
                 explicit: true,
             }
         }
+        Some(before) if analysis.is(before, words.third_person_pronouns) => Subject::Other,
+        // "The council regrets the disruption": an institution of itself, if it is the writer.
+        Some(before) if analysis.text.is_word(before) && analysis.word(word) == "regrets" => {
+            Subject::Third {
+                start: before,
+                present: true,
+            }
+        }
         Some(before) if analysis.is(before, words.third_person_subjects) => Subject::Other,
+        Some(before) => match coordinated_subject(analysis, word, before) {
+            Subject::Other => Subject::NotAnApology,
+            subject => subject,
+        },
         _ => Subject::NotAnApology,
     }
 }
@@ -437,6 +675,37 @@ fn regret_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
 /// “sorry if you were upset”"): either way not the writer apologizing.
 fn is_reported_quote(analysis: &Analysis<'_>, word: usize) -> bool {
     analysis.text.tokens[word].quoted()
+}
+
+/// An apology in a sentence that names its speaker ("We are sorry, said a spokesperson",
+/// ",,Wij bieden onze excuses aan'', zegt een woordvoerder") is reported, quotes or not; "as I
+/// said, I am sorry" is not.
+fn is_attributed(analysis: &Analysis<'_>, word: usize) -> bool {
+    let sentence = analysis.sentence_of(word);
+    let words = analysis.words();
+    analysis
+        .hits_in(PhraseKind::ReportingCue, sentence.tokens())
+        .iter()
+        .filter(|cue| !analysis.text.tokens[cue.start as usize].quoted())
+        .any(|cue| {
+            let cue = cue.start as usize;
+            let near = cue.saturating_sub(2).max(sentence.start as usize)..(cue + 3).min(sentence.end as usize);
+            !near.into_iter().any(|i| analysis.is(i, words.first_person_subjects))
+        })
+}
+
+/// "We say: “Sorry!”", "zeggen we: “Sorry!”": the writer quoting their own apology. The words
+/// before the opening quote, in the same sentence, are I/we and a verb of saying.
+fn is_self_quoted(analysis: &Analysis<'_>, word: usize) -> bool {
+    let sentence = analysis.sentence_of(word);
+    let tokens = &analysis.text.tokens;
+    let Some(open) = (sentence.start as usize..word).rev().find(|&i| !tokens[i].quoted()) else {
+        return false;
+    };
+    let from = open.saturating_sub(6).max(sentence.start as usize);
+    let words = analysis.words();
+    (from..=open).any(|i| analysis.is(i, words.first_person_subjects))
+        && (from..=open).any(|i| analysis.is(i, words.saying_verbs))
 }
 
 /// An apology between single quotes is mentioned, not made: a guide's "zeg nooit 'het spijt
@@ -470,4 +739,7 @@ fn is_passing(analysis: &Analysis<'_>, word: usize) -> bool {
         .hits_in(PhraseKind::PassingObject, word + 1..sentence.end as usize)
         .iter()
         .any(|hit| hit.start as usize <= word + 3)
+        || !analysis
+            .hits_in(PhraseKind::PassingTopic, sentence.tokens())
+            .is_empty()
 }

@@ -47,23 +47,67 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Found {
     let own_words = |hit: &PhraseHit| is_own_statement(analysis, hit);
     let mut found = Found::default();
     found.ranges[Component::Responsibility as usize] =
-        first(PhraseKind::Responsibility, &own_words);
+        first(PhraseKind::Responsibility, &|hit| {
+            own_words(hit) && !negated_before(analysis, hit, 2)
+        })
+        .or_else(|| owned_in_an_apology(analysis));
+    let unquoted = |hit: &PhraseHit| !analysis.text.tokens[hit.start as usize].quoted();
+    // A repair, unless refused ("we cannot refund"), hedged ("we will try to make this right"),
+    // the fault itself ("we sent you the wrong size") or news sent ("I have already sent you two
+    // emails"); a waiver says its "not" on purpose ("you will not be charged").
     found.ranges[Component::Remedy as usize] = first(PhraseKind::Remedy, &|hit| {
-        !analysis.text.tokens[hit.start as usize].quoted() && !is_negated(analysis, hit)
-    });
+        unquoted(hit)
+            && !is_negated(analysis, hit)
+            && !is_hedged(analysis, hit)
+            && !names_a_fault(analysis, hit)
+            && !sends_only_news(analysis, hit)
+    })
+    .or_else(|| first(PhraseKind::RemedyWaiver, &unquoted));
     found.ranges[Component::Empathy as usize] = first(PhraseKind::Empathy, &own_words);
-    found.ranges[Component::Prevention as usize] = first(PhraseKind::Prevention, &own_words);
-    // A request for forgiveness is naturally a question ("Can you forgive us?").
+    found.ranges[Component::Prevention as usize] = first(PhraseKind::Prevention, &|hit| {
+        own_words(hit) && !is_hedged(analysis, hit)
+    });
+    // A request for forgiveness is naturally a question ("Can you forgive us?"); "I don't expect
+    // you to forgive me" asks for nothing.
     found.ranges[Component::Forgiveness as usize] = first(PhraseKind::Forgiveness, &|hit| {
-        !analysis.text.tokens[hit.start as usize].quoted() && !is_conditional(analysis, hit)
+        unquoted(hit) && !is_conditional(analysis, hit) && !negated_before(analysis, hit, 5)
     });
     found.ranges[Component::Explanation as usize] = first(PhraseKind::Explanation, &own_words)
         .or_else(|| {
             first(PhraseKind::CauseConjunction, &|hit| {
-                own_words(hit) && starts_concrete_cause(analysis, hit.end as usize)
+                let fronted_only = analysis.is(hit.start as usize, analysis.words().fronted_causes);
+                let at_front = hit.start == analysis.clause_of(hit.start as usize).start;
+                own_words(hit)
+                    && (!fronted_only || at_front)
+                    && starts_concrete_cause(analysis, hit.end as usize)
             })
         });
     found
+}
+
+/// An apology whose object is the writer's own act: "I'm sorry that we gave you the wrong
+/// time", "sorry I missed your call", "sorry for snapping at you".
+fn owned_in_an_apology(analysis: &Analysis<'_>) -> Option<crate::lint::finding::TextRange> {
+    analysis.writer_apologies().find_map(|apology| {
+        let object = analysis.object_start(apology);
+        let clause_end = analysis.clause_of(apology.word as usize).end as usize;
+        let end = clause_end.min(object + 8);
+        let words = analysis.words();
+        let opener = words.act_openers.len();
+        let verb = object + opener;
+        let gerund = opener > 0
+            && (0..opener).all(|k| analysis.word(object + k) == words.act_openers[k])
+            && analysis.text.is_word(verb)
+            && words.regular_progressive_suffixes.iter().any(|suffix| {
+                let word = analysis.word(verb);
+                word.len() > suffix.len() + 2 && word.ends_with(suffix) && !word.ends_with("thing")
+            })
+            // A Dutch nominalized verb takes its object with "van": "voor het plaatsen van".
+            && (words.verb_final_reach == 0 || analysis.word(verb + 1) == "van");
+        let owned = gerund
+            || (analysis.owns_act(object..end) && !(object..end).any(|i| analysis.is(i, analysis.words().conditionals)));
+        owned.then(|| analysis.span(apology.start as usize..end))
+    })
 }
 
 /// Not quoted, not inside an "if" clause, not a question.
@@ -76,32 +120,97 @@ fn is_own_statement(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     !is_conditional(analysis, hit) && !question
 }
 
-/// "if we made a mistake" admits nothing.
+/// "if we made a mistake" admits nothing; "If you spent an hour on it, that was our mistake"
+/// admits it in the main clause, after the comma that closes the condition.
 fn is_conditional(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     let start = hit.start as usize;
     let clause = analysis.clause_of(start);
+    let words = analysis.words();
     (clause.start as usize..start)
-        .any(|i| analysis.is(i, &["if", "whether", "unless", "als", "indien"]))
+        .rev()
+        .take_while(|&i| analysis.word(i) != ",")
+        .any(|i| {
+            analysis.is(i, words.conditionals) && !analysis.is(i + 1, words.conditional_exceptions)
+        })
 }
 
 /// "we can not refund" is the opposite of a remedy.
 fn is_negated(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    hit.tokens()
-        .any(|i| analysis.is(i, &["not", "never", "niet", "geen"]))
+    let words = analysis.words();
+    hit.tokens().any(|i| analysis.is(i, words.negations)) || negated_before(analysis, hit, 2)
+}
+
+/// A negation in the `reach` words before the hit, in its clause: "not our fault", "I don't
+/// expect you to forgive me".
+fn negated_before(analysis: &Analysis<'_>, hit: &PhraseHit, reach: usize) -> bool {
+    let start = hit.start as usize;
+    let clause_start = analysis.clause_of(start).start as usize;
+    (start.saturating_sub(reach).max(clause_start)..start)
+        .any(|i| analysis.is(i, analysis.words().negations))
+}
+
+/// "we will do our best to make things right", "we may be able to refund": a hope, not a
+/// commitment.
+fn is_hedged(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
+    let start = hit.start as usize;
+    let clause_start = analysis.clause_of(start).start as usize;
+    let words = analysis.words();
+    (start.saturating_sub(4).max(clause_start)..hit.end as usize)
+        .any(|i| analysis.is(i, words.hedges))
+}
+
+/// "we sent you the wrong size": the act is the fault, not its repair.
+fn names_a_fault(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
+    let end = (hit.end as usize + 3).min(analysis.clause_of(hit.start as usize).end as usize);
+    (hit.start as usize..end).any(|i| analysis.is(i, analysis.words().fault_marks))
+}
+
+/// "I have already sent you two emails about this": news sent, not a repair.
+fn sends_only_news(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
+    let end = (hit.end as usize + 4).min(analysis.clause_of(hit.start as usize).end as usize);
+    (hit.start as usize..end).any(|i| analysis.is(i, analysis.words().non_repair_objects))
 }
 
 /// "because our label printer failed": a concrete subject and a finite verb follow; "because of
-/// the high volume" (an excuse) does not count.
+/// a misprinted label": a concrete noun follows. "because of the high volume" (an excuse), "due
+/// to a system issue" (a vague cause) and "because we value your business" (no act) do not
+/// count.
 fn starts_concrete_cause(analysis: &Analysis<'_>, next: usize) -> bool {
     let words = analysis.words();
-    if !analysis.is(next, words.subject_words) {
+    let noun_phrase = analysis.is(next.saturating_sub(1), words.cause_prepositions);
+    let placeholder = analysis.word(next) == "(";
+    if placeholder {
+        // A template's "[the reason]": the writer will fill in a cause.
+        return true;
+    }
+    if !analysis.text.is_word(next) || (!noun_phrase && !analysis.is(next, words.subject_words)) {
         return false;
     }
     let clause_end = analysis.clause_of(next).end as usize;
+    let phrase_end = (next..clause_end.min(next + 7))
+        .find(|&i| analysis.word(i) == ",")
+        .unwrap_or(clause_end.min(next + 7));
     let excuse = !analysis
-        .hits_in(PhraseKind::Excuse, next.saturating_sub(2)..next + 1)
+        .hits_in(PhraseKind::Excuse, next.saturating_sub(3)..phrase_end)
         .is_empty();
-    !excuse
-        && (next + 1..clause_end.min(next + 7))
+    // "a system issue" is vague; "a service issue *in* our provider's network" names the place.
+    let vague = analysis
+        .hits_in(PhraseKind::VagueCause, next..(next + 4).min(phrase_end))
+        .iter()
+        .any(|hit| !analysis.is(hit.end as usize, words.specifiers));
+    if excuse || vague {
+        return false;
+    }
+    // A pronoun's verb may follow at once ("since we got back"); a noun's comes after the noun
+    // ("after the printer jammed", not "after the stated date").
+    let verb_from = if analysis.is(next, words.first_person_subjects)
+        || analysis.is(next, words.third_person_pronouns)
+    {
+        next + 1
+    } else {
+        next + 2
+    };
+    noun_phrase
+        || (verb_from..phrase_end)
             .any(|i| analysis.is_past_verb(i) || analysis.is(i, words.present_auxiliaries))
 }

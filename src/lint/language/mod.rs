@@ -140,6 +140,36 @@ pub enum PhraseKind {
     Turn,
     /// A conjunction that concedes before the main clause ("although", "hoewel"): apology-but.
     Concessive,
+    /// A whole apology expression of regret ("wij betreuren", "ik vind het erg dat"): the
+    /// writer's, in the form `prefer-apologize` leaves alone.
+    ApologyRegret,
+    /// An institution's apology in the third person ("De gemeente betreurt", "biedt haar
+    /// excuses aan"): the writer's in a body sentence of a text that reports no one else.
+    InstitutionApology,
+    /// What a reporter writes ("said", "according to", "aldus"): a text that reports others'
+    /// words.
+    ReportingCue,
+    /// A repair's participle that ends a passive clause ("is … teruggestort"): a remedy after a
+    /// passive auxiliary earlier in the clause (merged into `Remedy`).
+    RepairParticiple,
+    /// A repair that says "not" on purpose ("you will not be charged", "no call-out charge"):
+    /// merged into the remedy component without the negation check.
+    RemedyWaiver,
+    /// A cause too vague to explain ("a system issue", "technical difficulties"): the
+    /// explanation component needs a concrete one.
+    VagueCause,
+    /// What follows "sorry" in sympathy rather than apology ("to hear about your father", "for
+    /// your loss").
+    Sympathy,
+    /// What makes an apology's whole sentence about the message itself ("my English", "in het
+    /// Nederlands"), wherever it stands.
+    PassingTopic,
+    /// A word that speaks to the reader ("you", "your", "u", "je"): the gate's sign of a text
+    /// written to someone.
+    Addressee,
+    /// A word of failure or harm ("outage", "mistake", "storing"): the gate's sign of a text
+    /// about a failure rather than an aside in a text about something else.
+    HarmWord,
 }
 
 /// More than there are kinds, so adding one never needs a change here (checked by a test).
@@ -178,8 +208,53 @@ pub struct WordLists {
     /// Apology nouns that open an apology on their own at the start of a sentence ("Apologies
     /// for …", "Excuses voor …").
     pub bare_apology_nouns: &'static [&'static str],
+    /// How a verb's "-ing" form ends, for "sorry for *snapping* at you" (the writer's own act);
+    /// empty where the language has none that follows "for".
+    pub regular_progressive_suffixes: &'static [&'static str],
     /// How a regular past tense ends ("shipp*ed*", "stuur*de*", "verstuur*den*").
     pub regular_past_suffixes: &'static [&'static str],
+    /// How an adverb ends where the language marks it ("earnest*ly*"); a walk from an apology
+    /// word back to its subject steps over adverbs.
+    pub adverb_suffixes: &'static [&'static str],
+    /// Words that join two verbs of one subject ("We appreciate your patience *and* apologize").
+    pub conjunctions: &'static [&'static str],
+    /// "if", "unless": a statement after one in its clause is not made.
+    pub conditionals: &'static [&'static str],
+    /// Words after which a conditional is no condition ("als *gevolg* van", "als
+    /// *compensatie*", "als *een* les").
+    pub conditional_exceptions: &'static [&'static str],
+    /// Cause prepositions that explain only at the front of their clause ("*Door* de
+    /// stroomstoring lag het platform eruit"), not as the agent of a passive ("wordt door ons
+    /// vergoed").
+    pub fronted_causes: &'static [&'static str],
+    /// What opens an apology's object when the object is the writer's own act, before a verb
+    /// form with one of [`WordLists::regular_progressive_suffixes`]: "sorry *for* snapping at
+    /// you", "excuses *voor het* plaatsen van dit artikel".
+    pub act_openers: &'static [&'static str],
+    /// "not", "never": a repair refused, a fault denied.
+    pub negations: &'static [&'static str],
+    /// The auxiliaries of a passive whose participle ends the clause ("is … teruggestort"); empty
+    /// where the passive keeps them together (English, whose tables spell it out).
+    pub passive_auxiliaries: &'static [&'static str],
+    /// Words that turn a commitment into a hope ("we will *try* to", "we *may* be able to").
+    pub hedges: &'static [&'static str],
+    /// Words that make an act the fault rather than its repair ("we sent you the *wrong* size").
+    pub fault_marks: &'static [&'static str],
+    /// What is sent or offered when nothing is repaired: news ("two *emails*", "a *reminder*",
+    /// "three *times*"), an apology ("offer a sincere *apology*"), a reason to be disappointed.
+    pub non_repair_objects: &'static [&'static str],
+    /// The last word of a cause that a noun follows ("because *of*", "due *to*", "door"), where
+    /// no verb is needed for the cause to be concrete.
+    pub cause_prepositions: &'static [&'static str],
+    /// Words that pin a vague cause down ("an issue *in* our billing code").
+    pub specifiers: &'static [&'static str],
+    /// Articles that open a noun phrase ("the council will refund").
+    pub determiners: &'static [&'static str],
+    /// Third-person pronouns and the like: a subject that is a person or a thing, never the
+    /// institution that writes.
+    pub third_person_pronouns: &'static [&'static str],
+    /// Verbs of saying, for "we say: “Sorry!”" (the writer quoting their own apology).
+    pub saying_verbs: &'static [&'static str],
     /// How many words a verb-final clause may put between I/we + its auxiliary and the
     /// participle that ends it ("wij hebben de bedragen gisteren verkeerd berekend"); 0 for a
     /// language that keeps them together (English).
@@ -196,21 +271,41 @@ pub struct Lexicon {
     votes_by_word: Box<[u8]>,
 }
 
-static ENGLISH: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::compile(Language::English, &en::WORDS, en::TABLES, en::EXPANSIONS));
+static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::compile(
+        Language::English,
+        &en::WORDS,
+        en::TABLES,
+        en::CLASSES,
+        en::EXPANSIONS,
+    )
+});
 
-static DUTCH: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::compile(Language::Dutch, &nl::WORDS, nl::TABLES, nl::EXPANSIONS));
+static DUTCH: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::compile(
+        Language::Dutch,
+        &nl::WORDS,
+        nl::TABLES,
+        nl::CLASSES,
+        nl::EXPANSIONS,
+    )
+});
 
 impl Lexicon {
     fn compile(
         language: Language,
         words: &'static WordLists,
         tables: &[(PhraseKind, &[&str])],
+        classes: &[phrases::WordClass],
         expansions: &[phrases::Expansion],
     ) -> Lexicon {
         let voting = detect::voting_words();
-        let book = PhraseBook::compile(tables, expansions, voting.iter().map(|(word, _)| *word));
+        let book = PhraseBook::compile(
+            tables,
+            classes,
+            expansions,
+            voting.iter().map(|(word, _)| *word),
+        );
         let votes_by_word = detect::votes_by_word(&voting, book.word_count(), |word| {
             match book.look_up(word.as_bytes()) {
                 Lookup::Word(id) if id != vocabulary::UNKNOWN => Some(id),
@@ -233,15 +328,18 @@ impl Lexicon {
     }
 }
 
-/// Does I/we and a commitment stand right before token `act` in its clause ("we *will* ship",
-/// "I have already refunded")? Returns the subject's token. This keeps the phrase tables small:
-/// the subject and auxiliaries are checked here instead of being multiplied into every pattern.
+/// Does our side and a commitment stand right before token `act` in its clause ("we *will*
+/// ship", "I have already refunded", "our engineer will call", "Acme has credited", "… and
+/// will refund")? Returns the subject's token. This keeps the phrase tables small: the subject
+/// and auxiliaries are checked here instead of being multiplied into every pattern.
 fn first_person_commitment(text: &Text, words: &WordLists, act: usize) -> Option<usize> {
     let clause_start = text.clauses[text.clause_of(act)].start as usize;
     if act == clause_start && introduced_by_first_person_list(text, words, act) {
         return Some(act);
     }
     let mut index = act;
+    let mut auxiliaries = 0;
+    let mut joined = false;
     for _ in 0..7 {
         if index <= clause_start {
             return None;
@@ -252,10 +350,64 @@ fn first_person_commitment(text: &Text, words: &WordLists, act: usize) -> Option
             return Some(index);
         }
         if !words.commitment_auxiliaries.contains(&word) {
-            return None;
+            if auxiliaries == 0 {
+                return None;
+            }
+            if joined {
+                // "We apologize for the missed delivery and will bring it round": the subject of
+                // the first verb, left out after *and*.
+                return elided_first_person(text, words, index);
+            }
+            return our_side_noun(text, words, index, clause_start);
         }
+        joined |= words.conjunctions.contains(&word);
+        auxiliaries += 1;
     }
     None
+}
+
+/// I/we earlier in the sentence of `index`, for a verb whose subject *and* left out.
+fn elided_first_person(text: &Text, words: &WordLists, index: usize) -> Option<usize> {
+    let sentence = text.sentences[text.sentence_of(index)];
+    (sentence.start as usize..index)
+        .rev()
+        .take(16)
+        .find(|&i| words.first_person_subjects.contains(&text.word(i)))
+}
+
+/// A noun phrase of our side ending at `head`, the subject of a commitment: "our engineer",
+/// "the council", "Acme Interiors". Someone else's repair of the reader's harm is still a repair
+/// ("the courier will redeliver on Friday"); a pronoun is not a noun phrase here ("it will").
+fn our_side_noun(text: &Text, words: &WordLists, head: usize, clause_start: usize) -> Option<usize> {
+    if !text.is_word(head) || words.third_person_pronouns.contains(&text.word(head)) {
+        return None;
+    }
+    let before = |i: usize| (i > clause_start).then(|| text.word(i - 1));
+    let possessed = |i: usize| {
+        before(i).is_some_and(|word| {
+            words.first_person_any.contains(&word) || words.determiners.contains(&word)
+        })
+    };
+    // The noun phrase is the subject only right before its finite verb: "the process of fixing
+    // it" has none.
+    let finite = |i: usize| {
+        words.present_auxiliaries.contains(&text.word(i)) || words.irregular_past.contains(&text.word(i))
+    };
+    if !finite(head + 1) {
+        return None;
+    }
+    if possessed(head) {
+        return Some(head - 1);
+    }
+    if head > clause_start + 1 && possessed(head - 1) && text.is_word(head - 1) {
+        return Some(head - 2);
+    }
+    // A name: capitalized words that open the clause ("Larkspur Interiors will cover").
+    let name_start = (clause_start..=head)
+        .rev()
+        .take_while(|&i| text.tokens[i].capitalized() && text.is_word(i))
+        .last()?;
+    (name_start == clause_start && head - name_start < 3).then_some(name_start)
 }
 
 /// A verb-final clause that brackets its object between I/we + an auxiliary and the act at the
@@ -280,6 +432,20 @@ fn verb_final_subject(text: &Text, words: &WordLists, act: Range<usize>) -> Opti
         let beside = is_auxiliary(i + 1) || (i > clause.start as usize && is_auxiliary(i - 1));
         is_subject(i) && (beside || auxiliary_last)
     })
+}
+
+/// A passive whose participle ends the clause, its auxiliary within
+/// [`WordLists::verb_final_reach`] words before it: "het bedrag *is* gisteren teruggestort".
+/// Returns the auxiliary's token.
+fn verb_final_passive(text: &Text, words: &WordLists, participle: usize) -> Option<usize> {
+    if words.passive_auxiliaries.is_empty() {
+        return None;
+    }
+    let clause = text.clauses[text.clause_of(participle)];
+    let from = (clause.start as usize).max(participle.saturating_sub(words.verb_final_reach));
+    (from..participle)
+        .rev()
+        .find(|&i| words.passive_auxiliaries.contains(&text.word(i)))
 }
 
 /// An act that opens a list item under "Here is what I have done:" is the writer's: walk back
@@ -427,6 +593,18 @@ impl<'a> Analysis<'a> {
         for hit in found {
             hits[hit.kind as usize].push(hit);
         }
+        let passives: Vec<PhraseHit> = hits[PhraseKind::RepairParticiple as usize]
+            .iter()
+            .filter_map(|hit| {
+                let auxiliary = verb_final_passive(&text, lexicon.words, hit.start as usize)?;
+                Some(PhraseHit {
+                    kind: PhraseKind::Remedy,
+                    start: auxiliary as u32,
+                    ..*hit
+                })
+            })
+            .collect();
+        hits[PhraseKind::Remedy as usize].extend(passives);
         for (act, component) in [
             (PhraseKind::RemedyAct, PhraseKind::Remedy),
             (PhraseKind::PreventionAct, PhraseKind::Prevention),
@@ -612,6 +790,9 @@ impl<'a> Analysis<'a> {
                     next += 2;
                 }
                 next < tokens.end && self.is_past_verb(next)
+                    // A verb-final clause: "dat wij u twee weken *hebben* laten wachten".
+                    || (i + 1..tokens.end.min(i + 1 + words.verb_final_reach))
+                        .any(|j| self.is_past_verb(j))
             }
         })
     }
@@ -671,7 +852,7 @@ mod tests {
 
     #[test]
     fn every_table_compiles_and_kinds_fit() {
-        assert!((PhraseKind::Concessive as usize) < KIND_COUNT);
+        assert!((PhraseKind::HarmWord as usize) < KIND_COUNT);
         assert!((PhraseKind::LimitAct as usize) < KIND_COUNT);
         for language in [Language::English, Language::Dutch] {
             let _ = Lexicon::of(language);

@@ -15,7 +15,7 @@
 //!
 //! Dutch *excuses* means apologies: it is an apology word here and never in [`K::Excuse`].
 
-use super::phrases::Expansion;
+use super::phrases::{Expansion, WordClass};
 use super::{PhraseKind as K, WordLists};
 
 /// Spoken contractions, expanded before matching. "'t" reaches the lexicon as `t` (the
@@ -141,13 +141,52 @@ pub(super) const WORDS: WordLists = WordLists {
     ],
     sentence_openers: &[
         "oh", "o", "nou", "en", "maar", "nogmaals", "echt", "zo", "hoi", "hallo", "ok", "oké",
-        "oei", "ai", "jeetje", "ach",
+        "oei", "ai", "jeetje", "ach", "allereerst", "natuurlijk", "uiteraard", "eerst", "bij",
+        "deze", "hierbij", "alvast", "dus", "ook", "wel", "toch", "helaas", "daarom", "tot",
+        "slot", "ten", "slotte", "beste", "lieve", "mensen", "iedereen", "allemaal", "jongens",
+        "ja", "sorry", "oeps",
     ],
     subject_words: &[
         "wij", "we", "ik", "onze", "ons", "mijn", "de", "het", "een", "er", "die", "dit", "dat",
         "zij", "ze", "iemand", "uw", "je", "twee", "drie", "deze", "niemand", "hij",
     ],
     irregular_past: &[
+        "kregen",
+        "kreeg",
+        "kwam",
+        "kwamen",
+        "was",
+        "waren",
+        "werd",
+        "werden",
+        "kon",
+        "konden",
+        "moest",
+        "moesten",
+        "zat",
+        "zaten",
+        "stond",
+        "stonden",
+        "lag",
+        "lagen",
+        "bleek",
+        "bleken",
+        "viel",
+        "vielen",
+        "liep",
+        "liepen",
+        "hield",
+        "hielden",
+        "vond",
+        "vonden",
+        "bracht",
+        "brachten",
+        "dacht",
+        "dachten",
+        "wist",
+        "wisten",
+        "brak",
+        "braken",
         "heb",
         "hebben",
         "hadden",
@@ -240,9 +279,81 @@ pub(super) const WORDS: WordLists = WordLists {
         "afschrijving",
     ],
     bare_apology_nouns: &["excuses"],
+    regular_progressive_suffixes: &["en"],
     regular_past_suffixes: &["te", "de", "ten", "den"],
+    adverb_suffixes: &[],
+    conjunctions: &["en"],
+    conditionals: &["als", "indien", "mocht", "mochten", "tenzij"],
+    conditional_exceptions: &[
+        "gevolg", "compensatie", "tegemoetkoming", "goedmakertje", "een", "eerste", "laatste",
+        "blijk", "dank", "extra", "voorbeeld", "organisatie", "gemeente", "bedrijf", "school",
+        "bestuur", "redactie", "verhuurder", "klant", "klanten",
+    ],
+    fronted_causes: &["door"],
+    act_openers: &["voor", "het"],
+    specifiers: &["in", "bij", "met", "aan", "van", "tussen"],
+    negations: &["niet", "nooit", "geen", "niets", "nergens"],
+    passive_auxiliaries: &["is", "zijn", "wordt", "worden", "werd", "werden", "was", "waren"],
+    hedges: &[
+        "misschien", "wellicht", "proberen", "probeer", "probeert", "hopen", "hoop",
+        "hoopt", "bekijken", "kijken", "overwegen", "overweeg", "streven", "zoeken", "trachten",
+        "best", "hopelijk", "eventueel",
+    ],
+    fault_marks: &[
+        "verkeerde", "verkeerd", "dubbel", "abusievelijk", "onterecht", "foute", "foutieve", "laat",
+    ],
+    non_repair_objects: &[
+        "excuses", "verontschuldiging", "verontschuldigingen", "keer", "mail", "mails", "e - mail", "bericht", "berichten", "brief", "brieven", "herinnering",
+        "herinneringen", "melding", "link", "informatie", "factuur", "facturen", "bevestiging",
+        "nieuwsbrief",
+    ],
+    cause_prepositions: &["door", "vanwege", "van"],
+    determiners: &["de", "het"],
+    third_person_pronouns: &[
+        "hij", "zij", "ze", "het", "die", "dat", "dit", "wie", "men", "iemand", "iedereen",
+        "niemand", "u", "je", "jij", "jullie",
+    ],
+    saying_verbs: &["zeggen", "zeg", "roepen", "schrijven"],
     verb_final_reach: 10,
 };
+
+/// Word classes the patterns name with `@name`: the words that float inside a phrase, and word
+/// families, listed once.
+pub(super) const CLASSES: &[WordClass] = &[
+    (
+        "repair_participle",
+        "(teruggestort|terugbetaald|terugbetaalt|vergoed|gecorrigeerd|hersteld|verholpen|opgelost|gerepareerd|vervangen|gecrediteerd|gerestitueerd|verrekend|kwijtgescholden|ingetrokken|teruggedraaid|rechtgezet|uitbetaald|uitgekeerd|overgemaakt|teruggeboekt|afgeboekt|gecompenseerd|nagestuurd|nageleverd|bezorgd|geleverd|opgestuurd|toegestuurd|rechtgezet|aangepast|kwijtgescholden|geschrapt)",
+    ),
+    (
+        "repair_noun",
+        "(vergoeding|schadevergoeding|compensatie|tegemoetkoming|tegoed|tegoedbon|waardebon|cadeaubon|cadeaukaart|kortingscode|korting|restitutie|restitutieregeling|compensatieregeling|terugbetaling|teruggave|creditnota|creditering|correctie|rectificatie|vervanging|nalevering|reparatie|huurkorting|kwijtschelding|goedmakertje|attentie|nieuwe factuur|nieuw exemplaar|vervangend exemplaar|nieuwe aanslag|gecorrigeerde factuur|gecorrigeerde aanslag)",
+    ),
+    (
+        "feeling_adj",
+        "(vervelend|vervelende|frustrerend|pijnlijk|lastig|teleurstellend|zorgelijk|onprettig|stressvol|vermoeiend|schokkend|naar|rot|ingrijpend|hinderlijk|ergerlijk|zwaar|akelig|beangstigend|spannend|schrikken|een schok|een teleurstelling)",
+    ),
+    (
+        "nl_reader",
+        "(u|je|jou|jullie|de betrokkenen|betrokkenen|de bewoners|bewoners|onze klanten|klanten|de mensen|iedereen|uw gezin|reizigers|onze reizigers|de gebruikers|gebruikers|u als gebruiker|de ouders|ouders|de leden|leden|onze leden|de inwoners|inwoners|de deelnemers|onze gasten|gasten|de kinderen|de leerlingen)",
+    ),
+    (
+        "change_participle",
+        "(aangepast|ingevoerd|toegevoegd|ingebouwd|veranderd|verbeterd|herzien|geautomatiseerd|getraind|ingesteld|overgestapt|gewisseld|aangescherpt|uitgebreid|vervangen|ingericht|afgesproken|vastgelegd|geïnstalleerd|aangebracht|gewijzigd)",
+    ),
+    (
+        // Words that float inside an apology expression: "wij betreuren *uiteraard ook* dat".
+        "filler",
+        "(uiteraard|natuurlijk|ook|echt|wel|zeker|heel|erg|zeer|ten zeerste|oprecht|enorm|nogmaals|hierbij|graag|daarom|hiervoor|daarvoor|dan|toch|ontzettend|werkelijk|diep)",
+    ),
+    (
+        "apology_adjective",
+        "(oprechte|welgemeende|diepste|grote|nederige|hartelijke|uitdrukkelijke|volledige|oprechtste|welgemeend|welgemeende|nederigste|excuses)",
+    ),
+    (
+        "intensifier",
+        "(echt|heel|erg|zeer|ontzettend|enorm|oprecht|vreselijk|verschrikkelijk|werkelijk|zo|super|diep|intens|hartgrondig|uitermate|buitengewoon|bijzonder)",
+    ),
+];
 
 /// Every Dutch phrase table.
 pub(super) const TABLES: &[(K, &[&str])] = &[
@@ -262,10 +373,21 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "spijt (me|mij|ons)",
             "(ik|wij|we) (heb|hebben) (er|hier|daar)? [(echt|heel veel|veel|oprecht|enorm|ontzettend)] spijt",
             "(ik|wij|we) (ben|zijn) [(echt|heel|erg|zo|ontzettend)] sorry",
-            "(ik|wij|we) (wil|willen) [(graag|nogmaals|hierbij)] sorry zeggen",
-            "(ik|wij|we) (zeg|zeggen) [(nogmaals|hierbij)] sorry",
-            "(ik|wij|we) (betreur|betreuren) [het] [(ten zeerste|zeer|oprecht|enorm|echt)]",
-            "(betreur|betreuren) (ik|wij|we) [het] [(ten zeerste|zeer|oprecht|enorm|echt)]",
+            "(ik|wij|we) (wil|willen) [@filler] [@filler] sorry zeggen",
+            "(ik|wij|we) (zeg|zeggen) [@filler] [@filler] sorry",
+            "(zeg|zeggen) (ik|wij|we) [@filler] [@filler] sorry",
+        ],
+    ),
+    (
+        // "wij betreuren", "ik vind het erg dat": regret, which `prefer-apologize` leaves alone.
+        K::ApologyRegret,
+        &[
+            "(ik|wij|we) (betreur|betreuren) [het] [@filler] [@filler]",
+            "(betreur|betreuren) (ik|wij|we) [het] [@filler] [@filler]",
+            "(ik|wij|we) (vind|vinden) (het|dit|dat) [@filler] [@filler] (erg|te betreuren|spijtig)",
+            "(vind|vinden) (ik|wij|we) (het|dit|dat) [@filler] [@filler] (erg|te betreuren|spijtig)",
+            "(dat|dit|het) (vind|vinden) (ik|wij|we) [@filler] [@filler] [@filler] (erg|te betreuren|spijtig)",
+            "(ik|wij|we) (schaam|schamen) (me|mij|ons) [@filler]",
         ],
     ),
     (
@@ -276,14 +398,20 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(verontschuldig|verontschuldigen) (ik|wij|we) (me|mij|ons)",
             "(ik|wij|we) (wil|willen|zou|zouden) (me|mij|ons) [(graag|hierbij|nogmaals|oprecht)] verontschuldigen",
             "(ik|wij|we) (me|mij|ons) [(graag|hierbij|nogmaals|oprecht)] (verontschuldig|verontschuldigen)",
+            // The reflexive "ons" / "me" is the writer even where "en" left the subject out:
+            // "… en verontschuldigen ons hiervoor".
+            "(verontschuldig|verontschuldigen) (me|mij|ons)",
+            "(me|mij|ons) [@filler] [@filler] (verontschuldig|verontschuldigen)",
         ],
     ),
     (
         // "onze (oprechte) excuses", "bieden wij u onze excuses": the noun, with its owner.
         K::ApologyNoun,
         &[
-            "(onze|mijn) [(oprechte|welgemeende|diepste|grote|nederige|hartelijke|uitdrukkelijke|volledige|oprechtste)] (excuses|verontschuldigingen)",
-            "(bied|bieden) (ik|wij|we) [(u|je|jullie)] [(daarvoor|hiervoor|graag|hierbij|nogmaals)] (onze|mijn) [(oprechte|welgemeende)] excuses",
+            "(onze|mijn) [@apology_adjective] [@apology_adjective] (excuses|verontschuldiging|verontschuldigingen)",
+            "(bied|bieden) (ik|wij|we) [*] [*] [*] (onze|mijn) [@apology_adjective] (excuses|verontschuldiging|verontschuldigingen)",
+            "(bied|bieden) (ik|wij|we) [*] [*] [*] (excuses|verontschuldigingen)",
+            "(ik|wij|we) (bied|bieden) [*] [*] [*] (excuses|verontschuldigingen) aan",
             "(daar|hier) (hoort|horen) [ook] [(onze|mijn)] excuses",
         ],
     ),
@@ -304,6 +432,12 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "voor de dubbele (mail|bericht|post)",
             "voor de korte (termijn|aankondiging)",
             "ik (ben|was) (de bijlage|het bijlage) vergeten",
+            // The blog itself: "sorry dat het hier zo lang stil was".
+            "dat het hier [(zo|een tijd|een tijdje|even)] [lang] stil (was|is|is geweest)",
+            "voor de (lange )?(stilte|radiostilte|afwezigheid)",
+            "dat ik (zo lang|een tijd|een tijdje|lang) niets (heb|had) (gepost|geschreven|laten horen|geblogd)",
+            // "Excuus trouwens voor …": an aside.
+            "(trouwens|btw)",
         ],
     ),
     (
@@ -572,6 +706,32 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(een|de) (fout|storing|bug|vergissing|programmeerfout) (in|bij|aan) (onze|ons|mijn) (kant|systeem|systemen|betaalkoppeling|software|code|administratie|magazijn|website|app|planning|webwinkel|facturatie)",
             "daar is geen excuses voor",
             "(wij|we|ik) (hebben|heb) geen excuses",
+            "(had|hadden) (nooit|niet) (mogen|moeten) (gebeuren|gebeurd|voorkomen|plaatsvinden)",
+            "(wij|we|ik) (hadden|had) [*] [*] [*] [*] moeten",
+            "(hadden|had) (wij|we|ik) [*] [*] [*] [*] moeten",
+            "(ik|wij|we) (had|hadden) [*] [*] [*] niet (mogen|moeten)",
+            "(hadden|had) [*] [*] anders (gemoeten|gekund|moeten)",
+            "(wij|we|ik) (hebben|heb|hadden|had) [*] [*] [*] (ten onrechte|per abuis|abusievelijk|per ongeluk|onterecht|per vergissing)",
+            "(hebben|heb|hadden|had) (wij|we|ik) [*] [*] [*] (ten onrechte|per abuis|abusievelijk|per ongeluk|onterecht|per vergissing)",
+            "heeft [*] [*] [*] [*] (ten onrechte|per abuis|abusievelijk|per ongeluk|per vergissing)",
+            "(een|de) [*] (fout|fouten|storing|bug|vergissing|programmeerfout|blunder) (in|bij|aan|van) (onze|ons|mijn) [*] (kant|systeem|systemen|betaalkoppeling|software|code|administratie|magazijn|website|app|planning|webwinkel|facturatie|organisatie|medewerkers|medewerker|redactie|team)",
+            "onzerzijds",
+            "(fout|fouten|vergissing) van (onze|mijn) kant",
+            "door (onze|mijn) (fout|schuld|vergissing|nalatigheid|slordigheid)",
+            "(wij|we|ik) (hebben|heb) (een|de|enkele|wat) (steek|steken) laten vallen",
+            "(wij|we|ik) (zijn|ben) (tekortgeschoten|in de fout gegaan|te kort geschoten)",
+            "(schieten|schoten|schiet|schoot) (wij|we|ik) tekort",
+            "(wij|we|ik) (hebben|heb) (u|je|jullie|mensen|iemand|haar|hem|velen|veel mensen|jou|onze klanten|klanten) [*] (gekwetst|pijn gedaan|teleurgesteld|beledigd|in de steek gelaten|benadeeld)",
+            "die (ik|wij|we) [*] (gekwetst|pijn gedaan|beledigd|teleurgesteld|benadeeld) (heb|hebben)",
+            "(was|is) (ongepast|dom|fout|onjuist|onverstandig|onacceptabel|niet juist|niet correct) van (ons|mij)",
+            "(nemen|neem|dragen|draag|aanvaarden|aanvaard) (wij|we|ik) [zelf] [*] (de )?[volledige] (verantwoordelijkheid|schuld)",
+            "(erkent|erkennen|erken|erkende|erkenden|geven toe|geef toe|geeft toe) (dat )?(er )?(fouten|een fout|het fout|dit fout)",
+            "(wij|we|ik) (hebben|heb) (ons|me|mij) vergist",
+            "(wij|we|ik) (zijn|ben) (in gebreke gebleven|nalatig geweest|slordig geweest|fout geweest)",
+            "(is|was) het (ons|mij|me) [*] niet gelukt",
+            "(het is|het was) (ons|mij|me) [*] niet gelukt",
+            "niet door de beugel (kan|kon|kunnen|konden)",
+            "(problemen|probleem|fout|fouten|storing|storingen) (met|in|bij|aan) (onze|ons|mijn) [*] (systemen|systeem|computersystemen|software|administratie|organisatie|website|planning|medewerkers)",
         ],
     ),
     (
@@ -584,6 +744,17 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(ontvangt|krijgt) (binnenkort |vandaag |morgen )?(een|uw|je|het|de) (terugbetaling|vervanging|tegoed|vergoeding|nieuw|nieuwe|gratis|tegoedbon|cadeaubon|korting|geld terug|bedrag terug|vervangend|vervangende|volledige)",
             "(de|uw|je|een) (terugbetaling|vervanging|vergoeding|nieuwe|tegoedbon) (is|wordt|werd) (vandaag |inmiddels |al )?(verwerkt|verstuurd|overgemaakt|teruggestort|bijgeschreven|onderweg)",
             "(is|zijn) (al )?onderweg naar (u|je|jou)",
+            "(u|je|jij|jullie|iedereen|wie|alle [*]) (ontvangt|ontvangen|krijgt|krijgen|krijg|ontvang) [*] [*] [*] [*] (terug|vergoed|gratis|@repair_noun)",
+            "(werkt|werken|doet het|doen het) (nu )?weer",
+            "(is|zijn|was|waren) (nu )?weer (bereikbaar|beschikbaar|online|in de lucht|open|normaal|in gebruik|te gebruiken)",
+            "(storing|probleem|fout|problemen|storingen) (is|zijn|was|werd|werden) [inmiddels|nu|weer|gelukkig|uiteindelijk] (verholpen|opgelost|hersteld)",
+            "(een|de|uw|je) @repair_noun [hierover|daarover|daarvoor] [*] [*] [*] (zal|zullen|wordt|worden|is|zijn|volgt|volgen|komt|komen)",
+            "@repair_noun [*] [*] [*] (verwerkt|uitgevoerd|overgemaakt|teruggestort|uitbetaald|bijgeschreven|toegekend|verstuurd)",
+            "(goede|juiste|nieuwe|gecorrigeerde|correcte|vervangende|herziene) [*] [*] [*] [*] [*] (verzonden|verstuurd|gestuurd|geleverd|bezorgd|opgestuurd|nagestuurd|uitgereikt)",
+            "(werken|werk|werkt) [er] [hard|met man en macht|volop] aan (om|het) [*] [*] [*] [*] [*] (op te lossen|te herstellen|te verhelpen|recht te zetten|oplossen|herstellen|verhelpen)",
+            "alsnog [*] [*] [te] [kunnen] (publiceren|leveren|versturen|sturen|bezorgen|uitbetalen|terugbetalen|verschijnen|ontvangen|plaatsen|uitgevoerd|geleverd|verstuurd|bezorgd)",
+            "(wij|we|ik) (zetten|zet|maken|maak|storten|stort|betalen|betaal|lossen|los|sturen|stuur|draaien|draai) [*] [*] [*] [*] (recht|goed|terug|op|na|ongedaan)",
+            "(om het goed te maken|als goedmakertje|ter compensatie|als compensatie|als tegemoetkoming|om u tegemoet te komen|om je tegemoet te komen)",
         ],
     ),
     (
@@ -600,6 +771,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         K::RemedyAct,
         &[
             "(storten|stort|teruggestort|terugstorten|terugbetalen|terugbetaald|betalen|betaal|vergoeden|vergoed|crediteren|gecrediteerd|sturen|stuur|gestuurd|opsturen|opgestuurd|versturen|verstuur|verstuurd|vervangen|vervang|repareren|gerepareerd|herstellen|hersteld|corrigeren|gecorrigeerd|bellen|bel|gebeld|leveren|geleverd|boeken|geboekt|annuleren|geannuleerd|terugdraaien|teruggedraaid|verrekenen|verrekend|compenseren|gecompenseerd|ruilen|geruild|bezorgen|bezorgd)",
+            "(terugstorten|terugbetalen|terugboeken|teruggeboekt|overmaken|overgemaakt|uitbetalen|uitbetaald|uitkeren|uitgekeerd|restitueren|gerestitueerd|kwijtschelden|kwijtgescholden|intrekken|ingetrokken|rechtzetten|rechtgezet|verhelpen|verholpen|oplossen|opgelost|goedmaken|goedgemaakt|nasturen|nagestuurd|naleveren|nageleverd|inhalen|ingehaald|terugbellen|teruggebeld|ophalen|opgehaald|omruilen|omgeruild|inplannen|ingepland)",
+            "contact (gezocht|opgenomen|zoeken|opnemen)",
         ],
     ),
     (
@@ -611,6 +784,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(vergeten|kwijtgeraakt|zoekgeraakt|beschadigd|verloren|vertraagd|gemist|over het hoofd gezien|verprutst|verknoeid|laten liggen|laten vallen|verkeerd begrepen|door elkaar gehaald)",
             "(verkeerde|verkeerd|onjuiste|kapotte|beschadigde|defecte) [(product|artikel|pakket|maat|formaat|bedrag|onderdeel|rekening|adres|kleur|model|exemplaar)] [(hebben|heb)] (gestuurd|verstuurd|geleverd|gerekend|afgeschreven|gefactureerd|ingepakt|opgestuurd|bezorgd|ingevuld|berekend)",
             "(dubbel|twee keer|te veel) [(hebben|heb)] (gerekend|afgeschreven|gefactureerd|in rekening gebracht|geboekt)",
+            "(niet|nooit|onvoldoende|te laat) [*] [*] (opgemerkt|gezien|gecontroleerd|geverifieerd|nagekeken|gemeld|getest|gecheckt|bijgehouden|doorgegeven)",
+            "(gekwetst|beledigd|benadeeld|geschonden|verzuimd|nagelaten|door elkaar gehaald|verwisseld|over het hoofd gezien)",
         ],
     ),
     (
@@ -635,6 +810,17 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(dit|dat|het) (heeft|kostte|kost) (u|je) (veel )?(tijd|moeite|geld|een ochtend|een middag|een dag)",
             "(u|je|jij) (verdient|verdiende|verdienden) beter",
             "dat is niet (wat|de service die) (u|je) (mocht|mag) verwachten",
+            "(begrijp|begrijpen|snap|snappen|weet|weten|beseffen|besef|realiseren|realiseer) (ik|wij|we) [*] [*] (dat|hoe|waarom)",
+            "(ik|wij|we) (begrijp|begrijpen|snap|snappen|beseffen|besef|weten|weet) [*] [*] (dat|hoe|waarom)",
+            "(ik|wij|we) (realiseren|realiseer) (ons|me|mij) [*] [*] (dat|hoe)",
+            "(ik|wij|we) (zijn|ben) (ons|me|mij) [er] [*] bewust (van|dat)",
+            "@feeling_adj (is|was|zijn|waren|moet zijn|moet zijn geweest|kan zijn|moet voelen)? voor @nl_reader",
+            "[de] dupe (van|zijn|waren|worden|werden|bent|geworden)",
+            "(die|u|je|jullie) [hier|daar|daarvan|hiervan] (last|hinder|overlast) [van] (hebben|heeft|hebt|hadden|had) [gehad|ondervonden]",
+            "(hard|zwaar|verkeerd|pijnlijk) (is|was) aangekomen",
+            "(gekwetst|pijn gedaan|beledigd) (heb|hebben)",
+            "(erg|heel|zeer|flink|behoorlijk) (geschrokken|overstuur|ongerust)",
+            "(uw|je|jouw) (frustratie|boosheid|teleurstelling|ergernis|ongerustheid|zorgen|onrust|verdriet|schrik)",
         ],
     ),
     (
@@ -647,12 +833,26 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(dit|het|de vertraging|de storing|de fout|het probleem) (kwam|komt) doordat",
             "(wij|we|ik) (ontdekten|ontdekte|vonden|vond|hebben ontdekt|heb ontdekt|hebben gevonden|heb gevonden) dat",
             "(het|dit) bleek (dat|te gaan om)",
+            "de [*] (oorzaak|reden) [van] [*] [*] [*] (was|is|bleek|lag|ligt|had)",
+            "(reden|oorzaak) (is|was) [,] (dat|:)",
+            "(waardoor|daardoor|hierdoor)",
+            "(is|zijn|werd|werden) (ontstaan|veroorzaakt) (door|doordat|bij)",
+            "(het gevolg|een gevolg) van (een|de|het|onze)",
+            "te wijten aan (een|de|het|onze)",
         ],
     ),
     (
         // Causal conjunctions that begin an explanation when a concrete subject follows.
         K::CauseConjunction,
-        &["doordat", "omdat", "aangezien", "nadat"],
+        &[
+            "doordat",
+            "omdat",
+            "aangezien",
+            "(kwam|komt|kwamen) (door|doordat|omdat)",
+            "(als gevolg van|veroorzaakt door|vanwege|wegens|ten gevolge van|door)",
+            "(is|was) gebleken dat",
+            "bleek dat",
+        ],
     ),
     (
         // A change so it does not happen again: the prevention component.
@@ -663,6 +863,15 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(wij|we|ik) (hebben|heb) (hiervan|ervan|daarvan) geleerd",
             "(een|de) (nieuwe|extra|automatische|tweede|aanvullende) (controle|controles|check|stap|test|tests|waarschuwing|procedure|werkwijze|melding|beveiliging)",
             "(zal|zullen|kan) (niet )?(meer|nooit meer|niet nog eens|niet opnieuw) (gebeuren|voorkomen)",
+            "om (herhaling|een herhaling|dit|dat|het|zoiets|dergelijke (fouten|situaties|problemen|incidenten)|verdere (problemen|schade)|nieuwe (fouten|problemen|storingen)) [in de toekomst] te (voorkomen|vermijden)",
+            "niet (meer|nog eens|opnieuw) [*] [*] [*] (gebeuren|voorkomen|gebeurt|voorkomt)",
+            "(om|zodat) (dit|het|dat|zoiets) (niet meer|nooit meer|niet nog eens|niet opnieuw) [te laten] (gebeurt|gebeuren|voorkomt|voorkomen)",
+            "(les|lessen) voor de toekomst",
+            "lering (trekken|getrokken|uit)",
+            "(volgend jaar|de volgende keer|volgende keer|bij de volgende editie) [*] [*] [*] [*] (beter|anders|niet meer)",
+            "(hebben|heb|zullen|zal|gaan) (wij|we|ik) [*] [*] [*] (maatregelen|stappen) (genomen|getroffen|nemen|treffen)",
+            "(wij|we|ik) (hebben|heb|zullen|zal|gaan) [*] [*] [*] (maatregelen|stappen) (genomen|getroffen|nemen|treffen)",
+            "(is|zijn|wordt|worden) [*] [*] [*] @change_participle (om|zodat)",
         ],
     ),
     (
@@ -676,6 +885,14 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(ik|wij|we) hopen (dat )?(u|je|jij) (onze|mijn) excuses (wilt|wil|kunt|kan) aanvaarden",
             "(uw|je|jouw) vertrouwen (terug )?(te )?(winnen|verdienen|herstellen)",
             "(uw|je|jouw) vergeving",
+            "(hoop|hopen) [dat] (u|je|jij|jullie) [*] [*] [*] [*] [*] vergeven",
+            "(hoop|hopen) [dat] (u|je|jij|jullie) [*] [*] [*] [*] (aanvaarden|accepteren|aanvaardt|accepteert)",
+            "vergeef (ons|mij|me|je)",
+            "(vraag|vragen) (u|je|jullie)? (om )?(vergeving|ons te vergeven|mij te vergeven|me te vergeven)",
+            "(aanvaard|accepteer) [alstublieft|alsjeblieft] (onze|mijn) excuses",
+            "(ons|mij|me) [nog] (een|één) [tweede|nieuwe|laatste] kans (geven|geeft|geef|gunnen|gunt|te geven)",
+            "niet kwalijk (neemt|nemen|neem)",
+            "(wilt|wil|willen) (u|je|jullie) [*] [*] [*] (accepteren|aanvaarden|vergeven)",
         ],
     ),
     (
@@ -762,4 +979,70 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         &["(maar|echter|niettemin|desondanks|desalniettemin)"],
     ),
     (K::Concessive, &["(hoewel|alhoewel|ofschoon)"]),
+    (
+        K::Addressee,
+        &["(u|uw|je|jij|jou|jouw|jullie)"],
+    ),
+    (
+        K::HarmWord,
+        &[
+            "(rectificatie|correctie|erratum|onjuistheid|onjuistheden|fout|fouten|foute|foutief|foutieve|storing|storingen|vertraging|vertragingen|vertraagd|probleem|problemen|vergissing|ongemak|overlast|hinder|datalek|lek|gelekt|uitval|onderbreking|klacht|klachten|schade|misverstand|incident|misgegaan|misging|mislukt|verkeerd|verkeerde|kapot|beschadigd|defect|gehackt|onjuist|onjuiste|onterecht|teleurgesteld|teleurstelling|teleurstellend|vervelend|vervelende|gekwetst|kwetsend|beledigd|onacceptabel|blunder|slordigheid)",
+            "te laat",
+            "ten onrechte",
+        ],
+    ),
+    (
+        // An institution of itself, in the present tense: "De gemeente betreurt …", "De redactie
+        // biedt haar excuses aan". Whether it is the writer the apology finder decides.
+        K::InstitutionApology,
+        &[
+            "betreurt [het] [@filler] [@filler]",
+            "biedt [*] [*] [*] (haar|zijn) [@apology_adjective] (excuses|verontschuldiging|verontschuldigingen)",
+            "biedt [*] [*] [*] (excuses|verontschuldigingen) aan",
+            "verontschuldigt zich",
+            "zegt [@filler] sorry",
+        ],
+    ),
+    (
+        K::ReportingCue,
+        &[
+            "(zei|zegt|zeiden|aldus|volgens|meldt|meldde|verklaarde|twitterde|tweette|reageerde|vertelde)",
+            "(liet|laat) (weten|optekenen)",
+            "(woordvoerder|woordvoerster|persvoorlichter|zegsman|zegsvrouw)",
+            "in een (verklaring|persbericht|reactie)",
+        ],
+    ),
+    (
+        K::PassingTopic,
+        &[
+            "(mijn|ons) (slechte|gebrekkige|matige)? (nederlands|engels|spelling|taalgebruik)",
+            "in het (engels|nederlands)",
+            "voor (de|deze|mijn) (tirade|rant|lange afwezigheid|stilte)",
+        ],
+    ),
+    (
+        K::Sympathy,
+        &[
+            "(voor|met) (uw|je|jouw) (verlies|vader|moeder)",
+        ],
+    ),
+    (
+        K::RemedyWaiver,
+        &[
+            "(brengen|brengt|breng) (wij|we|ik) (u|je|jullie)? (niets|niet|geen kosten) in rekening",
+            "(u|je|jullie) (hoeft|hoeven|hoef) (niets|niet|geen) [*] [*] (terug te betalen|te betalen|te doen|terug te sturen)",
+            "(kosteloos|gratis|zonder kosten|op onze kosten|voor onze rekening)",
+        ],
+    ),
+    (
+        K::VagueCause,
+        &["(omstandigheden|omstandigheid|drukte|technische|probleem|problemen|storing|storingen|oorzaak|redenen|reden|situatie|overmacht|samenloop|menselijke|fout|fouten|uitloop|vertraging|vertragingen|achtergrond)"],
+    ),
+    (
+        // A repair in the passive, its participle ending the clause ("het bedrag is gisteren
+        // teruggestort", "de storing is verholpen"): a remedy after a passive auxiliary earlier in
+        // the clause (merged into `Remedy`).
+        K::RepairParticiple,
+        &["@repair_participle"],
+    ),
 ];

@@ -4,7 +4,13 @@
 //! straightened: see [`super::text`]) with a little syntax so tables stay short:
 //! - `(a|b c|)` alternatives, one of which may be empty; groups nest;
 //! - `[a b]` and `(a|b)?` optional words, the same as `(a b|)`;
-//! - `{a b}` marks the words a fix acts on (the hit carries their token range).
+//! - `{a b}` marks the words a fix acts on (the hit carries their token range);
+//! - `@name` stands for a word class of the language's data (`@intensifier`, `@repair_verb`):
+//!   the words that float inside a phrase or make up a word family are listed once, in
+//!   `en.rs` or `nl.rs`, never in a pattern or a rule;
+//! - `*` is any one word, but no mark that ends a sentence or clause (`.` `,` `;` `:` a dash):
+//!   the slot for an indirect object or a name ("bieden wij * [*] excuses aan"). A pattern
+//!   never starts with it.
 //!
 //! A pattern *means* the set of literals it expands to (every choice of alternatives), and a hit
 //! is a literal found in the document: each occurrence of each distinct literal of a kind is one
@@ -70,9 +76,20 @@ enum Item {
         id: WordId,
         marked: bool,
     },
+    /// Any one word but a [`SLOT_STOPS`] mark.
+    Any {
+        marked: bool,
+    },
     /// Alternatives; an optional group has an empty one last.
     Group(Vec<Vec<Item>>),
 }
+
+/// What a `*` slot never matches: the marks that end a sentence or a clause, and commas, so a
+/// slot stands for a word of the same clause.
+const SLOT_STOPS: &[&str] = &[".", "!", "?", "…", ";", ":", ",", "-", "–", "—", "(", ")", "\""];
+
+/// A word class a pattern names with `@name`, and the pattern it stands for.
+pub type WordClass = (&'static str, &'static str);
 
 struct Pattern {
     kind: PhraseKind,
@@ -101,6 +118,9 @@ pub struct PhraseBook {
     first: Vec<u32>,
     /// Every other transition, keyed by state (high half) and word (low half).
     moves: IntTable,
+    /// Where a state goes on a word it has no transition for: the state of its `*` slots, or
+    /// [`DEAD`]. Empty when no pattern has a slot.
+    otherwise: Vec<u32>,
     /// The patterns that end in state `s` (at most one per kind: the first in table order) are
     /// `accepts[accept_ranges[s]..accept_ranges[s + 1]]`.
     accept_ranges: Vec<u32>,
@@ -116,6 +136,7 @@ impl PhraseBook {
     /// tables are constants, and the lexicon's unit tests compile every table.
     pub fn compile<'w>(
         tables: &[(PhraseKind, &[&str])],
+        classes: &[WordClass],
         expansions: &[Expansion],
         also_numbered: impl IntoIterator<Item = &'w str>,
     ) -> PhraseBook {
@@ -123,7 +144,11 @@ impl PhraseBook {
         let mut patterns = Vec::new();
         for (kind, table) in tables {
             for (entry, text) in table.iter().enumerate() {
-                let items = parse(text, &mut vocabulary);
+                let items = parse(text, classes, &mut vocabulary);
+                assert!(
+                    !matches!(items.first(), Some(Item::Any { .. })),
+                    "a phrase pattern starts with a word, not a slot: {text:?}"
+                );
                 patterns.push(Pattern {
                     kind: *kind,
                     entry: entry as u16,
@@ -132,9 +157,9 @@ impl PhraseBook {
                 });
             }
         }
-        // Words no table has but someone counts (the language-detection lists), numbered after
-        // the tables' words so that those keep their numbers.
-        for word in also_numbered {
+        // Words no table has but someone counts (the language-detection lists, the marks a slot
+        // stops at), numbered after the tables' words so that those keep their numbers.
+        for word in also_numbered.into_iter().chain(SLOT_STOPS.iter().copied()) {
             let next = vocabulary.len() as WordId + 1;
             vocabulary.entry(word.to_owned()).or_insert(next);
         }
@@ -154,22 +179,24 @@ impl PhraseBook {
             vocabulary.iter().map(|(word, id)| (word.as_str(), *id)),
             expanded.collect::<Vec<_>>(),
         );
+        let slot_stops: Vec<WordId> = SLOT_STOPS.iter().map(|word| id_of(word)).collect();
         let mut book = PhraseBook {
             patterns,
             first: Vec::new(),
             moves: IntTable::new([]),
+            otherwise: Vec::new(),
             accept_ranges: Vec::new(),
             accepts: Vec::new(),
             longest,
             vocabulary,
         };
-        book.determinize(&nfa, word_count);
+        book.determinize(&nfa, word_count, &slot_stops);
         book
     }
 
     /// Subset construction over the patterns' graphs, from the start only (a walk starts at
     /// every token, so no failure links are needed).
-    fn determinize(&mut self, nfa: &Nfa, word_count: usize) {
+    fn determinize(&mut self, nfa: &Nfa, word_count: usize, slot_stops: &[WordId]) {
         let mut closure = Closure::new(nfa.nodes.len());
         let mut ids: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
         let mut sets: Vec<Vec<u32>> = vec![Vec::new()];
@@ -180,6 +207,8 @@ impl PhraseBook {
         let mut accepts: Vec<u32> = Vec::new();
         let mut transitions: Vec<(u32, WordId, u32)> = Vec::new();
         let mut moves: Vec<(WordId, u32)> = Vec::new();
+        let mut slots: Vec<u32> = Vec::new();
+        let mut otherwise: Vec<u32> = vec![DEAD];
         let mut state = 0;
         while state < sets.len() {
             // Accepting patterns: the first of each kind (patterns are numbered in table order).
@@ -200,27 +229,65 @@ impl PhraseBook {
                 }
             }
             moves.clear();
+            slots.clear();
             for &node in &sets[state] {
                 moves.extend_from_slice(&nfa.nodes[node as usize].words);
+                slots.extend_from_slice(&nfa.nodes[node as usize].any);
+            }
+            // A word the slots may take goes where its own edges and the slots go; a mark that
+            // ends a clause only where its own edges go (so it needs a transition even when it
+            // has no edge, or it would fall to the slots' state).
+            if !slots.is_empty() {
+                for &stop in slot_stops {
+                    if !moves.iter().any(|(word, _)| *word == stop) {
+                        moves.push((stop, DEAD));
+                    }
+                }
             }
             moves.sort_unstable();
+            let mut state_of = |set: Vec<u32>, sets: &mut Vec<Vec<u32>>| match ids.get(&set) {
+                Some(id) => *id,
+                None => {
+                    let id = sets.len() as u32;
+                    ids.insert(set.clone(), id);
+                    sets.push(set);
+                    id
+                }
+            };
             let mut index = 0;
             while index < moves.len() {
                 let word = moves[index].0;
                 let same = moves[index..].partition_point(|(w, _)| *w == word);
-                let targets = moves[index..index + same].iter().map(|(_, to)| *to);
-                let set = closure.of(nfa, targets);
-                let next = match ids.get(&set) {
-                    Some(id) => *id,
-                    None => {
-                        let id = sets.len() as u32;
-                        ids.insert(set.clone(), id);
-                        sets.push(set);
-                        id
-                    }
+                let edges = moves[index..index + same]
+                    .iter()
+                    .map(|(_, to)| *to)
+                    .filter(|to| *to != DEAD);
+                let slot_edges = slots
+                    .iter()
+                    .copied()
+                    .filter(|_| !slot_stops.contains(&word));
+                let set = closure.of(nfa, edges.chain(slot_edges));
+                let next = if set.is_empty() {
+                    DEAD
+                } else {
+                    state_of(set, &mut sets)
                 };
-                transitions.push((state as u32, word, next));
+                if next != DEAD {
+                    transitions.push((state as u32, word, next));
+                } else if !slots.is_empty() {
+                    // Recorded as a transition to the dead state, so the lookup does not fall
+                    // back to the slots.
+                    transitions.push((state as u32, word, DEAD));
+                }
                 index += same;
+            }
+            let fallback = if slots.is_empty() {
+                DEAD
+            } else {
+                state_of(closure.of(nfa, slots.iter().copied()), &mut sets)
+            };
+            if state > 0 {
+                otherwise.push(fallback);
             }
             self.accept_ranges.push(accepts.len() as u32);
             state += 1;
@@ -251,10 +318,22 @@ impl PhraseBook {
                 .into_iter()
                 .map(|(from, word, next)| (move_key(from, word), next)),
         );
+        assert_eq!(
+            otherwise.get(START as usize).copied().unwrap_or(DEAD),
+            DEAD,
+            "a phrase pattern starts with a word, not a slot"
+        );
+        self.otherwise = if otherwise.iter().all(|state| *state == DEAD) {
+            Vec::new()
+        } else {
+            otherwise
+        };
     }
 
     fn step(&self, state: u32, word: WordId) -> u32 {
-        self.moves.get(move_key(state, word)).unwrap_or(DEAD)
+        self.moves
+            .get(move_key(state, word))
+            .unwrap_or_else(|| self.otherwise.get(state as usize).copied().unwrap_or(DEAD))
     }
 
     /// How many words the vocabulary numbers (1 to this; 0 is [`UNKNOWN`]).
@@ -278,6 +357,7 @@ impl PhraseBook {
         use std::mem::size_of_val;
         size_of_val(self.first.as_slice())
             + self.moves.memory_usage()
+            + size_of_val(self.otherwise.as_slice())
             + size_of_val(self.accept_ranges.as_slice())
             + size_of_val(self.accepts.as_slice())
     }
@@ -401,6 +481,21 @@ fn first_expansion(
             }
             false
         }
+        Some((Item::Any { marked: is_marked }, rest)) => {
+            if at >= words.len() {
+                return false;
+            }
+            if *is_marked {
+                marked.push(at);
+            }
+            if first_expansion(rest, then, words, at + 1, marked) {
+                return true;
+            }
+            if *is_marked {
+                marked.pop();
+            }
+            false
+        }
         Some((Item::Group(alternatives), rest)) => {
             let after = Then {
                 items: rest,
@@ -415,7 +510,7 @@ fn first_expansion(
 
 fn has_mark(items: &[Item]) -> bool {
     items.iter().any(|item| match item {
-        Item::Word { marked, .. } => *marked,
+        Item::Word { marked, .. } | Item::Any { marked } => *marked,
         Item::Group(alternatives) => alternatives.iter().any(|a| has_mark(a)),
     })
 }
@@ -424,7 +519,7 @@ fn longest(items: &[Item]) -> usize {
     items
         .iter()
         .map(|item| match item {
-            Item::Word { .. } => 1,
+            Item::Word { .. } | Item::Any { .. } => 1,
             Item::Group(alternatives) => alternatives.iter().map(|a| longest(a)).max().unwrap_or(0),
         })
         .sum()
@@ -439,6 +534,8 @@ struct Nfa {
 #[derive(Default)]
 struct Node {
     words: Vec<(WordId, u32)>,
+    /// Edges of `*` slots.
+    any: Vec<u32>,
     empty: Vec<u32>,
     /// The pattern that ends here.
     accept: Option<u32>,
@@ -472,6 +569,11 @@ impl Nfa {
                 Item::Word { id, .. } => {
                     let next = self.node();
                     self.nodes[at as usize].words.push((*id, next));
+                    at = next;
+                }
+                Item::Any { .. } => {
+                    let next = self.node();
+                    self.nodes[at as usize].any.push(next);
                     at = next;
                 }
                 Item::Group(alternatives) => {
@@ -515,7 +617,7 @@ impl Closure {
             }
             self.seen[node as usize] = self.generation;
             let data = &nfa.nodes[node as usize];
-            if !data.words.is_empty() || data.accept.is_some() {
+            if !data.words.is_empty() || !data.any.is_empty() || data.accept.is_some() {
                 set.push(node);
             }
             self.stack.extend_from_slice(&data.empty);
@@ -525,12 +627,18 @@ impl Closure {
     }
 }
 
-/// Parse one pattern, numbering its words.
-fn parse(pattern: &str, vocabulary: &mut FxHashMap<String, WordId>) -> Vec<Item> {
+/// Parse one pattern, numbering its words; `@name` is read as the pattern of that class.
+fn parse(
+    pattern: &str,
+    classes: &[WordClass],
+    vocabulary: &mut FxHashMap<String, WordId>,
+) -> Vec<Item> {
     let mut parser = PatternParser {
         pattern,
         rest: pattern,
         marked: false,
+        classes,
+        depth: 0,
         vocabulary,
     };
     let items = parser.sequence(&[]);
@@ -547,6 +655,9 @@ struct PatternParser<'p, 'v> {
     rest: &'p str,
     /// Inside `{…}`.
     marked: bool,
+    classes: &'v [WordClass],
+    /// How many classes deep the reader is (a class may name another, never itself).
+    depth: usize,
     vocabulary: &'v mut FxHashMap<String, WordId>,
 }
 
@@ -597,6 +708,16 @@ impl PatternParser<'_, '_> {
                         .unwrap_or(self.rest.len());
                     let word = &self.rest[..end];
                     self.rest = &self.rest[end..];
+                    if let Some(name) = word.strip_prefix('@') {
+                        items.push(self.class(name));
+                        continue;
+                    }
+                    if word == "*" {
+                        items.push(Item::Any {
+                            marked: self.marked,
+                        });
+                        continue;
+                    }
                     // The tokenizer splits "mix-up" into `mix - up` (UAX #29), so patterns are
                     // split the same way.
                     if word.len() > 1 && word.contains('-') {
@@ -612,6 +733,32 @@ impl PatternParser<'_, '_> {
                 }
             }
         }
+    }
+
+    /// The class `name`, as one group of its pattern's alternatives.
+    fn class(&mut self, name: &str) -> Item {
+        let Some((_, pattern)) = self.classes.iter().find(|(class, _)| *class == name) else {
+            panic!("unknown word class @{name} in phrase pattern {:?}", self.pattern)
+        };
+        assert!(
+            self.depth < 8,
+            "word class @{name} names itself in phrase pattern {:?}",
+            self.pattern
+        );
+        let mut inner = PatternParser {
+            pattern,
+            rest: pattern,
+            marked: self.marked,
+            classes: self.classes,
+            depth: self.depth + 1,
+            vocabulary: &mut *self.vocabulary,
+        };
+        let items = inner.sequence(&[]);
+        assert!(
+            inner.rest.trim().is_empty(),
+            "unbalanced group in word class @{name}"
+        );
+        Item::Group(vec![items])
     }
 
     fn word(&mut self, word: &str) -> Item {
@@ -631,6 +778,8 @@ mod tests {
     use crate::lint::markup::ProseRun;
 
     type Expansion = (Vec<WordId>, Option<(usize, usize)>);
+    /// A `*` slot in an expansion: no real word has this number.
+    const ANY_WORD: WordId = WordId::MAX;
     /// Which kind, entry and mark a literal is credited to.
     type Credit = (PhraseKind, u16, Option<(usize, usize)>);
 
@@ -642,6 +791,7 @@ mod tests {
             for item in items {
                 let alternatives = match item {
                     Item::Word { id, marked } => vec![vec![(*id, *marked)]],
+                    Item::Any { marked } => vec![vec![(ANY_WORD, *marked)]],
                     Item::Group(alternatives) => {
                         alternatives.iter().flat_map(|a| words(a)).collect()
                     }
@@ -674,7 +824,8 @@ mod tests {
 
     fn literals(pattern: &str) -> Vec<(String, Option<(usize, usize)>)> {
         let mut vocabulary = FxHashMap::default();
-        let items = parse(pattern, &mut vocabulary);
+        let classes = [("adverb", "(really|truly)"), ("sorry", "[@adverb] sorry")];
+        let items = parse(pattern, &classes, &mut vocabulary);
         let mut names = vec![String::new(); vocabulary.len() + 1];
         for (word, id) in vocabulary {
             names[id as usize] = word;
@@ -682,7 +833,10 @@ mod tests {
         expand(&items)
             .into_iter()
             .map(|(ids, mark)| {
-                let words: Vec<&str> = ids.iter().map(|id| names[*id as usize].as_str()).collect();
+                let words: Vec<&str> = ids
+                    .iter()
+                    .map(|id| names.get(*id as usize).map_or("*", String::as_str))
+                    .collect();
                 (words.join(" "), mark)
             })
             .collect()
@@ -725,18 +879,72 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_class_stands_for_its_pattern_and_a_slot_for_any_word() {
+        assert_eq!(
+            spelled("we are @sorry"),
+            ["we are really sorry", "we are truly sorry", "we are sorry"]
+        );
+        assert_eq!(spelled("offer * [*] apologies"), ["offer * * apologies", "offer * apologies"]);
+        assert_eq!(literals("a {@adverb} sorry")[1].1, Some((1, 2)));
+    }
+
+    /// A slot takes any word of the clause, known to the tables or not, but no mark that ends a
+    /// clause; a phrase without a slot is not affected by one that has.
+    #[test]
+    fn a_slot_matches_a_word_of_the_same_clause() {
+        let tables: &[(PhraseKind, &[&str])] = &[
+            (PhraseKind::ApologyNoun, &["we offer * [*] apologies"]),
+            (PhraseKind::Cliche, &["we offer refunds"]),
+        ];
+        let book = PhraseBook::compile(tables, &[], &[], []);
+        let found = |source: &str| {
+            let runs = [ProseRun {
+                range: TextRange::new(0, source.len()),
+                block_start: true,
+            }];
+            let text = Text::new(source, &runs, &book);
+            book.scan(&text)
+                .into_iter()
+                .map(|hit| (hit.kind, hit.start, hit.end))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("we offer Anna our apologies"),
+            [(PhraseKind::ApologyNoun, 0, 5)]
+        );
+        assert_eq!(found("we offer you apologies"), [(PhraseKind::ApologyNoun, 0, 4)]);
+        assert_eq!(found("we offer refunds apologies"), [
+            (PhraseKind::Cliche, 0, 3),
+            (PhraseKind::ApologyNoun, 0, 4)
+        ]);
+        assert!(found("we offer , apologies").is_empty());
+        assert!(found("we offer. Our apologies").is_empty());
+        assert!(found("we offer three more new apologies").is_empty());
+    }
+
     /// The hits the tables mean: every distinct literal of a kind, credited to the first entry
     /// and expansion that spells it, found at every token where it fits without a hard break.
     fn brute_force(book: &PhraseBook, text: &Text) -> Vec<PhraseHit> {
-        let mut literals: FxHashMap<Vec<WordId>, Vec<Credit>> = FxHashMap::default();
+        // Every literal, by its first word (no literal starts with a slot); a slot matches any
+        // word but the marks that end a clause.
+        let mut literals: FxHashMap<WordId, Vec<(Vec<WordId>, PhraseKind, u16, Option<(usize, usize)>)>> =
+            FxHashMap::default();
         for pattern in &book.patterns {
             for (words, mark) in expand(&pattern.items) {
-                let found = literals.entry(words).or_default();
-                if found.iter().all(|(kind, _, _)| *kind != pattern.kind) {
-                    found.push((pattern.kind, pattern.entry, mark));
-                }
+                literals
+                    .entry(words[0])
+                    .or_default()
+                    .push((words, pattern.kind, pattern.entry, mark));
             }
         }
+        let stops: Vec<WordId> = SLOT_STOPS
+            .iter()
+            .filter_map(|stop| match book.look_up(stop.as_bytes()) {
+                Lookup::Word(id) => Some(id),
+                Lookup::Expands(_) => None,
+            })
+            .collect();
         let ids: Vec<WordId> = (0..text.tokens.len())
             .map(|i| match book.look_up(text.word(i).as_bytes()) {
                 Lookup::Word(id) => id,
@@ -744,20 +952,46 @@ mod tests {
             })
             .collect();
         let mut hits = Vec::new();
-        for end in 1..=ids.len() {
-            for start in end.saturating_sub(book.longest_literal())..end {
-                if (start + 1..end).any(|i| text.tokens[i].hard_break()) {
+        for start in 0..ids.len() {
+            // (end, kind) → the first pattern and expansion that spells it.
+            let mut credited: FxHashMap<(usize, PhraseKind), (u16, Option<(usize, usize)>, usize)> =
+                FxHashMap::default();
+            for (order, (words, kind, entry, mark)) in
+                literals.get(&ids[start]).into_iter().flatten().enumerate()
+            {
+                let end = start + words.len();
+                if end > ids.len() || (start + 1..end).any(|i| text.tokens[i].hard_break()) {
                     continue;
                 }
-                for (kind, entry, mark) in literals.get(&ids[start..end]).into_iter().flatten() {
-                    hits.push(PhraseHit {
-                        kind: *kind,
-                        entry: *entry,
-                        start: start as u32,
-                        end: end as u32,
-                        mark: mark.map(|(from, to)| ((start + from) as u32, (start + to) as u32)),
-                    });
+                let fits = words.iter().zip(&ids[start..end]).all(|(want, got)| {
+                    if *want == ANY_WORD {
+                        !stops.contains(got)
+                    } else {
+                        want == got
+                    }
+                });
+                if !fits {
+                    continue;
                 }
+                let key = (end, *kind);
+                let candidate = (*entry, *mark, order);
+                credited
+                    .entry(key)
+                    .and_modify(|best| {
+                        if (candidate.0, candidate.2) < (best.0, best.2) {
+                            *best = candidate;
+                        }
+                    })
+                    .or_insert(candidate);
+            }
+            for ((end, kind), (entry, mark, _)) in credited {
+                hits.push(PhraseHit {
+                    kind,
+                    entry,
+                    start: start as u32,
+                    end: end as u32,
+                    mark: mark.map(|(from, to)| ((start + from) as u32, (start + to) as u32)),
+                });
             }
         }
         hits
@@ -772,12 +1006,13 @@ mod tests {
     /// across their seams) with a blank line now and then.
     #[test]
     fn the_automaton_finds_exactly_the_literals_of_the_tables() {
-        let book = PhraseBook::compile(super::super::en::TABLES, &[], []);
+        let classes = super::super::en::CLASSES;
+        let book = PhraseBook::compile(super::super::en::TABLES, classes, &[], []);
         // Numbering the tables' words again, in the same order, gives each number its word.
         let mut numbered = FxHashMap::default();
         for (_, table) in super::super::en::TABLES {
             for pattern in *table {
-                parse(pattern, &mut numbered);
+                parse(pattern, classes, &mut numbered);
             }
         }
         let mut names = vec![""; book.first.len()];
@@ -788,7 +1023,8 @@ mod tests {
         for (index, pattern) in book.patterns.iter().enumerate() {
             for (words, _) in expand(&pattern.items) {
                 for id in words {
-                    source.push_str(names[id as usize]);
+                    // A slot is filled with a word no table has.
+                    source.push_str(if id == ANY_WORD { "zyx" } else { names[id as usize] });
                     source.push(' ');
                 }
             }

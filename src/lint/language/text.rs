@@ -544,6 +544,9 @@ struct ReadingState {
     /// Inside double quotes: they toggle within a paragraph, and curly ones say which way they
     /// go.
     in_quotes: bool,
+    /// Inside curly single quotes (‘…’), the quotation marks of Dutch and British prose. Only
+    /// the curly ones: a straight one is as often an apostrophe.
+    in_single_quotes: bool,
 }
 
 /// Where the tokenizer stood: enough to take back all it read since.
@@ -578,6 +581,7 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
                 gap_newlines: 0,
                 line_start: 0,
                 in_quotes: false,
+                in_single_quotes: false,
             },
             boundaries: Vec::with_capacity(prose_len / 20),
             punctuation_ids: [None; PUNCTUATION.len()],
@@ -759,6 +763,38 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
             if let Some(mark) = self.text.tokens.last_mut() {
                 mark.flags &= !QUOTED;
             }
+        } else if norm == "," && self.source[span.end..].starts_with(',') {
+            // Dutch low-high quotes: ,,Wij bieden onze excuses aan''.
+            if !self.source[..span.start].ends_with(',') {
+                self.state.in_quotes = true;
+                if let Some(mark) = self.text.tokens.last_mut() {
+                    mark.flags &= !QUOTED;
+                }
+            }
+        } else if norm == "'" {
+            // A curly opening quote starts a quotation; a curly closing one ends it unless a
+            // letter follows (the elision of "’t"). An apostrophe inside a word is no token.
+            // Two straight ones close the Dutch ,,…''.
+            if span.slice(self.source) == "'" && self.source[span.end..].starts_with('\'') {
+                self.state.in_quotes = false;
+                return;
+            }
+            match span.slice(self.source) {
+                "\u{2018}" => self.state.in_single_quotes = true,
+                "\u{2019}" => {
+                    let letter_follows = self.source[span.end..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic);
+                    if !letter_follows {
+                        self.state.in_single_quotes = false;
+                    }
+                }
+                _ => return,
+            }
+            if let Some(mark) = self.text.tokens.last_mut() {
+                mark.flags &= !QUOTED;
+            }
         }
     }
 
@@ -897,13 +933,17 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
             self.state.line_start = span.start;
             if brk == Break::Hard {
                 self.state.in_quotes = false;
+                self.state.in_single_quotes = false;
             }
         }
         self.state.gap_newlines = 0;
         let mut flags = 0;
         for (set, flag) in [
             (capitalized, CAPITALIZED),
-            (self.state.in_quotes, QUOTED),
+            (
+                self.state.in_quotes || self.state.in_single_quotes,
+                QUOTED,
+            ),
             (std::mem::take(&mut self.state.pending_space), SPACED_BEFORE),
             (brk == Break::Hard, HARD_BREAK),
             (brk == Break::Line, LINE_BREAK),
@@ -1044,7 +1084,9 @@ fn is_abbreviation_dot(norm: &str, tokens: &[Token], index: usize) -> bool {
         .map(|i| (word_of(norm, &tokens[i]), tokens[i]));
     if let Some((word, token)) = previous {
         let glued = token.end == tokens[index].start;
-        if glued && (ABBREVIATIONS.contains(&word) || (word.len() == 1 && word != "i")) {
+        // An initial ("J. Smith"), not a number ("costs € 5."), nor "I".
+        let initial = word.len() == 1 && word != "i" && token.kind == TokenKind::Word;
+        if glued && (ABBREVIATIONS.contains(&word) || initial) {
             return true;
         }
     }
