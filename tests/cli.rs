@@ -112,15 +112,37 @@ fn assert_json_shape(report: &Value) {
     for file in report["files"].as_array().expect("files is an array") {
         assert_eq!(
             object_keys(file),
-            ["findings", "is_apology", "language", "path", "summary"]
+            ["findings", "gate", "is_apology", "language", "path", "summary"]
         );
         assert!(file["path"].is_string());
+        let gate = &file["gate"];
+        assert_eq!(
+            object_keys(gate),
+            ["apologies", "forced", "reasons", "score", "threshold"]
+        );
+        let reasons = gate["reasons"].as_array().expect("reasons is an array");
+        let points: i64 = reasons
+            .iter()
+            .map(|reason| {
+                assert_eq!(object_keys(reason), ["feature", "points"]);
+                assert!(reason["feature"].is_string());
+                reason["points"].as_i64().expect("points are a number")
+            })
+            .sum();
+        assert_eq!(gate["score"].as_i64(), Some(points), "the reasons add up to the score");
+        for apology in gate["apologies"].as_array().expect("apologies is an array") {
+            assert_eq!(object_keys(apology), ["end", "start", "text", "voice"]);
+            assert!(matches!(
+                apology["voice"].as_str(),
+                Some("writer" | "reported" | "passing")
+            ));
+        }
         assert!(matches!(file["language"].as_str(), Some("en" | "nl")));
         let is_apology = file["is_apology"].as_bool().expect("is_apology is a bool");
         let findings = file["findings"].as_array().expect("findings is an array");
         if is_apology {
             let summary = &file["summary"];
-            assert_eq!(object_keys(summary), ["components", "score"]);
+            assert_eq!(object_keys(summary), ["components", "evidence", "score"]);
             let score = summary["score"].as_u64().expect("score is a number");
             assert!(score <= 100);
             assert_eq!(
@@ -134,8 +156,14 @@ fn assert_json_shape(report: &Value) {
                     "responsibility"
                 ]
             );
-            for (_, present) in summary["components"].as_object().unwrap() {
+            for (component, present) in summary["components"].as_object().unwrap() {
                 assert!(present.is_boolean());
+                // Every present component shows the words it was found in, and only those.
+                let evidence = &summary["evidence"][component];
+                assert_eq!(present.as_bool(), Some(!evidence.is_null()), "{component}");
+                if !evidence.is_null() {
+                    assert_eq!(object_keys(evidence), ["end", "start", "text"]);
+                }
             }
         } else {
             assert!(file["summary"].is_null(), "no summary when not an apology");

@@ -998,7 +998,6 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(i|we) (will not|won't|will never|shall not|promise not to|promise never to) * [*] [*] [*] [*] again",
             "(are|is) now (required|expected|obliged|trained|asked) to",
             "what (we are|we're|we have|we've|i am|i'm) (changing|doing to prevent|done to prevent|put in place)",
-            "@change_verb (the|our|a|an|every|all) * [*] @safeguard",
             "(put|putting) (new|extra|additional|more|better|stronger|proper)? @safeguard in place",
             "(to prevent|to avoid|to stop|in order to prevent) (further|future|any|similar|more)? (disruption|disruptions|outages|downtime|data loss|errors|mistakes|delays|recurrence|recurrences|problems|issues|incidents|failures|repeats)",
             "(to prevent|to avoid|to stop) (this|these|such|that) (type|kind|kinds|types|sort) of",
@@ -1135,6 +1134,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "@change_verb @safeguard",
             "@change_verb (how we|the way we|what we)",
             "(changed|switched|moved) (to|from) (a|an|another|the|our) [new|different|second]",
+            "@change_verb (the|our|a|an|every|all) * [*] @safeguard",
         ],
     ),
     (
@@ -1160,7 +1160,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         K::ReportingCue,
         &[
             "(said|told|tweeted|reportedly)",
-            "according to",
+            "according to (him|her|them|the company|a spokesperson|the spokesperson|a statement|the statement|officials|the ceo)",
             "in a (statement|press release|letter to|post on)",
             "(spokesperson|spokesman|spokeswoman|spokespeople)",
             "(wrote|said) in",

@@ -615,6 +615,13 @@ impl<'a> Analysis<'a> {
                 .iter()
                 .filter_map(|hit| {
                     let subject = first_person_commitment(&text, lexicon.words, hit.start as usize)
+                        // "when we moved our calendar system" tells a cause; a change that
+                        // prevents is made ("we have moved", "we will move", "we now move").
+                        .filter(|&subject| {
+                            act != PhraseKind::PreventionAct
+                                || subject == hit.start as usize
+                                || subject + 1 < hit.start as usize
+                        })
                         .or_else(|| verb_final_subject(&text, lexicon.words, hit.tokens()))?;
                     Some(PhraseHit {
                         kind: component,

@@ -1006,7 +1006,9 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
     (
         K::ReportingCue,
         &[
-            "(zei|zegt|zeiden|aldus|volgens|meldt|meldde|verklaarde|twitterde|tweette|reageerde|vertelde)",
+            // Not "volgens": "volgens onze voorwaarden" cites terms, not a speaker.
+            "(zei|zegt|zeiden|aldus|meldt|meldde|verklaarde|twitterde|tweette|reageerde|vertelde)",
+            "volgens (hem|haar|hen|de woordvoerder|een woordvoerder|de directeur|de minister|het bedrijf)",
             "(liet|laat) (weten|optekenen)",
             "(woordvoerder|woordvoerster|persvoorlichter|zegsman|zegsvrouw)",
             "in een (verklaring|persbericht|reactie)",
