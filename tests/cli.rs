@@ -112,7 +112,14 @@ fn assert_json_shape(report: &Value) {
     for file in report["files"].as_array().expect("files is an array") {
         assert_eq!(
             object_keys(file),
-            ["findings", "gate", "is_apology", "language", "path", "summary"]
+            [
+                "findings",
+                "gate",
+                "is_apology",
+                "language",
+                "path",
+                "summary"
+            ]
         );
         assert!(file["path"].is_string());
         let gate = &file["gate"];
@@ -129,7 +136,11 @@ fn assert_json_shape(report: &Value) {
                 reason["points"].as_i64().expect("points are a number")
             })
             .sum();
-        assert_eq!(gate["score"].as_i64(), Some(points), "the reasons add up to the score");
+        assert_eq!(
+            gate["score"].as_i64(),
+            Some(points),
+            "the reasons add up to the score"
+        );
         for apology in gate["apologies"].as_array().expect("apologies is an array") {
             assert_eq!(object_keys(apology), ["end", "start", "text", "voice"]);
             assert!(matches!(

@@ -9,10 +9,11 @@
 //! Purpose, not form: a press statement, a status update, a notice with section headings or a
 //! one-line reply is an apology when its writer apologizes for a harm, greeting or not. The
 //! score starts from the writer's own apologies (someone else's, reported, and apologies about
-//! the message itself do not count), rises with the components of a good apology, with signs
-//! that the text is addressed to its readers and with talk of a failure or harm, and falls only
-//! for signs that the one apology is an aside in a text written for another purpose
-//! (documentation with code and headings, no failure in sight). A document is an apology at
+//! the message itself do not count), rises with the components of a good apology, with the signs
+//! of a letter and with talk of a failure or harm, and falls only for signs that the text is
+//! about others' apologies or that its one apology is an aside in a text written for another
+//! purpose (documentation with code and headings, a column's passing "sorry", no failure in
+//! sight, no harm named). A document is an apology at
 //! [`THRESHOLD`]; one real apology in a short draft ("We're sorry, but our policy does not allow
 //! refunds.") reaches it on its own.
 
@@ -37,10 +38,11 @@ pub struct GateFeatures {
     pub greeting: bool,
     pub sign_off: bool,
     pub email_headers: bool,
-    /// The prose speaks to its readers ("you", "your", "u", "je") outside quotes.
-    pub addressed: bool,
     /// Words of failure and harm ("outage", "delay", "mistake", "storing") outside quotes.
     pub harm_words: usize,
+    /// The first writer apology names a harm as its object ("sorry for any *confusion*"), where
+    /// an aside names a limitation ("sorry, no Windows support").
+    pub apology_names_harm: bool,
     /// The first writer apology stands in the draft's first three sentences (a title line
     /// counts as one) or its last two: the place of a text's purpose, not of an aside.
     pub apology_in_frame: bool,
@@ -87,15 +89,21 @@ impl GateFeatures {
             .hits(PhraseKind::SignOff)
             .last()
             .is_some_and(|hit| hit.end as usize + 8 >= tokens);
-        let unquoted = |hit: &&super::language::PhraseHit| {
-            !analysis.text.tokens[hit.start as usize].quoted()
-        };
+        let unquoted =
+            |hit: &&super::language::PhraseHit| !analysis.text.tokens[hit.start as usize].quoted();
         let sentences = analysis.text.sentences.len();
         let apology_in_frame = analysis
             .writer_apologies()
             .next()
             .is_some_and(|apology| apology.sentence < 3 || apology.sentence + 2 >= sentences);
+        let apology_names_harm = analysis.writer_apologies().next().is_some_and(|apology| {
+            let object = analysis.object_start(apology);
+            !analysis
+                .hits_in(PhraseKind::HarmWord, object..object + 5)
+                .is_empty()
+        });
         GateFeatures {
+            apology_names_harm,
             apologies: count(Voice::Writer),
             passing_apologies: count(Voice::Passing),
             reported_apologies: count(Voice::Reported),
@@ -106,7 +114,6 @@ impl GateFeatures {
             greeting,
             sign_off,
             email_headers: prose.genre.email_headers,
-            addressed: analysis.hits(PhraseKind::Addressee).iter().any(|hit| unquoted(&hit)),
             harm_words: analysis
                 .hits(PhraseKind::HarmWord)
                 .iter()
@@ -145,11 +152,16 @@ impl GateFeatures {
             reasons.push(("more apologies", (self.apologies as i32 - 1).min(2)));
         }
         if self.components > 0 {
-            reasons.push(("components of a good apology", (self.components as i32).min(3)));
+            reasons.push((
+                "components of a good apology",
+                (self.components as i32).min(3),
+            ));
         }
         // A text that mostly quotes or mentions others' apologies (a news report, an advice
         // article with a template in it) is about apologies, not one.
-        if self.reported_apologies >= 3 && self.reported_apologies > 2 * self.apologies {
+        if self.reported_apologies >= 3 && self.reported_apologies >= 3 * self.apologies {
+            reasons.push(("mostly others' apologies, reported or mentioned", -3));
+        } else if self.reported_apologies >= 3 && self.reported_apologies > 2 * self.apologies {
             reasons.push(("mostly others' apologies, reported or mentioned", -2));
         }
         if self.reads_as_correspondence() {
@@ -176,7 +188,7 @@ impl GateFeatures {
             && self.components == 0
             && self.sentences >= LONG_TEXT
             && !self.apology_in_frame
-            && !self.addressed
+            && !self.apology_names_harm
             && !self.reads_as_correspondence()
             && !self.about_a_failure();
         if lone_aside {

@@ -190,6 +190,34 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
         return Some(marker_start..party_end);
     }
 
+    // A failure noun placed at the party: "an issue with our cloud provider", "een storing bij
+    // onze leverancier".
+    if party_start > clause.start + 1 && analysis.is(party_start - 1, analysis.words().locatives) {
+        let preposition = party_start - 1;
+        if let Some(failure) = analysis
+            .hits_in(
+                PhraseKind::FailureVerb,
+                clause.start.max(preposition.saturating_sub(3))..preposition,
+            )
+            .iter()
+            .find(|failure| {
+                failure.end as usize == preposition && is_failure_noun(analysis, failure)
+            })
+        {
+            let mut start = failure.start as usize;
+            // Take the noun's article and adjective along: "a transient issue".
+            while start > clause.start
+                && start + 3 > failure.start as usize
+                && analysis.text.is_word(start - 1)
+                && !analysis.is(start - 1, analysis.words().first_person_subjects)
+                && !analysis.is(start - 1, analysis.words().present_auxiliaries)
+            {
+                start -= 1;
+            }
+            return Some(start..party_end);
+        }
+    }
+
     // The party followed by a failure: "the carrier lost your parcel", "the courier's mistake".
     let mut next = party_end;
     while next < clause.end && next - party_end < 2 && analysis.is(next, BETWEEN_PARTY_AND_FAILURE)

@@ -80,35 +80,45 @@ impl Rule for ConditionalApology {
     }
 
     fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
-        for apology in context.analysis.writer_apologies() {
-            let finding =
-                condition_after(context, apology).or_else(|| condition_before(context, apology));
+        let analysis = context.analysis;
+        let mut reported_sentence = None;
+        for apology in analysis.writer_apologies() {
+            let finding = condition_after(context, apology)
+                .or_else(|| condition_before(context, apology))
+                .or_else(|| {
+                    // One doubted group per sentence, whichever apology in it comes first.
+                    (reported_sentence != Some(apology.sentence))
+                        .then(|| doubted_harm(context, apology))
+                        .flatten()
+                });
+            if finding.is_some() {
+                reported_sentence = Some(apology.sentence);
+            }
             findings.extend(finding);
         }
     }
 }
 
+/// "I am asking everyone, as well as anyone who was offended, to accept my apology": the harm
+/// is doubted by naming only those who felt it, wherever that stands in the apology's sentence.
+fn doubted_harm(context: &Context<'_>, apology: &ApologyExpression) -> Option<Finding> {
+    let analysis = context.analysis;
+    let sentence = analysis.sentence(apology.sentence);
+    let hit = analysis
+        .hits_in(PhraseKind::DoubtedHarm, sentence.tokens())
+        .iter()
+        .find(|hit| !analysis.text.tokens[hit.start as usize].quoted())?;
+    let marker = marker_words(analysis, &(hit.start as usize..hit.start as usize + 1));
+    Some(context.finding(
+        analysis.span(hit.tokens()),
+        message(context, &marker),
+        Vec::new(),
+    ))
+}
+
 /// How many words may stand between the apology word and a condition after it ("I apologize for
 /// the confusion if …").
 const WINDOW: usize = 6;
-
-/// Words that start a new statement between the apology and a later *if*: the *if* belongs to
-/// that statement ("sorry for the delay, we will refund if …", "sorry, let me know if …").
-const BREAKERS: &[&str] = &[
-    "and", "but", "or", "so", "yet", "then", "let", "know", "please", "tell", "call", "contact",
-    "ask", "check", "will", "can", "could", "would", "shall", "may", "might", "must",
-    // Dutch: "sorry, laat het weten als …", "het spijt me en bel gerust als …".
-    "en", "maar", "of", "dus", "laat", "weten", "neem", "bel", "mail", "vraag", "kunt", "kun",
-    "zullen", "zal", "wilt", "wil", "gaan", "mag", "moet", "graag",
-];
-
-/// What may stand between a fronted condition's comma and the apology: "then", and the words
-/// Dutch inverts after a fronted clause ("Mocht u …, dan bieden wij u daarvoor onze excuses
-/// aan").
-const INVERTED_BEFORE_APOLOGY: &[&str] = &[
-    "then", "dan", "bieden", "bied", "wij", "we", "ik", "u", "je", "jullie", "daarvoor",
-    "hiervoor", "graag", "hierbij", "nogmaals", "willen", "wil",
-];
 
 /// The template used when only the writer knows what they did; a noun apology takes *for*
 /// ("Apologies for [what we did]", "Onze excuses voor [wat we deden]").
@@ -153,7 +163,8 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
         .iter()
         .find(|hit| {
             hit.end as usize <= clause_end
-                && !(word + 1..hit.start as usize).any(|i| analysis.is(i, BREAKERS))
+                && !(word + 1..hit.start as usize)
+                    .any(|i| analysis.is(i, analysis.words().statement_breakers))
                 && !analysis.text.tokens[hit.start as usize].quoted()
         })?;
     let marker = hit.marked_tokens().unwrap_or_else(|| hit.tokens());
@@ -228,7 +239,9 @@ fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Optio
     let sentence = analysis.sentence_of(start);
     let sentence_start = sentence.start as usize;
     let mut comma = start.checked_sub(1)?;
-    while comma > sentence_start && analysis.is(comma, INVERTED_BEFORE_APOLOGY) {
+    while comma > sentence_start
+        && analysis.is(comma, analysis.words().between_condition_and_apology)
+    {
         comma -= 1;
     }
     if comma <= sentence_start || analysis.word(comma) != "," {

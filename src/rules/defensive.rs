@@ -71,7 +71,15 @@ impl Rule for Defensive {
                 let quoted = analysis.text.tokens[hit.start as usize].quoted();
                 // "In line with our policy, we have refunded you": the policy gives, not argues.
                 let policy_as_remedy = cites_policy(analysis, hit) && serves_remedy(analysis, hit);
-                !quoted && !policy_as_remedy
+                // "As previously mentioned, we apologise for …" points back to our own apology,
+                // not to an explanation the reader ignored.
+                let repeats_apology = hit
+                    .tokens()
+                    .any(|i| analysis.is(i, analysis.words().back_references))
+                    && analysis
+                        .apology_in_sentence_of(hit.start as usize)
+                        .is_some_and(|apology| apology.start >= hit.end);
+                !quoted && !policy_as_remedy && !repeats_apology
             })
             .copied()
             .collect();

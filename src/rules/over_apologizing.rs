@@ -44,6 +44,7 @@
 //! ```
 
 use crate::lint::finding::{Finding, Severity};
+use crate::lint::language::apology::in_title_line;
 use crate::lint::language::{Analysis, ApologyExpression};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
@@ -74,7 +75,11 @@ impl Rule for OverApologizing {
 
     fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
         let analysis = context.analysis;
-        let apologies: Vec<&ApologyExpression> = analysis.writer_apologies().collect();
+        // The body's apologies: a title ("Please Accept Our Apology") does not count.
+        let apologies: Vec<&ApologyExpression> = analysis
+            .writer_apologies()
+            .filter(|apology| !in_title_line(analysis, apology.word as usize))
+            .collect();
         let count = apologies.len();
         // Counting the words reads every token: only a draft with a few apologies needs it.
         let words = if (MANY_APOLOGIES..=MOST_APOLOGIES).contains(&count) {
@@ -82,9 +87,10 @@ impl Rule for OverApologizing {
         } else {
             0
         };
+        // Reported on the last apology that counts, where the reader has seen them all.
         let reported = if count > MOST_APOLOGIES {
             Some((
-                apologies[MOST_APOLOGIES],
+                apologies[count - 1],
                 context.format_localized(
                     format_args!(
                         "this draft apologizes {count} times; more than {MOST_APOLOGIES} buries \
@@ -98,7 +104,7 @@ impl Rule for OverApologizing {
             ))
         } else if count >= MANY_APOLOGIES && words < WORDS_PER_APOLOGY * count {
             Some((
-                apologies[MANY_APOLOGIES - 1],
+                apologies[count - 1],
                 context.format_localized(
                     format_args!(
                         "this draft apologizes {count} times in {words} words; once or twice, \

@@ -235,8 +235,10 @@ fn names_doer(analysis: &Analysis<'_>, clause: Range<usize>, failure: Range<usiz
         }
     }
     clause.clone().any(|i| {
+        // "a breakdown between the contractor and ourselves": our side is in it.
+        analysis.is(i, analysis.words().first_person_reflexives)
         // "an error in our billing code", "a delay at our warehouse".
-        (analysis.is(i, &["our", "my", "onze", "ons", "mijn"])
+        || (analysis.is(i, &["our", "my", "onze", "ons", "mijn"])
             && i > clause.start
             && analysis.is(
                 i - 1,

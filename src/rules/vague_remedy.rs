@@ -42,7 +42,7 @@
 use smallvec::smallvec;
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
-use crate::lint::language::PhraseKind;
+use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct VagueRemedy;
@@ -67,7 +67,10 @@ impl Rule for VagueRemedy {
         let mut reported_up_to = 0;
         for hit in analysis.hits(PhraseKind::VagueRemedy) {
             let range = analysis.span(hit.tokens());
-            if hit.start < reported_up_to || analysis.text.tokens[hit.start as usize].quoted() {
+            if hit.start < reported_up_to
+                || analysis.text.tokens[hit.start as usize].quoted()
+                || made_concrete(analysis, hit)
+            {
                 continue;
             }
             reported_up_to = hit.end;
@@ -91,15 +94,13 @@ impl Rule for VagueRemedy {
             // A vague time only weakens a commitment of ours ("we will … shortly"); "talk soon" in
             // a sign-off does not. The commitment stands a few words before the time.
             let window = (sentence.start as usize).max(start.saturating_sub(12))..start;
-            let committed = window.clone().any(|i| {
-                analysis.is(i, analysis.words().first_person_subjects)
-                    && analysis.is(
-                        i + 1,
-                        &[
-                            "will", "shall", "are", "am", "would", "zullen", "zal", "gaan", "ga",
-                        ],
-                    )
-            });
+            let words = analysis.words();
+            // "we will share more details shortly", "normal service will be resumed shortly":
+            // a promise; "we look forward to seeing you soon" is not.
+            let committed = window
+                .clone()
+                .any(|i| analysis.is(i, words.future_auxiliaries))
+                && !window.clone().any(|i| analysis.is(i, words.pleasantries));
             // "Double charges will be refunded in due course": the awaited act, with no time.
             let awaited_act = !analysis.hits_in(PhraseKind::RemedyAct, window).is_empty();
             let concrete = !analysis
@@ -134,6 +135,35 @@ impl Rule for VagueRemedy {
             ));
         }
     }
+}
+
+/// A vague promise the same or the next sentence makes concrete: "We will make this right. We
+/// will credit your account today." A bare "this won't happen again" next to the change that
+/// prevents it ("We have added a second check") is the change's summary, not an empty promise.
+fn made_concrete(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
+    let sentence = analysis.text.sentence_of(hit.start as usize);
+    let last = (sentence + 1).min(analysis.text.sentences.len() - 1);
+    let span = analysis.sentence(sentence).start as usize..analysis.sentence(last).end as usize;
+    let outside = |found: &&PhraseHit| found.end <= hit.start || found.start >= hit.end;
+    let concrete = |kind: PhraseKind| {
+        analysis
+            .hits_in(kind, span.clone())
+            .iter()
+            .any(|found| outside(&found))
+    };
+    concrete(PhraseKind::Remedy)
+        || concrete(PhraseKind::RemedyWaiver)
+        || concrete(PhraseKind::PreventionAct)
+        || analysis
+            .hits_in(PhraseKind::Prevention, span.clone())
+            .iter()
+            .filter(|found| outside(found))
+            .any(|found| {
+                analysis
+                    .hits_overlapping(PhraseKind::VagueRemedy, found.tokens())
+                    .next()
+                    .is_none()
+            })
 }
 
 fn template_fix(context: &Context<'_>, range: TextRange) -> Fix {

@@ -244,7 +244,10 @@ fn back_over(analysis: &Analysis<'_>, from: usize, skip: &[&[&str]]) -> Option<u
 fn is_adverb(analysis: &Analysis<'_>, index: usize) -> bool {
     let word = analysis.word(index);
     word.len() > 4
-        && !matches!(word, "apply" | "reply" | "supply" | "family" | "early" | "italy")
+        && !matches!(
+            word,
+            "apply" | "reply" | "supply" | "family" | "early" | "italy"
+        )
         && analysis
             .words()
             .adverb_suffixes
@@ -274,7 +277,12 @@ fn coordinated_subject(analysis: &Analysis<'_>, word: usize, before: usize) -> S
                 explicit: true,
             };
         }
-        if analysis.is(i, words.third_person_pronouns) && analysis.text.is_word(i) {
+        // A pronoun after a verb is its object ("gave *you* reason"), not the subject.
+        let opens_clause = i == clause.start as usize
+            || analysis.is(i - 1, words.conjunctions)
+            || !analysis.text.is_word(i - 1)
+            || analysis.is(i - 1, &["that", "dat"]);
+        if analysis.is(i, words.third_person_pronouns) && analysis.text.is_word(i) && opens_clause {
             return Subject::Other;
         }
     }
@@ -314,7 +322,12 @@ fn third_person_subject(analysis: &Analysis<'_>, first: usize, limit: usize) -> 
 
 /// The voice of an institution's apology in the third person: its own in a present-tense body
 /// sentence, a report in a headline, in the past tense, or where the text reports others' words.
-fn institution_voice(analysis: &Analysis<'_>, word: usize, present: bool, reports_others: bool) -> Voice {
+fn institution_voice(
+    analysis: &Analysis<'_>,
+    word: usize,
+    present: bool,
+    reports_others: bool,
+) -> Voice {
     if present && !reports_others && !in_title_line(analysis, word) {
         Voice::Writer
     } else {
@@ -324,7 +337,7 @@ fn institution_voice(analysis: &Analysis<'_>, word: usize, present: bool, report
 
 /// A short paragraph of its own with no full stop: a title or headline ("Chobani Apologizes for
 /// Moldy Yogurt", "KNVB biedt excuses aan: …").
-fn in_title_line(analysis: &Analysis<'_>, word: usize) -> bool {
+pub(crate) fn in_title_line(analysis: &Analysis<'_>, word: usize) -> bool {
     let paragraph = analysis.text.paragraph(analysis.text.paragraph_of(word));
     let last = paragraph.end.saturating_sub(1);
     paragraph.len() <= 20 && analysis.word(last) != "."
@@ -359,6 +372,16 @@ fn sorry_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
         ],
     ) {
         return Subject::NotAnApology;
+    }
+    // "how sorry I am", "so sorry we are": the subject follows.
+    if analysis.is(word + 1, words.first_person_subjects) && analysis.is(word + 2, words.be_forms) {
+        let opener = word
+            .checked_sub(1)
+            .filter(|&i| analysis.is(i, &["how", "hoe"]));
+        return Subject::Writer {
+            start: opener.unwrap_or(word),
+            explicit: true,
+        };
     }
     let Some(before) = back_over(analysis, word, &[words.intensifiers, words.skippable]) else {
         return Subject::Writer {
@@ -518,6 +541,14 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
                 start: word,
                 explicit: false,
             },
+            Some(_)
+                if analysis.word(word - 1) == "to"
+                    && !analysis.is(word.saturating_sub(2), words.modals) =>
+            {
+                // "I wanted to get in touch to apologize": the nearest subject before is the
+                // writer.
+                purpose_subject(analysis, word).unwrap_or(Subject::Other)
+            }
             Some(subject)
                 if !analysis.is(subject, words.third_person_pronouns)
                     && analysis.text.is_word(subject)
@@ -541,6 +572,22 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
         };
     }
     coordinated_subject(analysis, word, before)
+}
+
+/// The subject of an infinitive of purpose: the nearest subject before it in its clause, when
+/// that is I/we ("I wanted to get in touch *to* apologize").
+fn purpose_subject(analysis: &Analysis<'_>, word: usize) -> Option<Subject> {
+    let words = analysis.words();
+    let clause = analysis.clause_of(word);
+    let subject = (clause.start as usize..word).rev().find(|&i| {
+        analysis.is(i, words.first_person_subjects) || analysis.is(i, words.third_person_pronouns)
+    })?;
+    analysis
+        .is(subject, words.first_person_subjects)
+        .then_some(Subject::Writer {
+            start: subject,
+            explicit: true,
+        })
 }
 
 fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
@@ -689,8 +736,11 @@ fn is_attributed(analysis: &Analysis<'_>, word: usize) -> bool {
         .filter(|cue| !analysis.text.tokens[cue.start as usize].quoted())
         .any(|cue| {
             let cue = cue.start as usize;
-            let near = cue.saturating_sub(2).max(sentence.start as usize)..(cue + 3).min(sentence.end as usize);
-            !near.into_iter().any(|i| analysis.is(i, words.first_person_subjects))
+            let near = cue.saturating_sub(2).max(sentence.start as usize)
+                ..(cue + 3).min(sentence.end as usize);
+            !near
+                .into_iter()
+                .any(|i| analysis.is(i, words.first_person_subjects))
         })
 }
 
@@ -699,7 +749,10 @@ fn is_attributed(analysis: &Analysis<'_>, word: usize) -> bool {
 fn is_self_quoted(analysis: &Analysis<'_>, word: usize) -> bool {
     let sentence = analysis.sentence_of(word);
     let tokens = &analysis.text.tokens;
-    let Some(open) = (sentence.start as usize..word).rev().find(|&i| !tokens[i].quoted()) else {
+    let Some(open) = (sentence.start as usize..word)
+        .rev()
+        .find(|&i| !tokens[i].quoted())
+    else {
         return false;
     };
     let from = open.saturating_sub(6).max(sentence.start as usize);

@@ -152,6 +152,9 @@ pub enum PhraseKind {
     /// A repair's participle that ends a passive clause ("is … teruggestort"): a remedy after a
     /// passive auxiliary earlier in the clause (merged into `Remedy`).
     RepairParticiple,
+    /// A harm doubted by naming only those who felt it ("anyone who was offended"), anywhere
+    /// in an apology's sentence: conditional-apology.
+    DoubtedHarm,
     /// A repair that says "not" on purpose ("you will not be charged", "no call-out charge"):
     /// merged into the remedy component without the negation check.
     RemedyWaiver,
@@ -164,9 +167,6 @@ pub enum PhraseKind {
     /// What makes an apology's whole sentence about the message itself ("my English", "in het
     /// Nederlands"), wherever it stands.
     PassingTopic,
-    /// A word that speaks to the reader ("you", "your", "u", "je"): the gate's sign of a text
-    /// written to someone.
-    Addressee,
     /// A word of failure or harm ("outage", "mistake", "storing"): the gate's sign of a text
     /// about a failure rather than an aside in a text about something else.
     HarmWord,
@@ -248,6 +248,27 @@ pub struct WordLists {
     pub cause_prepositions: &'static [&'static str],
     /// Words that pin a vague cause down ("an issue *in* our billing code").
     pub specifiers: &'static [&'static str],
+    /// Words that start a new statement between an apology and a later condition: the
+    /// condition belongs to that statement ("sorry for the delay, *we will* refund if …", "sorry,
+    /// *let* me know if …").
+    pub statement_breakers: &'static [&'static str],
+    /// What may stand between a fronted condition's comma and the apology: "then", and the words
+    /// a language inverts after a fronted clause ("Mocht u …, dan bieden wij u daarvoor onze
+    /// excuses aan").
+    pub between_condition_and_apology: &'static [&'static str],
+    /// Prepositions that place a failure at a party ("an issue *with* our provider").
+    pub locatives: &'static [&'static str],
+    /// Words that point back at what was said before ("as *previously* mentioned").
+    pub back_references: &'static [&'static str],
+    /// Verbs of stance, not acts: "I *wanted* to say", "we *hoped*": no act is owned by them.
+    pub stance_verbs: &'static [&'static str],
+    /// "ourselves", "myself": our side named inside a clause.
+    pub first_person_reflexives: &'static [&'static str],
+    /// Auxiliaries that promise ("we *will* …", "service *will* be resumed shortly").
+    pub future_auxiliaries: &'static [&'static str],
+    /// Words of a pleasant closing, where a vague time promises nothing ("we look *forward* to
+    /// seeing you soon", "*talk* soon").
+    pub pleasantries: &'static [&'static str],
     /// Articles that open a noun phrase ("the council will refund").
     pub determiners: &'static [&'static str],
     /// Third-person pronouns and the like: a subject that is a person or a thing, never the
@@ -349,6 +370,15 @@ fn first_person_commitment(text: &Text, words: &WordLists, act: usize) -> Option
         if words.first_person_subjects.contains(&word) {
             return Some(index);
         }
+        // "we will *proactively* apply a credit".
+        let adverb = word.len() > 5
+            && words
+                .adverb_suffixes
+                .iter()
+                .any(|suffix| word.ends_with(suffix));
+        if adverb {
+            continue;
+        }
         if !words.commitment_auxiliaries.contains(&word) {
             if auxiliaries == 0 {
                 return None;
@@ -378,7 +408,12 @@ fn elided_first_person(text: &Text, words: &WordLists, index: usize) -> Option<u
 /// A noun phrase of our side ending at `head`, the subject of a commitment: "our engineer",
 /// "the council", "Acme Interiors". Someone else's repair of the reader's harm is still a repair
 /// ("the courier will redeliver on Friday"); a pronoun is not a noun phrase here ("it will").
-fn our_side_noun(text: &Text, words: &WordLists, head: usize, clause_start: usize) -> Option<usize> {
+fn our_side_noun(
+    text: &Text,
+    words: &WordLists,
+    head: usize,
+    clause_start: usize,
+) -> Option<usize> {
     if !text.is_word(head) || words.third_person_pronouns.contains(&text.word(head)) {
         return None;
     }
@@ -391,7 +426,8 @@ fn our_side_noun(text: &Text, words: &WordLists, head: usize, clause_start: usiz
     // The noun phrase is the subject only right before its finite verb: "the process of fixing
     // it" has none.
     let finite = |i: usize| {
-        words.present_auxiliaries.contains(&text.word(i)) || words.irregular_past.contains(&text.word(i))
+        words.present_auxiliaries.contains(&text.word(i))
+            || words.irregular_past.contains(&text.word(i))
     };
     if !finite(head + 1) {
         return None;
@@ -796,10 +832,10 @@ impl<'a> Analysis<'a> {
                 if self.word(next + 1) == "-" && !self.text.tokens[next + 1].spaced_before() {
                     next += 2;
                 }
-                next < tokens.end && self.is_past_verb(next)
+                next < tokens.end && self.is_past_verb(next) && !self.is(next, words.stance_verbs)
                     // A verb-final clause: "dat wij u twee weken *hebben* laten wachten".
                     || (i + 1..tokens.end.min(i + 1 + words.verb_final_reach))
-                        .any(|j| self.is_past_verb(j))
+                        .any(|j| self.is_past_verb(j) && !self.is(j, words.stance_verbs))
             }
         })
     }

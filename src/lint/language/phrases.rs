@@ -86,7 +86,9 @@ enum Item {
 
 /// What a `*` slot never matches: the marks that end a sentence or a clause, and commas, so a
 /// slot stands for a word of the same clause.
-const SLOT_STOPS: &[&str] = &[".", "!", "?", "…", ";", ":", ",", "-", "–", "—", "(", ")", "\""];
+const SLOT_STOPS: &[&str] = &[
+    ".", "!", "?", "…", ";", ":", ",", "-", "–", "—", "(", ")", "\"",
+];
 
 /// A word class a pattern names with `@name`, and the pattern it stands for.
 pub type WordClass = (&'static str, &'static str);
@@ -738,7 +740,10 @@ impl PatternParser<'_, '_> {
     /// The class `name`, as one group of its pattern's alternatives.
     fn class(&mut self, name: &str) -> Item {
         let Some((_, pattern)) = self.classes.iter().find(|(class, _)| *class == name) else {
-            panic!("unknown word class @{name} in phrase pattern {:?}", self.pattern)
+            panic!(
+                "unknown word class @{name} in phrase pattern {:?}",
+                self.pattern
+            )
         };
         assert!(
             self.depth < 8,
@@ -883,7 +888,10 @@ mod tests {
             spelled("we are @sorry"),
             ["we are really sorry", "we are truly sorry", "we are sorry"]
         );
-        assert_eq!(spelled("offer * [*] apologies"), ["offer * * apologies", "offer * apologies"]);
+        assert_eq!(
+            spelled("offer * [*] apologies"),
+            ["offer * * apologies", "offer * apologies"]
+        );
         assert_eq!(literals("a {@adverb} sorry")[1].1, Some((1, 2)));
     }
 
@@ -911,11 +919,14 @@ mod tests {
             found("we offer Anna our apologies"),
             [(PhraseKind::ApologyNoun, 0, 5)]
         );
-        assert_eq!(found("we offer you apologies"), [(PhraseKind::ApologyNoun, 0, 4)]);
-        assert_eq!(found("we offer refunds apologies"), [
-            (PhraseKind::Cliche, 0, 3),
-            (PhraseKind::ApologyNoun, 0, 4)
-        ]);
+        assert_eq!(
+            found("we offer you apologies"),
+            [(PhraseKind::ApologyNoun, 0, 4)]
+        );
+        assert_eq!(
+            found("we offer refunds apologies"),
+            [(PhraseKind::Cliche, 0, 3), (PhraseKind::ApologyNoun, 0, 4)]
+        );
         assert!(found("we offer , apologies").is_empty());
         assert!(found("we offer. Our apologies").is_empty());
         assert!(found("we offer three more new apologies").is_empty());
@@ -1037,7 +1048,13 @@ mod tests {
                 let pattern = &book.patterns[index];
                 let mark = if pattern.marks {
                     marked.clear();
-                    assert!(first_expansion(&pattern.items, None, &window[..end], 0, &mut marked));
+                    assert!(first_expansion(
+                        &pattern.items,
+                        None,
+                        &window[..end],
+                        0,
+                        &mut marked
+                    ));
                     marked
                         .first()
                         .zip(marked.last())
@@ -1065,7 +1082,9 @@ mod tests {
                 Item::Word { id, .. } => out.push(*id),
                 Item::Any { .. } => out.push(ANY_WORD),
                 Item::Group(alternatives) => {
-                    *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    *seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
                     let choice = (*seed >> 33) as usize % alternatives.len();
                     sample(&alternatives[choice], seed, out);
                 }
@@ -1114,7 +1133,11 @@ mod tests {
                 literal.clear();
                 sample(&pattern.items, &mut seed, &mut literal);
                 for &id in &literal {
-                    source.push_str(if id == ANY_WORD { "zyx" } else { names[id as usize] });
+                    source.push_str(if id == ANY_WORD {
+                        "zyx"
+                    } else {
+                        names[id as usize]
+                    });
                     source.push(' ');
                 }
             }
