@@ -137,5 +137,14 @@ fn names_nothing(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
             );
         return ends_phrase;
     }
-    next != "of"
+    // "the trouble of driving back", "the mess our painters left on your patio": the noun goes
+    // on to name the harm.
+    // But "the events *of* this past weekend" only dates it, and "the issues *that* you
+    // experienced" only points back at the reader.
+    let words = analysis.words();
+    let dated = analysis.is(end + 2, words.time_nouns) || analysis.is(end + 3, words.time_nouns);
+    let by_whom = analysis.is(end, words.first_person_any) || analysis.is(end, words.determiners);
+    let specified = (next == "of" && !dated)
+        || (by_whom && (end + 1..end + 4).any(|i| analysis.is_past_verb(i)));
+    !specified
 }

@@ -65,7 +65,13 @@ impl Rule for VagueRemedy {
     fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
         let analysis = context.analysis;
         let mut reported_up_to = 0;
-        for hit in analysis.hits(PhraseKind::VagueRemedy) {
+        let mut promises: Vec<&PhraseHit> = analysis
+            .hits(PhraseKind::VagueRemedy)
+            .iter()
+            .chain(analysis.hits(PhraseKind::VaguePrevention))
+            .collect();
+        promises.sort_by_key(|hit| (hit.start, hit.end));
+        for hit in promises {
             let range = analysis.span(hit.tokens());
             if hit.start < reported_up_to
                 || analysis.text.tokens[hit.start as usize].quoted()
@@ -109,6 +115,7 @@ impl Rule for VagueRemedy {
             // "we will get back to you shortly" is one vague promise, reported once.
             let already = analysis
                 .hits_overlapping(PhraseKind::VagueRemedy, hit.tokens())
+                .chain(analysis.hits_overlapping(PhraseKind::VaguePrevention, hit.tokens()))
                 .next()
                 .is_some();
             if !(committed || awaited_act)
@@ -137,9 +144,9 @@ impl Rule for VagueRemedy {
     }
 }
 
-/// A vague promise the same or the next sentence makes concrete: "We will make this right. We
-/// will credit your account today." A bare "this won't happen again" next to the change that
-/// prevents it ("We have added a second check") is the change's summary, not an empty promise.
+/// A vague promise the same or the next sentence makes concrete: a promise to repair by a
+/// repair ("We will make this right. We will credit your account today."), a promise to prevent
+/// by a change ("This won't happen again: we have added a second check.").
 fn made_concrete(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     let sentence = analysis.text.sentence_of(hit.start as usize);
     let last = (sentence + 1).min(analysis.text.sentences.len() - 1);
@@ -151,19 +158,10 @@ fn made_concrete(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
             .iter()
             .any(|found| outside(&found))
     };
-    concrete(PhraseKind::Remedy)
-        || concrete(PhraseKind::RemedyWaiver)
-        || concrete(PhraseKind::PreventionAct)
-        || analysis
-            .hits_in(PhraseKind::Prevention, span.clone())
-            .iter()
-            .filter(|found| outside(found))
-            .any(|found| {
-                analysis
-                    .hits_overlapping(PhraseKind::VagueRemedy, found.tokens())
-                    .next()
-                    .is_none()
-            })
+    match hit.kind {
+        PhraseKind::VaguePrevention => concrete(PhraseKind::PreventionAct),
+        _ => concrete(PhraseKind::Remedy) || concrete(PhraseKind::RemedyWaiver),
+    }
 }
 
 fn template_fix(context: &Context<'_>, range: TextRange) -> Fix {

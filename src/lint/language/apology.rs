@@ -24,6 +24,9 @@ pub enum Voice {
     Passing,
     /// Someone else's apology, reported.
     Reported,
+    /// An apology the writer will make later, elsewhere ("I will apologize to them in person"):
+    /// announced, not made here.
+    Planned,
 }
 
 impl Voice {
@@ -33,6 +36,7 @@ impl Voice {
             Voice::Writer => "writer",
             Voice::Passing => "passing",
             Voice::Reported => "reported",
+            Voice::Planned => "planned",
         }
     }
 }
@@ -125,6 +129,12 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
         }
         if voice == Voice::Writer && is_passing(analysis, word) {
             voice = Voice::Passing;
+        }
+        if voice == Voice::Writer
+            && form == ApologyForm::Apologize
+            && is_planned(analysis, start, word)
+        {
+            voice = Voice::Planned;
         }
         found.push(ApologyExpression {
             word: word as u32,
@@ -722,6 +732,12 @@ fn regret_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
 /// “sorry if you were upset”"): either way not the writer apologizing.
 fn is_reported_quote(analysis: &Analysis<'_>, word: usize) -> bool {
     analysis.text.tokens[word].quoted()
+}
+
+/// "I will apologize to them in person", "I also plan to meet them and apologize": a future or
+/// a plan between the subject and the verb.
+fn is_planned(analysis: &Analysis<'_>, start: usize, word: usize) -> bool {
+    (start..word).any(|i| analysis.is(i, analysis.words().future_markers))
 }
 
 /// An apology in a sentence that names its speaker ("We are sorry, said a spokesperson",

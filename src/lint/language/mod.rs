@@ -93,7 +93,11 @@ pub enum PhraseKind {
     Defensive,
     /// A harm-less object of an apology ("for the issue").
     VagueObject,
+    /// A promise to repair with no act or no time ("we will look into it"): vague-remedy.
     VagueRemedy,
+    /// A promise to prevent a repeat with no change named ("we will do better", "this won't
+    /// happen again"): vague-remedy.
+    VaguePrevention,
     PressuresForgiveness,
     Responsibility,
     Remedy,
@@ -258,12 +262,17 @@ pub struct WordLists {
     pub between_condition_and_apology: &'static [&'static str],
     /// Prepositions that place a failure at a party ("an issue *with* our provider").
     pub locatives: &'static [&'static str],
+    /// Words that date something ("the events of this past *weekend*").
+    pub time_nouns: &'static [&'static str],
     /// Words that point back at what was said before ("as *previously* mentioned").
     pub back_references: &'static [&'static str],
     /// Verbs of stance, not acts: "I *wanted* to say", "we *hoped*": no act is owned by them.
     pub stance_verbs: &'static [&'static str],
     /// "ourselves", "myself": our side named inside a clause.
     pub first_person_reflexives: &'static [&'static str],
+    /// What makes an apology a plan rather than an act: "I *will* apologize to them", "I *plan*
+    /// to meet them and apologize".
+    pub future_markers: &'static [&'static str],
     /// Auxiliaries that promise ("we *will* …", "service *will* be resumed shortly").
     pub future_auxiliaries: &'static [&'static str],
     /// Words of a pleasant closing, where a vague time promises nothing ("we look *forward* to

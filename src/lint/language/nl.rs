@@ -414,6 +414,10 @@ pub(super) const WORDS: WordLists = WordLists {
         "graag", "hierbij", "nogmaals", "willen", "wil",
     ],
     locatives: &["bij", "met", "in", "van", "aan"],
+    time_nouns: &[
+        "weekend", "week", "dag", "nacht", "ochtend", "middag", "avond", "maand", "jaar",
+        "seizoen", "zomer", "winter", "lente", "herfst", "vakantie",
+    ],
     back_references: &[
         "eerder",
         "reeds",
@@ -451,6 +455,7 @@ pub(super) const WORDS: WordLists = WordLists {
         "zeiden",
     ],
     first_person_reflexives: &["onszelf", "mezelf", "mijzelf"],
+    future_markers: &["zal", "zullen", "ga", "gaan", "plan", "later"],
     future_auxiliaries: &["zal", "zullen", "gaan", "ga", "gaat", "wordt", "worden"],
     pleasantries: &[
         "graag", "hopen", "hoop", "zien", "spreken", "horen", "welkom", "snel",
@@ -814,6 +819,11 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(er )?(worden|zullen) (maatregelen|stappen|acties) (worden )?(genomen|ondernomen)",
             "(wij|we|ik) (zorgen|zorg|zullen zorgen|zal zorgen) (ervoor )?dat (dit|het) niet (meer|nog eens|opnieuw) (gebeurt|voorkomt)",
         ],
+    ),
+    (
+        // A promise to prevent a repeat with no change named (vague-remedy).
+        K::VaguePrevention,
+        &[],
     ),
     (
         K::PressuresForgiveness,
