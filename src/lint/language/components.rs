@@ -165,10 +165,14 @@ fn names_a_fault(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     (hit.start as usize..end).any(|i| analysis.is(i, analysis.words().fault_marks))
 }
 
-/// "I have already sent you two emails about this": news sent, not a repair.
+/// "I have already sent you two emails about this", "I have phoned you three times": news sent
+/// or attempts told, not a repair.
 fn sends_only_news(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
+    let words = analysis.words();
     let end = (hit.end as usize + 4).min(analysis.clause_of(hit.start as usize).end as usize);
-    (hit.start as usize..end).any(|i| analysis.is(i, analysis.words().non_repair_objects))
+    let repeated = (hit.start as usize..hit.end as usize).any(|i| analysis.is_past_verb(i))
+        && (hit.end as usize..end).any(|i| analysis.is(i, words.repetitions));
+    repeated || (hit.start as usize..end).any(|i| analysis.is(i, words.non_repair_objects))
 }
 
 /// "because our label printer failed": a concrete subject and a finite verb follow; "because of
@@ -184,6 +188,15 @@ fn starts_concrete_cause(analysis: &Analysis<'_>, next: usize) -> bool {
         return true;
     }
     if !analysis.text.is_word(next) || (!noun_phrase && !analysis.is(next, words.subject_words)) {
+        return false;
+    }
+    // "caused by receiving the wrong item" retells the harm.
+    let word = analysis.word(next);
+    if words
+        .gerund_suffixes
+        .iter()
+        .any(|suffix| word.len() > suffix.len() + 2 && word.ends_with(suffix))
+    {
         return false;
     }
     let clause_end = analysis.clause_of(next).end as usize;

@@ -215,6 +215,9 @@ pub struct WordLists {
     /// How a verb's "-ing" form ends, for "sorry for *snapping* at you" (the writer's own act);
     /// empty where the language has none that follows "for".
     pub regular_progressive_suffixes: &'static [&'static str],
+    /// How a gerund ends where a cause can be one ("caused by *receiving* the wrong item" retells
+    /// the harm, it does not explain it); empty where the language has none.
+    pub gerund_suffixes: &'static [&'static str],
     /// How a regular past tense ends ("shipp*ed*", "stuur*de*", "verstuur*den*").
     pub regular_past_suffixes: &'static [&'static str],
     /// How an adverb ends where the language marks it ("earnest*ly*"); a walk from an apology
@@ -247,6 +250,8 @@ pub struct WordLists {
     /// What is sent or offered when nothing is repaired: news ("two *emails*", "a *reminder*",
     /// "three *times*"), an apology ("offer a sincere *apology*"), a reason to be disappointed.
     pub non_repair_objects: &'static [&'static str],
+    /// How attempts are counted ("three *times*", "*twice*"): past attempts told, not a repair.
+    pub repetitions: &'static [&'static str],
     /// The last word of a cause that a noun follows ("because *of*", "due *to*", "door"), where
     /// no verb is needed for the cause to be concrete.
     pub cause_prepositions: &'static [&'static str],
@@ -841,7 +846,11 @@ impl<'a> Analysis<'a> {
                 if self.word(next + 1) == "-" && !self.text.tokens[next + 1].spaced_before() {
                     next += 2;
                 }
-                next < tokens.end && self.is_past_verb(next) && !self.is(next, words.stance_verbs)
+                next < tokens.end
+                    && self.is_past_verb(next)
+                    && !self.is(next, words.stance_verbs)
+                    // "we were not able to": a state, not an act.
+                    && !self.is(next, words.be_forms)
                     // A verb-final clause: "dat wij u twee weken *hebben* laten wachten".
                     || (i + 1..tokens.end.min(i + 1 + words.verb_final_reach))
                         .any(|j| self.is_past_verb(j) && !self.is(j, words.stance_verbs))

@@ -318,6 +318,7 @@ pub(super) const WORDS: WordLists = WordLists {
     ],
     bare_apology_nouns: &["excuses"],
     regular_progressive_suffixes: &["en"],
+    gerund_suffixes: &[],
     regular_past_suffixes: &["te", "de", "ten", "den"],
     adverb_suffixes: &[],
     conjunctions: &["en"],
@@ -403,6 +404,7 @@ pub(super) const WORDS: WordLists = WordLists {
         "bevestiging",
         "nieuwsbrief",
     ],
+    repetitions: &["keer", "maal", "tweemaal"],
     cause_prepositions: &["door", "vanwege", "van"],
     // "sorry, laat het weten als …", "het spijt me en bel gerust als …".
     statement_breakers: &[
