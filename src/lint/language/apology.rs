@@ -149,6 +149,15 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
     found.sort_by_key(|apology| apology.word);
     // A text that quotes or reports someone's apology is about that apology: an institution's
     // present-tense one in it ("Ulukaya is personally apologizing") is reported too.
+    // A text that reports others' words and someone's apology quotes the rest too, quotes or not
+    // ("Executive Producer X offered a statement. I know how much …, and I apologize").
+    if reports_others && found.iter().any(|apology| apology.voice == Voice::Reported) {
+        for apology in found.iter_mut() {
+            if apology.voice == Voice::Writer {
+                apology.voice = Voice::Reported;
+            }
+        }
+    }
     if found
         .iter()
         .any(|apology| apology.voice == Voice::Reported && !apology.third_person)
@@ -356,10 +365,14 @@ pub(crate) fn in_title_line(analysis: &Analysis<'_>, word: usize) -> bool {
 /// A text that reports what others said ("said", "according to", "aldus", "woordvoerder"): an
 /// institution's apology in it is reported, not made.
 fn reports_others(analysis: &Analysis<'_>) -> bool {
+    // In the body: a headline's "X zegt sorry" is counted by the headline rule.
     analysis
         .hits(PhraseKind::ReportingCue)
         .iter()
-        .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted())
+        .filter(|hit| {
+            !analysis.text.tokens[hit.start as usize].quoted()
+                && !in_title_line(analysis, hit.start as usize)
+        })
         .take(2)
         .count()
         >= 2
@@ -675,6 +688,14 @@ fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
 /// "to everyone"), a comma, the end of the sentence.
 fn opens_bare_apology(analysis: &Analysis<'_>, word: usize) -> bool {
     let sentence = analysis.sentence_of(word);
+    // A title that is the bare noun ("Excuses…", "Apologies") names a topic.
+    let paragraph = analysis.text.paragraph(analysis.text.paragraph_of(word));
+    if paragraph.start == word
+        && (word + 1..paragraph.end).all(|i| !analysis.text.is_word(i))
+        && in_title_line(analysis, word)
+    {
+        return false;
+    }
     word + 1 >= sentence.end as usize
         || analysis.is(
             word + 1,

@@ -267,6 +267,9 @@ pub struct WordLists {
     pub between_condition_and_apology: &'static [&'static str],
     /// Prepositions that place a failure at a party ("an issue *with* our provider").
     pub locatives: &'static [&'static str],
+    /// Titles of persons ("the *CEO*", "*wethouder* Boon"): an apology of one is a person's,
+    /// reported, never the institution writing.
+    pub person_roles: &'static [&'static str],
     /// Words that date something ("the events of this past *weekend*").
     pub time_nouns: &'static [&'static str],
     /// Words that point back at what was said before ("as *previously* mentioned").
@@ -395,19 +398,33 @@ fn first_person_commitment(text: &Text, words: &WordLists, act: usize) -> Option
         }
         if !words.commitment_auxiliaries.contains(&word) {
             if auxiliaries == 0 {
-                return None;
+                // "Our staff booked you on the next flight": a past act needs no auxiliary.
+                return is_past(text, words, act)
+                    .then(|| our_side_noun(text, words, index, clause_start, true))
+                    .flatten();
             }
             if joined {
                 // "We apologize for the missed delivery and will bring it round": the subject of
                 // the first verb, left out after *and*.
                 return elided_first_person(text, words, index);
             }
-            return our_side_noun(text, words, index, clause_start);
+            return our_side_noun(text, words, index, clause_start, false);
         }
         joined |= words.conjunctions.contains(&word);
         auxiliaries += 1;
     }
     None
+}
+
+/// A finite past verb: a regular one or an irregular one of the language.
+fn is_past(text: &Text, words: &WordLists, index: usize) -> bool {
+    let word = text.word(index);
+    (word.len() > 4
+        && words
+            .regular_past_suffixes
+            .iter()
+            .any(|suffix| word.ends_with(suffix)))
+        || words.irregular_past.contains(&word)
 }
 
 /// I/we earlier in the sentence of `index`, for a verb whose subject *and* left out.
@@ -427,6 +444,7 @@ fn our_side_noun(
     words: &WordLists,
     head: usize,
     clause_start: usize,
+    act_follows: bool,
 ) -> Option<usize> {
     if !text.is_word(head) || words.third_person_pronouns.contains(&text.word(head)) {
         return None;
@@ -443,7 +461,7 @@ fn our_side_noun(
         words.present_auxiliaries.contains(&text.word(i))
             || words.irregular_past.contains(&text.word(i))
     };
-    if !finite(head + 1) {
+    if !act_follows && !finite(head + 1) {
         return None;
     }
     if possessed(head) {

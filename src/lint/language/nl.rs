@@ -416,6 +416,31 @@ pub(super) const WORDS: WordLists = WordLists {
         "graag", "hierbij", "nogmaals", "willen", "wil",
     ],
     locatives: &["bij", "met", "in", "van", "aan"],
+    person_roles: &[
+        "wethouder",
+        "burgemeester",
+        "minister",
+        "staatssecretaris",
+        "directeur",
+        "voorzitter",
+        "woordvoerder",
+        "woordvoerster",
+        "ceo",
+        "topman",
+        "topvrouw",
+        "president",
+        "premier",
+        "trainer",
+        "coach",
+        "presentator",
+        "presentatrice",
+        "hoofdredacteur",
+        "zanger",
+        "zangeres",
+        "politicus",
+        "oprichter",
+        "eigenaar",
+    ],
     time_nouns: &[
         "weekend", "week", "dag", "nacht", "ochtend", "middag", "avond", "maand", "jaar",
         "seizoen", "zomer", "winter", "lente", "herfst", "vakantie",
@@ -542,6 +567,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(vind|vinden) (ik|wij|we) (het|dit|dat) [@filler] [@filler] (erg|te betreuren|spijtig)",
             "(dat|dit|het) (vind|vinden) (ik|wij|we) [@filler] [@filler] [@filler] (erg|te betreuren|spijtig)",
             "(ik|wij|we) (schaam|schamen) (me|mij|ons) [@filler]",
+            "en (betreur|schaam) [me] [@filler] [@filler]",
         ],
     ),
     (
@@ -562,7 +588,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         // "onze (oprechte) excuses", "bieden wij u onze excuses": the noun, with its owner.
         K::ApologyNoun,
         &[
-            "(onze|mijn) [@apology_adjective] [@apology_adjective] (excuses|verontschuldiging|verontschuldigingen)",
+            // "onze verontschuldigen": the verb written for the noun, a common slip.
+            "(onze|mijn) [@apology_adjective] [@apology_adjective] (excuses|verontschuldiging|verontschuldigingen|verontschuldigen)",
             "(bied|bieden) (ik|wij|we) [*] [*] [*] (onze|mijn) [@apology_adjective] (excuses|verontschuldiging|verontschuldigingen)",
             "(bied|bieden) (ik|wij|we) [*] [*] [*] (excuses|verontschuldigingen)",
             "(ik|wij|we) (bied|bieden) [*] [*] [*] (excuses|verontschuldigingen) aan",
@@ -932,6 +959,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(storten|stort|teruggestort|terugstorten|terugbetalen|terugbetaald|betalen|betaal|vergoeden|vergoed|crediteren|gecrediteerd|sturen|stuur|gestuurd|opsturen|opgestuurd|versturen|verstuur|verstuurd|vervangen|vervang|repareren|gerepareerd|herstellen|hersteld|corrigeren|gecorrigeerd|bellen|bel|gebeld|leveren|geleverd|boeken|geboekt|annuleren|geannuleerd|terugdraaien|teruggedraaid|verrekenen|verrekend|compenseren|gecompenseerd|ruilen|geruild|bezorgen|bezorgd)",
             "(terugstorten|terugbetalen|terugboeken|teruggeboekt|overmaken|overgemaakt|uitbetalen|uitbetaald|uitkeren|uitgekeerd|restitueren|gerestitueerd|kwijtschelden|kwijtgescholden|intrekken|ingetrokken|rechtzetten|rechtgezet|verhelpen|verholpen|oplossen|opgelost|goedmaken|goedgemaakt|nasturen|nagestuurd|naleveren|nageleverd|inhalen|ingehaald|terugbellen|teruggebeld|ophalen|opgehaald|omruilen|omgeruild|inplannen|ingepland)",
             "contact (gezocht|opgenomen|zoeken|opnemen)",
+            "extra (bussen|personeel|medewerkers|ritten|treinen|capaciteit|mensen|monteurs|chauffeurs) [*] (ingezet|inzetten|in)",
         ],
     ),
     (
@@ -1031,6 +1059,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(hebben|heb|zullen|zal|gaan) (wij|we|ik) [*] [*] [*] (maatregelen|stappen) (genomen|getroffen|nemen|treffen)",
             "(wij|we|ik) (hebben|heb|zullen|zal|gaan) [*] [*] [*] (maatregelen|stappen) (genomen|getroffen|nemen|treffen)",
             "(is|zijn|wordt|worden) [*] [*] [*] @change_participle (om|zodat)",
+            "zich niet [meer] [(zal|zou|kan|mag)] (herhalen|herhaalt)",
         ],
     ),
     (
@@ -1141,7 +1170,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
     (
         K::HarmWord,
         &[
-            "(rectificatie|correctie|erratum|onjuistheid|onjuistheden|fout|fouten|foute|foutief|foutieve|storing|storingen|vertraging|vertragingen|vertraagd|probleem|problemen|vergissing|ongemak|overlast|hinder|datalek|lek|gelekt|uitval|onderbreking|klacht|klachten|schade|misverstand|incident|misgegaan|misging|mislukt|verkeerd|verkeerde|kapot|beschadigd|defect|gehackt|onjuist|onjuiste|onterecht|teleurgesteld|teleurstelling|teleurstellend|vervelend|vervelende|gekwetst|kwetsend|beledigd|onacceptabel|blunder|slordigheid)",
+            "(rechtzetting|rectificatie|correctie|erratum|onjuistheid|onjuistheden|fout|fouten|foute|foutief|foutieve|storing|storingen|vertraging|vertragingen|vertraagd|probleem|problemen|vergissing|ongemak|overlast|hinder|datalek|lek|gelekt|uitval|onderbreking|klacht|klachten|schade|misverstand|incident|misgegaan|misging|mislukt|verkeerd|verkeerde|kapot|beschadigd|defect|gehackt|onjuist|onjuiste|onterecht|teleurgesteld|teleurstelling|teleurstellend|vervelend|vervelende|gekwetst|kwetsend|beledigd|onacceptabel|blunder|slordigheid)",
             "te laat",
             "ten onrechte",
         ],
@@ -1167,6 +1196,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(liet|laat) (weten|optekenen)",
             "(woordvoerder|woordvoerster|persvoorlichter|zegsman|zegsvrouw)",
             "in een (verklaring|persbericht|reactie)",
+            "volgens [*] [*] (hem|haar|hen)",
+            "(gaf|geeft|gaven|gaf) [een] [officiële|schriftelijke] (verklaring|reactie)",
         ],
     ),
     (
@@ -1179,7 +1210,10 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
     ),
     (
         K::Sympathy,
-        &["(voor|met) (uw|je|jouw) (verlies|vader|moeder)"],
+        &[
+            "(voor|met) (uw|je|jouw) (verlies|vader|moeder)",
+            "(met|over|voor) [het] [*] [*] (overlijden|verlies|ziekte)",
+        ],
     ),
     (
         K::RemedyWaiver,
