@@ -71,16 +71,19 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Found {
     found.ranges[Component::Forgiveness as usize] = first(PhraseKind::Forgiveness, &|hit| {
         unquoted(hit) && !is_conditional(analysis, hit) && !negated_before(analysis, hit, 5)
     });
-    found.ranges[Component::Explanation as usize] = first(PhraseKind::Explanation, &own_words)
-        .or_else(|| {
-            first(PhraseKind::CauseConjunction, &|hit| {
-                let fronted_only = analysis.is(hit.start as usize, analysis.words().fronted_causes);
-                let at_front = hit.start == analysis.clause_of(hit.start as usize).start;
-                own_words(hit)
-                    && (!fronted_only || at_front)
-                    && starts_concrete_cause(analysis, hit.end as usize)
-            })
-        });
+    // "we do not yet know how this could happen" explains nothing.
+    found.ranges[Component::Explanation as usize] = first(PhraseKind::Explanation, &|hit| {
+        own_words(hit) && !negated_before(analysis, hit, 4)
+    })
+    .or_else(|| {
+        first(PhraseKind::CauseConjunction, &|hit| {
+            let fronted_only = analysis.is(hit.start as usize, analysis.words().fronted_causes);
+            let at_front = hit.start == analysis.clause_of(hit.start as usize).start;
+            own_words(hit)
+                && (!fronted_only || at_front)
+                && starts_concrete_cause(analysis, hit.end as usize)
+        })
+    });
     found
 }
 
@@ -200,18 +203,22 @@ fn starts_concrete_cause(analysis: &Analysis<'_>, next: usize) -> bool {
         return false;
     }
     let clause_end = analysis.clause_of(next).end as usize;
-    let phrase_end = (next..clause_end.min(next + 7))
+    // A verb-final clause keeps its verb for the end: "doordat ons boekhoudpakket bij de overstap
+    // drie dagen offline *was*".
+    let reach = next + 7 + words.verb_final_reach;
+    let phrase_end = (next..clause_end.min(reach))
         .find(|&i| analysis.word(i) == ",")
-        .unwrap_or(clause_end.min(next + 7));
+        .unwrap_or(clause_end.min(reach));
     let excuse = !analysis
         .hits_in(PhraseKind::Excuse, next.saturating_sub(3)..phrase_end)
         .is_empty();
     // "a system issue" is vague; "a service issue *in* our provider's network" names the place.
     let vague = analysis
-        .hits_in(PhraseKind::VagueCause, next..(next + 4).min(phrase_end))
+        .hits_in(PhraseKind::VagueCause, next..phrase_end)
         .iter()
         .any(|hit| !analysis.is(hit.end as usize, words.specifiers));
-    if excuse || vague {
+    let means = (next..phrase_end).any(|i| analysis.is(i, words.infinitive_markers));
+    if excuse || vague || means {
         return false;
     }
     // A pronoun's verb may follow at once ("since we got back"); a noun's comes after the noun

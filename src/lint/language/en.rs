@@ -442,6 +442,7 @@ pub(super) const WORDS: WordLists = WordLists {
     ],
     repetitions: &["times", "twice"],
     cause_prepositions: &["of", "to", "by"],
+    infinitive_markers: &[],
     statement_breakers: &[
         "and", "but", "or", "so", "yet", "then", "let", "know", "please", "tell", "call",
         "contact", "ask", "check", "will", "can", "could", "would", "shall", "may", "might",

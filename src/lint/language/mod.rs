@@ -286,6 +286,9 @@ pub struct WordLists {
     /// Words of a pleasant closing, where a vague time promises nothing ("we look *forward* to
     /// seeing you soon", "*talk* soon").
     pub pleasantries: &'static [&'static str],
+    /// What marks an infinitive of means after a cause preposition: "door zo onze waardering
+    /// uit *te* spreken" (by doing so) gives a means, not a cause.
+    pub infinitive_markers: &'static [&'static str],
     /// Articles that open a noun phrase ("the council will refund").
     pub determiners: &'static [&'static str],
     /// Third-person pronouns and the like: a subject that is a person or a thing, never the
