@@ -315,6 +315,12 @@ pub(super) const WORDS: WordLists = WordLists {
     ],
     saying_verbs: &["zeggen", "zeg", "roepen", "schrijven"],
     verb_final_reach: 10,
+    subclause_openers: &[
+        "dat", "die", "wat", "omdat", "doordat", "zodat", "toen", "nadat", "voordat", "als",
+        "wanneer", "terwijl", "hoewel", "waardoor", "waarbij", "waarin", "waarop", "want", "en",
+        "maar", "of", ",", "sinds", "zoals", "zodra", "indien", "mocht", "mochten", "tenzij",
+    ],
+    active_auxiliaries: &["heb", "hebt", "heeft", "hebben", "had", "hadden"],
 };
 
 /// Word classes the patterns name with `@name`: the words that float inside a phrase, and word
@@ -352,6 +358,70 @@ pub(super) const CLASSES: &[WordClass] = &[
     (
         "intensifier",
         "(echt|heel|erg|zeer|ontzettend|enorm|oprecht|vreselijk|verschrikkelijk|werkelijk|zo|super|diep|intens|hartgrondig|uitermate|buitengewoon|bijzonder)",
+    ),
+    // The word classes of the Dutch phrase rules (`p_`): the words that float inside a
+    // phrase ("is *helaas* verkeerd overgekomen"), and the families a phrase rule anchors on.
+    (
+        // Sentence adverbs and particles that float into any slot of a Dutch clause.
+        "p_float",
+        "(helaas|uiteraard|natuurlijk|tuurlijk|ook|zeker|echt|wel|gewoon|nog|al|reeds|inmiddels|nu|toch|echter|dus|even|nogmaals|zeer|enorm|ontzettend|uiterst|volledig|absoluut|kennelijk|blijkbaar|tevens|daarbij|vervolgens|helemaal|totaal|jammer genoeg|spijtig genoeg|ten zeerste|dan ook|eigenlijk|opnieuw|wederom|soms)",
+    ),
+    (
+        "p_intens",
+        "(zeer|heel|erg|uiterst|bijzonder|ontzettend|enorm|altijd|echt|buitengewoon|uitermate|extra|heel erg|super|absoluut|ten zeerste|bovenal)",
+    ),
+    (
+        // What makes a neutral participle a failure: "onvoldoende gecontroleerd", "twee keer
+        // verstuurd", "ten onrechte gewekt".
+        "p_fail_adv",
+        "(onvoldoende|niet op tijd|niet tijdig|te laat|verkeerd|onjuist|onzorgvuldig|ten onrechte|onterecht|per ongeluk|abusievelijk|per abuis|per vergissing|foutief|niet goed|niet correct|niet juist|slecht|onvolledig|niet volledig|te vroeg|niet zorgvuldig|zonder toestemming|onnodig)",
+    ),
+    (
+        // Participles that are news until an adverb makes them a failure.
+        "p_pass_part",
+        "(verstuurd|verzonden|gestuurd|bezorgd|afgeleverd|geleverd|verwerkt|geboekt|afgeschreven|geïncasseerd|gefactureerd|berekend|gedeeld|gepubliceerd|geplaatst|getoond|uitgezonden|gekoppeld|gecontroleerd|geverifieerd|getoetst|toegepast|gecommuniceerd|overgenomen|gewist|verwijderd|geannuleerd|afgezegd|uitgesteld|gewekt|geschetst|toegeschreven|vermeld|weergegeven|geciteerd|geïnformeerd|ingelicht|gemeld|doorgegeven|gehandeld|uitgevoerd|afgehandeld|nagekeken|gecheckt|getest|gevoegd|gestopt|ingepakt|verpakt|geadresseerd|geprint|gedrukt|ingevuld|ingepland|gepland|behandeld|beantwoord|opgepakt|opgevolgd|beoordeeld|ingeschat|opgemerkt|gelezen|opgeslagen|ingesteld|geïnstalleerd|gemonteerd|gesorteerd|vertaald|uitgelegd|aangekondigd|geregistreerd|bijgewerkt|aangepast|opgehaald|doorgevoerd|geopend|voorgelezen)",
+    ),
+    (
+        // Participles that fail when negated: "is niet beantwoord", "zijn niet opgehaald".
+        "p_neg_part",
+        "(verstuurd|verzonden|gestuurd|bezorgd|afgeleverd|geleverd|verwerkt|beantwoord|opgepakt|gecontroleerd|geverifieerd|gecheckt|nagekeken|getest|doorgegeven|gemeld|geïnformeerd|ingelicht|ingepland|uitgevoerd|opgevolgd|afgehandeld|opgehaald|bijgewerkt|gecommuniceerd|toegepast|nageleefd|teruggebeld|gebeld|verschenen|aangekondigd|doorgevoerd|geregistreerd|behandeld|opgemerkt|gelezen|doorgestuurd|nagekomen)",
+    ),
+    (
+        // Participles that are failures by themselves.
+        "p_fail_part",
+        "(vertraagd|kwijtgeraakt|zoekgeraakt|vergeten|over het hoofd gezien|beschadigd|gelekt|uitgelekt|geschonden|gehackt|misbruikt|verwisseld|door elkaar gehaald|verkeerd begrepen|gemist|overgeslagen|blijven liggen|verloren gegaan|vernield|kapotgegaan|foutgegaan|misgegaan|verkeerd gegaan|verkeerd gelopen|misgelopen)",
+    ),
+    (
+        "p_fail_noun",
+        "(fout|fouten|foutje|storing|storingen|probleem|problemen|vertraging|vertragingen|misverstand|misverstanden|verwarring|vergissing|lek|datalek|uitval|stroomstoring|stroomuitval|onderbreking|verstoring|hapering|haperingen|black - out|chaos|schade|incident|mankement|defect|calamiteit|onduidelijkheid|miscommunicatie|communicatiefout|systeemfout|bug|crash|wachttijden|wachttijd|wachtrijen|wachtrij|achterstand|tekort)",
+    ),
+    (
+        "p_adj",
+        "(grote|ernstige|korte|lange|kleine|technische|onverwachte|vervelende|flinke|forse|enkele|onvoorziene|tijdelijke|landelijke|ongelukkige|menselijke|volledige|totale|plotselinge|uitgebreide|aanzienlijke|behoorlijke|soms|veel|wat|twee|meerdere|nieuwe|extra)",
+    ),
+    (
+        // Parties outside the writer's own staff that a cause is pinned on (seed 004).
+        "p_party",
+        "(vervoerder|vervoerders|bezorger|bezorgers|koerier|koeriers|pakketdienst|transporteur|bezorgdienst|postbode|leverancier|leveranciers|toeleverancier|toeleveranciers|fabrikant|producent|groothandel|distributeur|hostingpartij|hostingbedrijf|hostingprovider|host|webhost|provider|providers|serviceprovider|internetprovider|datacenter|betaalprovider|betaaldienst|betaalpartner|transportbedrijf|vervoersbedrijf|bezorgbedrijf|pakketbezorger|koeriersdienst|verzendpartner|logistieke partner|cloudprovider|softwareleverancier|softwarebedrijf|ict - leverancier|it - leverancier|luchtvaartmaatschappij|boekingsplatform|aannemer|aannemers|onderaannemer|bouwbedrijf|schoonmaakdienst|schoonmaakbedrijf|beveiligingsbedrijf|drukkerij|reclamebureau|organisator|touroperator|netbeheerder|bank|media|pers|douane|uitzendbureau|externe partij|derde partij|geluidsman|geluidstechnicus|geluidsbedrijf|cateraar|verhuurder|installateur|partner|partners)",
+    ),
+    (
+        // Times that promise nothing: vague-remedy.
+        "p_vague_time",
+        "(zo snel mogelijk|zsm|zo spoedig mogelijk|zo vlug mogelijk|zo gauw mogelijk|zo snel als mogelijk|op korte termijn|op zeer korte termijn|zodra het kan|zodra dat kan|zodra mogelijk|zodra het mogelijk is|te zijner tijd|op termijn)",
+    ),
+    (
+        // The reader's hurt, as a restriction names it ("aan iedereen die zich gekwetst voelt").
+        "p_hurt",
+        "(gekwetst|beledigd|geraakt|aangesproken|tekortgedaan|verward|gepasseerd|benadeeld|gediscrimineerd|gekleineerd|gegriefd|aangevallen|beledigend|kwetsend|pijnlijk|pijn|gestoord|geërgerd|teleurgesteld|opgevat|gechoqueerd|geschokt|buitengesloten)",
+    ),
+    (
+        // Objects of an apology too vague to name a harm: vague-apology.
+        "p_vague_noun",
+        "(probleem|problemen|gedoe|ongemak|situatie|kwestie|voorval|incident|verwarring|rommel|ervaring|moeite|misverstand|overlast|frustratie|verstoring|ongerief|gang van zaken|gebeurde|gebeurtenis|gebeurtenissen|commotie|ophef|onrust|toestand|ellende|zaak|affaire|heisa|perikelen)",
+    ),
+    (
+        "p_vague_adj",
+        "(ongelukkige|vervelende|hele|ontstane|nare|onprettige|betreurenswaardige|pijnlijke|vreselijke|gehele|huidige|recente|afgelopen|trieste|ongemakkelijke|genoemde)",
     ),
 ];
 
@@ -919,6 +989,20 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(er )?(zijn|is|werden|werd) (helaas )?(fouten|een fout|vergissingen|een vergissing|enkele fouten) (gemaakt|begaan)",
             "(zijn|is|werden|werd) er (helaas )?(fouten|een fout|vergissingen|een vergissing|enkele fouten) (gemaakt|begaan)",
             "(is|was|werd|zijn|waren|werden) (helaas |per ongeluk |abusievelijk |ten onrechte |onterecht )?(vertraagd|kwijtgeraakt|vergeten|over het hoofd gezien|beschadigd|verkeerd verwerkt|verkeerd bezorgd|niet verwerkt|niet verstuurd|niet geleverd|niet bezorgd|te laat verstuurd|te laat geleverd|dubbel afgeschreven|twee keer afgeschreven|geannuleerd|verwijderd|gelekt|uitgelekt|gemist|niet beantwoord|niet opgepakt|blijven liggen)",
+            // A Dutch clause puts the auxiliary anywhere ("zijn deze principes onvoldoende toegepast",
+            // "dat de pasjes niet op tijd zijn verstuurd"), so these anchor on the failing adverb and the
+            // participle; whoever the clause names (wij, "door de koerier", an active "hebben") owns the
+            // failure: see passive-evasion.
+            "@p_fail_adv [(is|zijn|was|waren|werd|werden)] @p_pass_part [(is|zijn|was|waren|werd|werden)]",
+            // Twice is a failure for a charge or a letter, not for a check.
+            "(twee keer|dubbel|drie keer|meerdere keren|opnieuw ten onrechte) [(is|zijn|was|waren|werd|werden)] (verstuurd|verzonden|gestuurd|afgeschreven|geïncasseerd|gefactureerd|geboekt|berekend|betaald|bezorgd|geleverd|ingepland|gedebiteerd|uitgegeven|in rekening gebracht) [(is|zijn|was|waren|werd|werden)]",
+            "(ten onrechte|onterecht|per ongeluk|abusievelijk|per abuis|per vergissing|onvoldoende|foutief|onjuist) (de|het|een|deze|dit|die|uw|je|onze|ons|zijn|haar) [*] [*] @p_pass_part",
+            "(niet|nooit) [(is|zijn|was|waren|werd|werden)] @p_neg_part [(is|zijn|was|waren|werd|werden)]",
+            "(is|zijn|was|waren|werd|werden|wordt|worden) [@p_float] @p_fail_part",
+            "(is|zijn|was|waren|werd|werden|wordt|worden) (het|de|uw|je|jouw|een|onze|dit|deze|die) [*] [@p_float] @p_fail_part",
+            "@p_fail_part (is|zijn|was|waren|werd|werden)",
+            "(anders|verkeerd|onjuist) (opgevat|begrepen|geïnterpreteerd|weergegeven|vertaald|uitgelegd|overgebracht)",
+            "(bij|naar|aan|op|in|met|onder) (de|het|een) (verkeerde|onjuiste|foute|oude) [*] @p_pass_part",
         ],
     ),
     (
@@ -930,6 +1014,45 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "er (is|was|zijn|waren) (helaas )?(een|enkele|wat|technische|onverwachte)? (fout|fouten|storing|storingen|probleem|problemen|vertraging|vertragingen|misverstand|vergissing) (opgetreden|ontstaan|geweest)",
             "er (trad|traden|ontstond|ontstonden) (een|enkele)? (fout|fouten|storing|storingen|probleem|problemen|vertraging)",
             "(uw|je|de) (bestelling|pakket|aanvraag|mail|retour|melding) (is )?(tussen wal en schip|zoek) (geraakt|geraakt is)?",
+            // Failures that happen to no one, in any word order: "er is bij de planning iets misgegaan",
+            // "trad er in de koelcel een storing op", "lopen helaas met drie weken uit".
+            "[(iets|wat|het een en ander|alles|het|veel)] (misgegaan|mis gegaan|fout gegaan|foutgegaan|misgelopen|verkeerd gegaan|verkeerd gelopen)",
+            "(iets|het|alles|dit|dat|er|veel) [@p_float] [@p_float] (mis|fout|verkeerd) (is|zijn|was) gegaan",
+            "(mis|fout|verkeerd) te zijn gegaan",
+            "(ging|gingen|liep|liepen|gaat|gaan) (het|er) [*] [*] [(iets|wat|het een en ander)] (mis|fout)",
+            "[(de|het|een|dit|deze|die)] @p_fail_noun (is|zijn|was|waren) [@p_float] [@p_float] (ontstaan|opgetreden)",
+            "(de|een|het|deze|dit|die|enkele|twee|wat|meerdere) [@p_adj] @p_fail_noun (ontstaan|opgetreden)",
+            "@p_fail_noun (trad|traden) [*] [*] [*] op",
+            "(trad|traden|ontstond|ontstonden) er [*] [*] [*] [*] @p_fail_noun [op]",
+            "@p_fail_noun (ontstond|ontstonden)",
+            "(was|waren) er [@p_float] [@p_float] [(een|veel|een paar)] [@p_adj] @p_fail_noun",
+            "er (was|waren) [@p_float] [@p_float] [(een|veel|een paar)] [@p_adj] @p_fail_noun",
+            "sprake [geweest] van [(een|de)] [@p_adj] @p_fail_noun",
+            "(het|dit|dat) (is|was) [@p_float] [@p_float] niet gelukt",
+            "(is|was) (het|dit|dat) [@p_float] [@p_float] [(dit jaar|deze keer|deze week|vandaag|gisteren|toen|daarom|hierdoor|daardoor|uiteindelijk)] niet gelukt",
+            "(lukte|lukten) (het|dit|dat) [@p_float] [@p_float] niet",
+            "(het|dit|dat) (lukte|lukten) [@p_float] [@p_float] niet",
+            "(het|dit|dat) [@p_float] niet (is|was) gelukt",
+            "(loopt|lopen|liep|liepen) [@p_float] [@p_float] (met|tot|tot en met) [*] [*] [*] uit",
+            "uitgelopen",
+            "(flinke|forse|wat|enige|grote) vertraging (op|opgelopen)",
+            "(loopt|lopen|liep|liepen) [@p_float] vertraging op",
+            "verkeerd (is|zijn) overgekomen",
+            "verkeerd overgekomen",
+            "(kwam|kwamen|komt|komen) [*] [*] [*] [*] [@p_float] verkeerd over",
+            "(gewond|zwaargewond|beschadigd|zoek|kwijt|verloren|vermist|overbelast) [(is|zijn)] geraakt",
+            "(raakte|raakten) [*] [*] [*] (gewond|zwaargewond|beschadigd|zoek|kwijt|overbelast|vermist)",
+            "(zoekgeraakt|kwijtgeraakt|uitgevallen|weggevallen|vastgelopen)",
+            "(viel|vielen) [*] [*] uit",
+            "dat (dit|dit alles|zoiets|het) [@p_float] [(op deze wijze|op deze manier|zo)] (is gebeurd|gebeurd is|heeft kunnen gebeuren|heeft kunnen plaatsvinden|kon gebeuren|heeft plaatsgevonden)",
+            "niet op (het|de) (aangekondigde|afgesproken|geplande|beloofde|gebruikelijke|verwachte) (tijdstip|datum|moment|tijd|dag)",
+            "niet (naar behoren|goed|vlekkeloos|volgens plan|zoals gepland|soepel|zoals verwacht) [(is|was|zijn|waren)] verlopen",
+            "(verliep|verliepen) [*] [*] [@p_float] niet (naar behoren|goed|vlekkeloos|volgens plan|zoals gepland|soepel)",
+            "(slecht|dramatisch|rommelig|chaotisch|moeizaam) verlopen",
+            "@p_fail_noun (deed|deden|doet|doen) zich [*] [*] voor",
+            "(deed|deden) zich [*] [*] @p_fail_noun voor",
+            "zich [*] [*] @p_fail_noun voorgedaan",
+            "(gewonden|slachtoffers|doden) gevallen",
         ],
     ),
     (
