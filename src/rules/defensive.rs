@@ -42,7 +42,7 @@
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
-use crate::rules::ownership::report_groups;
+use crate::rules::ownership::{report_groups, writer_owns_fault};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct Defensive;
@@ -72,6 +72,10 @@ impl Rule for Defensive {
                 // "In line with our policy, we have refunded you": the policy gives, not argues.
                 let policy_as_remedy = cites_policy(analysis, hit) && serves_remedy(analysis, hit);
                 !quoted && !policy_as_remedy
+            })
+            // "I want to stress that this was entirely our fault" emphasizes the admission.
+            .filter(|hit| {
+                !writer_owns_fault(analysis, analysis.sentence_of(hit.start as usize).tokens())
             })
             .copied()
             .collect();
