@@ -118,7 +118,6 @@ impl Rule for VagueApology {
 /// do not. "The trouble of driving back twice" names a specific harm.
 fn names_nothing(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     let end = hit.end as usize;
-    let next = analysis.word(end);
     if analysis.is(end - 1, &["it", "this", "that", "everything"]) {
         let ends_phrase = !analysis.text.is_word(end)
             || analysis.is(
@@ -137,5 +136,5 @@ fn names_nothing(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
             );
         return ends_phrase;
     }
-    next != "of"
+    !analysis.is(end, analysis.words().harm_complements)
 }

@@ -267,6 +267,9 @@ pub struct WordLists {
     /// unlike an agentless passive or "het is misgegaan". Empty for English, whose tables spell
     /// the passive out.
     pub active_auxiliaries: &'static [&'static str],
+    /// Words after a harm noun that go on to name the harm ("the inconvenience *of* driving back
+    /// twice", "de situatie *waarin* wij u brachten"): the object is specific after all.
+    pub harm_complements: &'static [&'static str],
 }
 
 /// One language's word lists and compiled phrase tables.

@@ -321,6 +321,7 @@ pub(super) const WORDS: WordLists = WordLists {
         "maar", "of", ",", "sinds", "zoals", "zodra", "indien", "mocht", "mochten", "tenzij",
     ],
     active_auxiliaries: &["heb", "hebt", "heeft", "hebben", "had", "hadden"],
+    harm_complements: &["van", "waarin", "waarbij", "waardoor", "waarmee", "waarop"],
 };
 
 /// Word classes the patterns name with `@name`: the words that float inside a phrase, and word
@@ -539,7 +540,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
     (
         K::Cliche,
         &[
-            "{(sorry|excuses)} voor (het|dit|het eventuele|eventueel|eventuele|enig|al het|de|alle|de eventuele) (ongemak|ongemakken|ongerief|overlast)",
+            "{(sorry|excuses)} [aan] voor (het|dit|het eventuele|eventueel|eventuele|enig|al het|de|alle|de eventuele) [(ondervonden|veroorzaakte|ontstane|geleden|mogelijke|tijdelijke|opgelopen)] (ongemak|ongemakken|ongerief|overlast)",
             "(het|eventueel|eventuele|enig|al het) (ongemak|ongerief|overlast) (dat|wat) (dit|dit mogelijk|dit eventueel|hierdoor|u hierdoor|dit voor u|dit u) (heeft )?(veroorzaakt|veroorzaakte|heeft veroorzaakt|met zich meebracht|oplevert|opleverde)",
             "(wij|we|ik) (nemen|neem|namen) (dit|uw klacht|je klacht|uw klachten|dit soort zaken|deze zaak|uw feedback|uw melding|uw privacy|privacy|dit signaal|uw zorgen) (zeer|heel|uiterst|bijzonder|erg|altijd|ontzettend)? serieus",
             "(uw|de|jouw|je) (tevredenheid|klanttevredenheid) (is|staat|heeft) (bij ons|voor ons)? (onze )?(hoogste|eerste|grootste|absolute)? (prioriteit|voorop)",
@@ -550,6 +551,18 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(wij|we) doen er alles aan om",
             "(vertrouw|vertrouwen) erop (u|je|jou) (hiermee|hierbij|daarmee) [voldoende] (te hebben )?(geïnformeerd|geholpen|ingelicht)",
             "(wij|we) streven (ernaar|naar) (om )?(de beste|uitstekende|een optimale)",
+            "(wij|we|ik) (danken|dank|bedanken|bedank) @nl_reader [@p_float] [@p_float] [hartelijk] voor (uw|je|jouw|jullie|het|hun|ieders) [(enorme|vele|grote|getoonde|geboden)] (geduld|begrip|medewerking)",
+            "(bedankt|dank u|dank je|hartelijk dank|dank|alvast bedankt|hartelijk bedankt|veel dank|dank jullie|dankjewel|dankuwel) [wel] [@p_float] voor (uw|je|jouw|jullie|het|ieders) [(enorme|vele|grote|getoonde)] (geduld|begrip|medewerking) [en (geduld|begrip|medewerking)]",
+            "(wij|we|ik) (vragen|vraag|verzoeken|verzoek) [(u|jullie|je)] [@p_float] [(hiervoor|daarvoor)] [om] [(uw|je|jullie|ieders)] [@p_float] (begrip|geduld)",
+            "(vragen|vraag|vraagt|verzoeken) [@p_float] (om|voor) [(uw|je|jullie|ieders|het)] (begrip|geduld)",
+            "(vraagt|vragen|vraag) (u|je|jullie) [@p_float] (om|voor) [(uw|je|jullie)] (begrip|geduld)",
+            "(hopen|hoop|rekenen|reken) [@p_float] [@p_float] op (uw|je|jullie|ieders|het|een beetje) [@p_float] (begrip|geduld|medewerking)",
+            "beroep [(doen|doet|deden)] op (uw|je|jullie|het|ieders) (begrip|geduld)",
+            "(nemen|neem) (wij|we|ik) [@p_float] [@p_intens] [@p_intens] serieus",
+            "(wij|we|ik) (nemen|neem) (dit|dat|het|uw|je|jullie|deze|zulke|dergelijke|alle|elke|iedere|klachten|meldingen|privacy) [*] [*] [@p_intens] serieus",
+            "(wij|we|ik) (dit|dat|het|deze|uw|je|zulke|dergelijke|iedere|elke|alle) [*] [*] [@p_intens] [@p_intens] serieus (nemen|neem)",
+            "(tevreden klanten|klanttevredenheid|tevredenheid|de klant|klanten|onze klanten|uw veiligheid|veiligheid|service|kwaliteit|uw tevredenheid|de tevredenheid van onze klanten) (staat|staan) [*] [*] [*] (voorop|centraal)",
+            "(wij|we) hechten [*] [*] [*] [(veel|grote|groot|enorm)] (waarde|belang) aan",
         ],
     ),
     (
@@ -779,6 +792,10 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "voor wat er (is )?gebeurd (is)?",
             "(voor|over) (dit|dat|alles|dit alles|dat alles) (.|!)",
             "voor (dit|dat|het) (hele )?(gedoe|voorval|gebeuren|verhaal)",
+            "voor (het|dit|dat|de|deze|die|alle|al het|al dit|al deze) [@p_vague_adj] @p_vague_noun",
+            "voor (het|dit) (gebeurde|voorgevallene)",
+            "(voor|van) (wat|alles wat|al wat) (er )?[*] [*] (is )?(gebeurd|voorgevallen|misging|misgegaan|mis is gegaan|is misgegaan)",
+            "[(de|het|deze|dit|die|alle)] [@p_vague_adj] (gang van zaken|voorval|incident|gebeurde|commotie|ophef|situatie|toestand|ellende|gebeurtenissen|kwestie|heisa|onrust)",
         ],
     ),
     (
