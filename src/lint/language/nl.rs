@@ -606,6 +606,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(dit|dat|het|zoiets) is iets (wat|dat) [@p_float] [@p_float] (kan|kunnen) (gebeuren|voorkomen)",
             "(schade|impact|overlast|hinder|gevolgen|vertraging|ongemak) (is|was|zijn|waren|blijft|bleef) [@p_float] [@p_intens] (minimaal|beperkt|verwaarloosbaar|gering|te verwaarlozen)",
             "(is|was) (deze|die|het|dit) [@p_float] (minimaal|verwaarloosbaar|te verwaarlozen)",
+            "{(slechts|maar)} (een beperkt aantal|een klein aantal|een klein deel|een fractie|enkele)",
         ],
     ),
     (
@@ -630,6 +631,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "{(eventuele|eventueel)} (ongemak|overlast|fouten|fout|hinder|schade|vertraging|vertragingen|problemen|onduidelijkheid|onduidelijkheden|verwarring|ongerief|onjuistheden|misverstanden)",
             "{begrijpen (wij|we) [nu]} (,|.)",
             "{(er|het|dit|dat) (zou|zouden) [(iets|het|er)] (mis|fout) kunnen}",
+            "{het is (mogelijk|goed mogelijk|niet uitgesloten|denkbaar)} dat",
         ],
     ),
     (
@@ -663,6 +665,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(er|was) [er] [@p_float] niemand thuis",
             "(moet|moeten|dient|dienen) (er|zelf) [@p_float] [@p_float] [er] zelf voor (zorgen|te zorgen)",
             "(moet|moeten|dient|dienen) er [@p_float] [@p_float] zelf voor (zorgen|te zorgen)",
+            "(u|je|jij) (hebt|heeft|had) [*] [*] niet (op de hoogte gesteld|geïnformeerd|laten weten|tijdig gemeld)",
+            "(hebt|heeft|had) (u|je|jij) [*] [*] niet (op de hoogte gesteld|geïnformeerd|laten weten|tijdig gemeld|doorgegeven)",
         ],
     ),
     (
@@ -722,6 +726,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(faalde|faalden|haperde|haperden|crashte|crashten|blunderde|blunderden)",
             "(kwam|kwamen) [@p_float] niet (opdagen|langs|aan)",
             "een [@p_adj] [@p_adj] (storing|storingen|probleem|problemen|fout|fouten|staking|achterstand|tekort|capaciteitsprobleem|capaciteitsproblemen|personeelstekort)",
+            "(heeft|hebben|had|hadden) (de|het|een) (verkeerde|onjuiste|foute|kapotte|beschadigde) [*] (gestuurd|geleverd|verstuurd|bezorgd|afgeleverd|meegegeven)",
         ],
     ),
     (
@@ -758,6 +763,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(zijn|ben|waren|was) (wij|we|ik) [@p_float] [@p_float] niet (verantwoordelijk|aansprakelijk)",
             "(ligt|lag) (de oorzaak|de fout|het probleem|de schuld|het|dit) [@p_float] [@p_float] niet (bij ons|aan ons|bij mij|aan mij|aan onze kant|bij onze organisatie)",
             "(de oorzaak|de schuld) (ligt|lag) [@p_float] niet (bij ons|aan ons|bij mij|aan mij|aan onze kant)",
+            "(wij|we|ik) (zijn|ben|waren|was) (hier|daar|daarvoor|hiervoor) [@p_float] niet (verantwoordelijk|aansprakelijk)",
         ],
     ),
     (
@@ -790,6 +796,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "in (het|de) (enthousiasme|euforie|emotie|emoties|opwinding|hitte van de strijd|haast|stress|roes) van",
             "(door|vanwege|wegens|als gevolg van) (de|het) [(vele|overmatige|hevige|extreme|aanhoudende|slechte|barre|onverwachte)] (regen|regenval|sneeuw|sneeuwval|storm|hitte|gladheid|weersomstandigheden|vorst|wind|onweer|noodweer)",
             "drukker dan (normaal|gewoonlijk|verwacht|gebruikelijk|ooit)",
+            "(door|vanwege|wegens) [(de|het|een)] (ziekte|ziekte van|personeelsgebrek|onderbezetting|capaciteitsproblemen|vakantieperiode|zomervakantie|bouwvak)",
+            "het (is|was) [@p_float] [(momenteel|op dit moment|deze dagen|deze week|nu)] [@p_intens] druk",
         ],
     ),
     (
@@ -825,6 +833,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(wij|we|ik) (hebben|heb) (ons|me|mij) [@p_float] [@p_float] (keurig|netjes|gewoon|correct|strikt|precies) aan (de|het|onze) (procedure|procedures|regels|protocol|afspraken|voorwaarden|wet) gehouden",
             "(sta|staan) (ik|wij|we) (er|hier|daar) [*] [*] [*] achter",
             "(ik|wij|we) (sta|staan) (er|hier|daar) [*] [*] [*] achter",
+            "(wij|we|ik) (hebben|heb) [@p_float] [@p_float] (volgens|conform|binnen) (de|het|onze) (regels|procedure|protocol|afspraken|voorwaarden|wet) gehandeld",
+            "(staat|stond) [@p_float] [(duidelijk|nadrukkelijk|expliciet|ook)] (in|op) (onze|de) [algemene] (voorwaarden|website|orderbevestiging|bevestiging|huisregels)",
         ],
     ),
     (
@@ -894,13 +904,19 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(doen|doe|doet) (we|wij|ik) [@p_float] [@p_float] (alles|al het mogelijke) (wat|dat) (we|wij|ik) (kunnen|kan)",
             "(wij|we|ik) (doen|doe) [@p_float] [@p_float] (alles|al het mogelijke) (wat|dat) (we|wij|ik) (kunnen|kan)",
             "(wordt|worden) [er] [@p_float] [(hard|met man en macht|keihard|volop|dag en nacht|druk)] aan gewerkt",
+            "(wordt|worden) [er] [@p_float] [(hard|met man en macht|keihard|volop|dag en nacht|druk)] gewerkt aan",
+            "(zoeken|zoek|werken|werk) [(wij|we|ik)] [@p_float] [@p_float] (naar|aan) een [(passende|goede|structurele)] oplossing",
+            "(wij|we|ik) (hopen|hoop) [*] [*] [(snel|spoedig|binnenkort)] (op te lossen|te verhelpen|te herstellen|te verbeteren)",
+            "(wij|we) (nemen|treffen) [@p_float] [(de nodige|passende|gepaste|extra)] maatregelen",
+            "(wij|we|ik) (onderzoeken|bekijken|evalueren) [@p_float] [@p_float] (wat|hoe|waarom|welke)",
+            "(wij|we|ik) (zoeken|zoek) [@p_float] uit (wat|hoe|waarom|welke)",
         ],
     ),
     (
         K::PressuresForgiveness,
         &[
             "laten we (dit|het|dat|de zaak|dit alles) (achter ons laten|vergeten|laten rusten)",
-            "(wij|we|ik) (beschouwen|beschouw) [(hiermee|daarmee)] (de zaak|deze zaak|dit|het|uw klacht|de kwestie) [als] (afgehandeld|gesloten|opgelost|afgesloten)",
+            "(wij|we|ik) (beschouwen|beschouw) [(hiermee|daarmee)] (de zaak|deze zaak|dit|het|uw klacht|de kwestie) [(hiermee|daarmee)] [als] (afgehandeld|gesloten|opgelost|afgesloten)",
             "(beschouwen|beschouw) (wij|we|ik) (de zaak|deze zaak|dit|het|uw klacht|de kwestie) [(hiermee|daarmee)] [als] (afgehandeld|gesloten|opgelost|afgesloten)",
             "(hiermee|daarmee) (is|beschouwen wij|beschouw ik|zien wij) (de zaak|deze zaak|het|uw klacht|dit) (als )?(afgehandeld|gesloten|afgesloten|opgelost)",
             "(vertrouw|vertrouwen|ga ervan uit|gaan ervan uit) [erop] dat (de zaak|uw klacht|het|alles|dit) [(hiermee|daarmee)] [(is|wordt)] (afgehandeld|opgelost|afgesloten)",
@@ -922,6 +938,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(rekenen|reken|vertrouwen|vertrouw) erop dat [*] [*] [*] [*] (zich|je) (hierbij|daarbij|erbij) (neerleggen|neerlegt|neer te leggen)",
             "(het is|is het) [@p_float] [(nu|hoog)] tijd om [samen] [weer] (vooruit te kijken|door te gaan|verder te gaan|de blik vooruit te richten|het boek te sluiten)",
             "verdere (correspondentie|berichten|vragen|klachten) [*] [*] [*] [*] [*] niet (meer )?in behandeling",
+            "de kous (is|was) [@p_float] af",
+            "de kous af (is|was)",
         ],
     ),
     (
@@ -1166,13 +1184,17 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "@p_fail_adv [(is|zijn|was|waren|werd|werden)] @p_pass_part [(is|zijn|was|waren|werd|werden)]",
             // Twice is a failure for a charge or a letter, not for a check.
             "(twee keer|dubbel|drie keer|meerdere keren|opnieuw ten onrechte) [(is|zijn|was|waren|werd|werden)] (verstuurd|verzonden|gestuurd|afgeschreven|geïncasseerd|gefactureerd|geboekt|berekend|betaald|bezorgd|geleverd|ingepland|gedebiteerd|uitgegeven|in rekening gebracht) [(is|zijn|was|waren|werd|werden)]",
-            "(ten onrechte|onterecht|per ongeluk|abusievelijk|per abuis|per vergissing|onvoldoende|foutief|onjuist) (de|het|een|deze|dit|die|uw|je|onze|ons|zijn|haar) [*] [*] @p_pass_part",
+            "(ten onrechte|onterecht|per ongeluk|abusievelijk|per abuis|per vergissing|onvoldoende|foutief|onjuist) [*] [*] [*] @p_pass_part",
             "(niet|nooit) [(is|zijn|was|waren|werd|werden)] @p_neg_part [(is|zijn|was|waren|werd|werden)]",
             "(is|zijn|was|waren|werd|werden|wordt|worden) [@p_float] @p_fail_part",
-            "(is|zijn|was|waren|werd|werden|wordt|worden) (het|de|uw|je|jouw|een|onze|dit|deze|die) [*] [@p_float] @p_fail_part",
+            "(is|zijn|was|waren|werd|werden|wordt|worden) (het|de|uw|je|jouw|een|onze|dit|deze|die|enkele|sommige|alle|veel|twee|meerdere) [*] [@p_float] @p_fail_part",
+            "verloren gegaan",
             "@p_fail_part (is|zijn|was|waren|werd|werden)",
             "(anders|verkeerd|onjuist) (opgevat|begrepen|geïnterpreteerd|weergegeven|vertaald|uitgelegd|overgebracht)",
-            "(bij|naar|aan|op|in|met|onder) (de|het|een) (verkeerde|onjuiste|foute|oude) [*] @p_pass_part",
+            "(bij|naar|aan|op|in|met|onder) (de|het|een) (verkeerde|onjuiste|foute|oude|oud|verkeerd|onjuist) [*] @p_pass_part",
+            "(een fout|fouten|een vergissing|vergissingen|enkele fouten|een fout of twee) (gemaakt|begaan)",
+            "(de|het|een) (verkeerde|onjuiste|foute) [*] (is|zijn|werd|werden) [*] [*] [*] [*] (verstuurd|verzonden|gestuurd|bezorgd|geleverd|afgeschreven|gefactureerd|geplaatst|gepubliceerd|ingevuld|berekend|doorgegeven|meegegeven)",
+            "(een|het) (verkeerd|onjuist|fout) (bedrag|adres|nummer|pakket|artikel|product|exemplaar|formulier|bericht) [(is|werd)] @p_pass_part",
         ],
     ),
     (
@@ -1223,6 +1245,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(deed|deden) zich [*] [*] @p_fail_noun voor",
             "zich [*] [*] @p_fail_noun voorgedaan",
             "(gewonden|slachtoffers|doden) gevallen",
+            "tussen wal en schip (geraakt|gevallen|terechtgekomen|beland)",
         ],
     ),
     (
