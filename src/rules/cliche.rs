@@ -79,7 +79,8 @@ impl Rule for Cliche {
             .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted())
             // "the inconvenience of driving back twice" names the harm: not a cliché.
             .filter(|hit| {
-                !(ends_with_inconvenience(analysis, hit) && analysis.word(hit.end as usize) == "of")
+                !(ends_with_inconvenience(analysis, hit)
+                    && analysis.is(hit.end as usize, analysis.words().harm_complements))
             })
             .copied()
             .collect();

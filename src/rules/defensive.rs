@@ -42,7 +42,7 @@
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
-use crate::rules::ownership::report_groups;
+use crate::rules::ownership::{report_groups, writer_owns_fault};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct Defensive;
@@ -80,6 +80,10 @@ impl Rule for Defensive {
                         .apology_in_sentence_of(hit.start as usize)
                         .is_some_and(|apology| apology.start >= hit.end);
                 !quoted && !policy_as_remedy && !repeats_apology
+            })
+            // "I want to stress that this was entirely our fault" emphasizes the admission.
+            .filter(|hit| {
+                !writer_owns_fault(analysis, analysis.sentence_of(hit.start as usize).tokens())
             })
             .copied()
             .collect();

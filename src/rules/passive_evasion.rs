@@ -135,7 +135,7 @@ impl Rule for PassiveEvasion {
                 .collect();
             for group in merge_overlapping(&hits) {
                 if !is_unowned(analysis, group.tokens.clone())
-                    || denies_the_failure(analysis, group.tokens.start)
+                    || denies_the_failure(analysis, group.tokens.clone())
                 {
                     continue;
                 }
@@ -174,10 +174,12 @@ impl Rule for PassiveEvasion {
     }
 }
 
-/// "No data was lost", "nothing was damaged": the sentence says the failure did *not* happen.
-fn denies_the_failure(analysis: &Analysis<'_>, start: usize) -> bool {
+/// "No data was lost", "nothing was damaged", "er zijn geen gegevens gelekt": the sentence says
+/// the failure did *not* happen.
+fn denies_the_failure(analysis: &Analysis<'_>, failure: Range<usize>) -> bool {
+    let start = failure.start;
     let clause_start = analysis.clause_of(start).start as usize;
-    (clause_start.max(start.saturating_sub(4))..start + 1).any(|i| {
+    (clause_start.max(start.saturating_sub(4))..failure.end).any(|i| {
         analysis.is(
             i,
             &[
@@ -211,7 +213,46 @@ fn is_unowned(analysis: &Analysis<'_>, tokens: Range<usize>) -> bool {
     if writer_owns_fault(analysis, sentence) {
         return false;
     }
-    !names_doer(analysis, clause, tokens)
+    !names_doer(analysis, clause.clone(), tokens.clone())
+        && !names_doer_verb_final(analysis, clause, tokens)
+}
+
+/// A verb-final clause names its doer anywhere before the verbs that end it: "dat *wij* uw
+/// aanvraag kwijt zijn geraakt", "het pakket is *door* de koerier verkeerd afgeleverd", "omdat
+/// wij de brieven te laat *hebben* verstuurd". Looks from the failure back to the word that opens
+/// its part of the clause ("omdat", "dat", a comma): I/we, an active auxiliary before the failure,
+/// or an agent's preposition that does not open the clause ("*Door* een storing is …" gives a
+/// cause) name the doer; so do I/we and the agent inside the failure ("zijn *wij* … vergeten").
+fn names_doer_verb_final(
+    analysis: &Analysis<'_>,
+    clause: Range<usize>,
+    failure: Range<usize>,
+) -> bool {
+    let words = analysis.words();
+    if words.verb_final_reach == 0 {
+        return false;
+    }
+    let mut from = failure.start;
+    if !analysis.is(from, words.subclause_openers) {
+        while from > clause.start && !analysis.is(from - 1, words.subclause_openers) {
+            from -= 1;
+        }
+    }
+    let named = (from..failure.end).any(|i| {
+        analysis.is(i, words.first_person_subjects)
+            || (i < failure.start && analysis.is(i, words.active_auxiliaries))
+            || (i > from && analysis.is(i, words.fronted_causes))
+    });
+    // "… is te laat verstuurd *omdat wij* de gegevens niet op tijd hadden verwerkt": the cause
+    // that follows names us, its verb still to come.
+    named
+        || (failure.end..clause.end).any(|i| {
+            analysis.is(i, words.subclause_openers)
+                && !analysis
+                    .hits_in(PhraseKind::CauseConjunction, i..i + 1)
+                    .is_empty()
+                && analysis.is(i + 1, words.first_person_subjects)
+        })
 }
 
 /// The clause names the doer: "by us", "by the courier", "in our billing code", "which I
@@ -250,7 +291,10 @@ fn names_doer(analysis: &Analysis<'_>, clause: Range<usize>, failure: Range<usiz
             // "we mislabeled the box and it was lost", "which I wrote", "because we miscounted
             // the stock" — but not "and we refunded the shipping", a remedy after the fact.
             || (analysis.is(i, words.first_person_subjects)
-                && (i < failure.start
+                // A Dutch I/we before the failure may head another part of the clause ("Wij
+                // bieden excuses aan omdat de pasjes te laat zijn verstuurd"):
+                // `names_doer_verb_final` reads those.
+                && ((i < failure.start && words.verb_final_reach == 0)
                     || (i > clause.start && analysis.is(i - 1, EXPLAINING)))
                 && {
                     let mut next = i + 1;

@@ -118,7 +118,6 @@ impl Rule for VagueApology {
 /// do not. "The trouble of driving back twice" names a specific harm.
 fn names_nothing(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     let end = hit.end as usize;
-    let next = analysis.word(end);
     if analysis.is(end - 1, &["it", "this", "that", "everything"]) {
         let ends_phrase = !analysis.text.is_word(end)
             || analysis.is(
@@ -144,7 +143,7 @@ fn names_nothing(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     let words = analysis.words();
     let dated = analysis.is(end + 2, words.time_nouns) || analysis.is(end + 3, words.time_nouns);
     let by_whom = analysis.is(end, words.first_person_any) || analysis.is(end, words.determiners);
-    let specified = (next == "of" && !dated)
+    let specified = (analysis.is(end, words.harm_complements) && !dated)
         || (by_whom && (end + 1..end + 4).any(|i| analysis.is_past_verb(i)));
     !specified
 }

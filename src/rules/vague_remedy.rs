@@ -158,6 +158,20 @@ fn made_concrete(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
             .iter()
             .any(|found| outside(&found))
     };
+    // "We will send it as soon as possible": the act is named, its time is what is vague, and
+    // only a date ("by Friday") makes it concrete.
+    let vague_time = analysis
+        .hits_overlapping(PhraseKind::VagueTime, hit.tokens())
+        .next()
+        .is_some();
+    if vague_time {
+        return !analysis
+            .hits_in(
+                PhraseKind::ConcreteTime,
+                analysis.sentence(sentence).tokens(),
+            )
+            .is_empty();
+    }
     match hit.kind {
         PhraseKind::VaguePrevention => concrete(PhraseKind::PreventionAct),
         _ => concrete(PhraseKind::Remedy) || concrete(PhraseKind::RemedyWaiver),

@@ -574,6 +574,9 @@ pub(super) const WORDS: WordLists = WordLists {
     ],
     saying_verbs: &["say", "saying", "tell", "write", "shout"],
     verb_final_reach: 0,
+    subclause_openers: &[],
+    active_auxiliaries: &[],
+    harm_complements: &["of"],
 };
 
 /// Word classes the patterns name with `@name`: the words that float inside a phrase, and word

@@ -300,6 +300,17 @@ pub struct WordLists {
     /// participle that ends it ("wij hebben de bedragen gisteren verkeerd berekend"); 0 for a
     /// language that keeps them together (English).
     pub verb_final_reach: usize,
+    /// Words that open a clause of its own inside a verb-final language's clause ("omdat", "dat",
+    /// "en", a comma): a doer before one belongs to another verb. Empty where the verb does not
+    /// wait for the clause end (English).
+    pub subclause_openers: &'static [&'static str],
+    /// The auxiliary of an active perfect ("hebben", "had"): a failure it carries has a doer,
+    /// unlike an agentless passive or "het is misgegaan". Empty for English, whose tables spell
+    /// the passive out.
+    pub active_auxiliaries: &'static [&'static str],
+    /// Words after a harm noun that go on to name the harm ("the inconvenience *of* driving back
+    /// twice", "de situatie *waarin* wij u brachten"): the object is specific after all.
+    pub harm_complements: &'static [&'static str],
 }
 
 /// One language's word lists and compiled phrase tables.
