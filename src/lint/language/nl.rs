@@ -654,7 +654,9 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             // "… en verontschuldigen ons hiervoor".
             "(verontschuldig|verontschuldigen) (me|mij|ons)",
             "(me|mij|ons) [@filler] [@filler] (verontschuldig|verontschuldigen)",
-            // "wij wensen ons te verontschuldigen", "… om ons hiervoor te verontschuldigen".
+            // "wij wensen ons (uitdrukkelijk) te verontschuldigen"; a bare "om ons te
+            // verontschuldigen" may be a habit described ("de neiging om ons te …").
+            "(wensen|wens|wenst) (me|mij|ons) [*] [*] te verontschuldigen",
             "(me|mij|ons) [(graag|hierbij|nogmaals|oprecht|hiervoor|daarvoor)] te verontschuldigen",
         ],
     ),
@@ -1610,5 +1612,13 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         K::RepairParticiple,
         &["@repair_participle"],
     ),
-    (K::DoubtedHarm, &[]),
+    (
+        // "excuses aan iedereen die zich gekwetst voelt": the harm granted only to whoever felt it.
+        K::DoubtedHarm,
+        &[
+            "(iedereen|eenieder|degenen|diegenen|allen|mensen|lezers|kijkers|luisteraars|bezoekers) die zich [*] [*] [*] [*] (gekwetst|beledigd|geraakt|gekrenkt|benadeeld|gediscrimineerd|gekleineerd|ongemakkelijk|aangevallen|buitengesloten)",
+            "(iedereen|eenieder|degenen|diegenen|allen|mensen) die (hierdoor|daardoor|erdoor) [*] [*] (gekwetst|beledigd|geraakt|gekrenkt|benadeeld|getroffen|gedupeerd)",
+            "wie zich [*] [*] [*] (gekwetst|beledigd|geraakt|gekrenkt|benadeeld|gediscrimineerd|gekleineerd|ongemakkelijk)",
+        ],
+    ),
 ];
