@@ -59,3 +59,67 @@ fn other_documents_get_nothing_at_all() {
     }
     assert!(wrong.is_empty(), "\n{}\n", wrong.join("\n"));
 }
+
+/// Whose apology each expression is, the gate's first question, on the forms real apologies
+/// take beyond "I'm sorry": an act in other words, an institution speaking of itself, a purpose,
+/// news of someone else's apology, a promise to apologize later, an apology for the message.
+#[test]
+fn each_apology_is_read_in_its_voice() {
+    use amends::lint::language::Voice::{self, Passing, Planned, Reported, Writer};
+    let cases: &[(&str, &[(&str, Voice)])] = &[
+        (
+            "Allow me to apologize for the late delivery of your sofa.",
+            &[("apologize", Writer)],
+        ),
+        (
+            "I can't apologize enough for the mix-up with your booking.",
+            &[("apologize", Writer)],
+        ),
+        (
+            "I am writing to apologize for the missed appointment on Monday.",
+            &[("apologize", Writer)],
+        ),
+        (
+            "The council apologizes to residents of Mill Street for the missed bin collections.",
+            &[("apologizes", Writer)],
+        ),
+        (
+            "Sorry for the late reply. The build fails on Windows with a linker error.",
+            &[("Sorry", Passing)],
+        ),
+        (
+            "I will apologize to the team in person at Monday's meeting.",
+            &[("apologize", Planned)],
+        ),
+        (
+            "The airline apologized to passengers on Tuesday, a spokesperson told reporters.",
+            &[("apologized", Reported)],
+        ),
+        (
+            "Wij bieden u onze excuses aan voor de vertraging van uw bestelling.",
+            &[("onze excuses", Writer)],
+        ),
+        (
+            "Sorry voor de late reactie. De installatie loopt vast bij stap drie.",
+            &[("Sorry", Passing)],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, expected) in cases {
+        let report = lint(text, DocumentKind::PlainText, &Options::default());
+        let found: Vec<(&str, Voice)> = report
+            .apologies
+            .iter()
+            .map(|(range, voice)| (&text[range.start..range.end], *voice))
+            .collect();
+        let matches = found.len() == expected.len()
+            && found
+                .iter()
+                .zip(expected.iter())
+                .all(|((words, voice), (needle, want))| words.contains(needle) && voice == want);
+        if !matches {
+            wrong.push(format!("{text}\n  expected {expected:?}\n  found    {found:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}\n", wrong.join("\n"));
+}
