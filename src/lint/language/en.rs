@@ -758,6 +758,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "[that] you (feel|felt|think|thought|believe|believed|consider|considered) (that )?(our|my|the|this|it|we|i)",
             "to hear (that )?you (had|have had) (a|an) [*] (experience|time|visit|stay)",
             "[that] (some|many|a few|several|so many) (members|people|customers|readers|viewers|parents|residents|of you|guests|fans|users|followers) (were|was|felt|have been|may have been|got) (offended|upset|hurt|disappointed|bothered|insulted)",
+            "(for|about) how (this|these|it|that|my|our|the) [*] [*] (could|might|may|were|was|have|has|had|are|is) [have] [been|be] (interpreted|perceived|received|taken|read|understood|misinterpreted|misunderstood|misconstrued|seen)",
         ],
     ),
     (
@@ -796,6 +797,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(your|customer) (satisfaction|experience|safety|comfort|trust) (is|remains|are) (our|my) [number one|top|highest|first|main|utmost|absolute] (priority|concern|focus)",
             "(we are|we're|i am|i'm) [very|most|so|truly|really|extremely] grateful for your (patience|understanding|cooperation|co - operation|continued support|support|patience and understanding|understanding and patience)",
             "(thank you|thanks) [so much|again] for (sticking with us|hanging in there|your patience|your understanding)",
+            "(we|i) take (this|these|such|your|all|every|any|that|the|our) [*] [*] [*] [*] more seriously than",
         ],
     ),
     (
@@ -834,6 +836,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(it|this|that) (very )?(rarely|seldom|hardly ever|almost never) (happens|occurs)",
             "teething (problems|troubles|issues)",
             "(the vast majority|the majority|most of (them|our customers|the orders|your emails)) (went through|arrived|were delivered|worked|were fine) [fine|normally|without issue|without problems|as normal]",
+            "not be (a|that|such a) big deal",
         ],
     ),
     (
@@ -970,6 +973,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(we are|we're|we were|i am|i'm) at the mercy of",
             "(is|was|are|were) not (our|my) (responsibility|problem|concern)",
             "(beyond|outside|out of) (the|anyone's|everyone's|anyone|everyone|their) [*] [*] (control|hands|power)",
+            "(not|nothing) (something|anything) (we|i) (could|can) [ultimately|really|reasonably|possibly|realistically] [have] (control|controlled|prevented|foresee|foreseen|influence|influenced|anticipate|anticipated)",
         ],
     ),
     (
@@ -1011,6 +1015,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(it|this) (is been|has been|was) (a|an) (busy|hectic|crazy|difficult|challenging|stressful) (few weeks|few days|week|month|time|period|season|year)",
             "(an|a) (unusually|exceptionally|extremely|very|particularly|unexpectedly) (high|large|heavy) (number|volume|amount|influx|demand)",
             "(down to|due to|because of|caused by) (a|an|the|some) [*] (glitch|glitches|technical issue|technical problem|system error|computer error|it issue|technical hitch)",
+            "(it|this) (is been|has been|was) (a|an) [@intensifier] [@intensifier] (busy|hectic|crazy|difficult|challenging|stressful) (few weeks|few days|week|month|time|period|season|year|couple of weeks|couple of months)",
         ],
     ),
     (
@@ -1051,6 +1056,9 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(we|i) acted in good faith",
             "in (all )?fairness",
             "(we|i) (never|did not|didn't) (mean|meant|intend|intended) to",
+            "despite (our|my|all our|all my|the) [best|many|considerable|continued|ongoing|repeated] (efforts|endeavours|endeavors|intentions)",
+            "(we|i) (worked|tried|did|have worked|have tried) as hard as (possible|we could|i could|we can|i can)",
+            "(did not|do not|never) (write|say|post|make|do|mean) (it|this|them|that|these|those) with the (intent|intention|aim|purpose) (of|to)",
         ],
     ),
     (
@@ -1091,6 +1099,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(try|trying|tried|attempt|attempting|endeavour|endeavor) to (restore|regain|rebuild|earn back|win back) (your|the) (trust|confidence)",
             "(we|i) (will|shall|'ll) (do|make) (what is right|the right thing|right by you|whatever it takes|everything we can|all we can)",
             "(we are|we're|we remain|i am|i'm) [fully|deeply|firmly] (committed|dedicated) to (fixing|making (things|it|this) right)",
+            "(will|shall|are going to|am going to) make every (effort|reasonable effort|attempt)",
+            "(will|shall) (keep|continue) (working|to work) [hard|tirelessly|diligently|around the clock|day and night]",
         ],
     ),
     (
@@ -1114,6 +1124,13 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(putting|put|implementing|implemented|taking|taken) (measures|steps|actions|action|things) in place",
             "lessons (will be|have been|are being|must be|shall be|were) (learned|learnt)",
             "(we|i) (will|'ll|shall) (strive|try|aim|endeavour|endeavor|work) to (do better|improve|be better)",
+            // The steps are vague when their aim is too: "to ensure this does not happen again", not
+            // "to ensure every parent knows the new pick-up times".
+            "(we|i) (have|are|will|had|am|shall) (taken|taking|take) [appropriate|necessary|the necessary|further|additional|immediate|several|some|all necessary] (steps|measures|action|actions) to (ensure|make sure) [that] (this|it|nothing like this|such incidents|this kind of thing|the same thing|something like this|such an incident|the same|no such|similar incidents) [*] [*] [*] (again|recur|recurs|in future|in the future)",
+            "(we|i) (have|are|will|had|am|shall) (taken|taking|take) [appropriate|necessary|the necessary|further|additional|immediate|several|some|all necessary] (steps|measures|action|actions) to (prevent|avoid|stop) (this|it|a repeat|a recurrence|recurrence|such incidents|similar incidents|anything similar|the same|future incidents|further incidents)",
+            "(taking|take|taken|took) [appropriate|necessary|the necessary|further|additional|immediate|several|some] (measures|steps|action|actions) to (reduce|minimise|minimize|mitigate|lower) the (risk|chance|chances|likelihood)",
+            "(do|doing|did) (everything|all) (possible|we can|in our power|that we can|we could|in my power|i can) to (ensure|make sure|prevent|avoid)",
+            "(make|making) (our|the) [*] (systems|system|processes|process|service|services|infrastructure|platform|network) more (robust|resilient|reliable|stable)",
         ],
     ),
     (
@@ -1493,6 +1510,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "@change_verb (how we|the way we|what we)",
             "(changed|switched|moved) (to|from) (a|an|another|the|our) [new|different|second]",
             "@change_verb (the|our|a|an|every|all) * [*] @safeguard",
+            "(is|are|will be) now [automatically|always|manually|independently] (checked|reviewed|verified|tested|double - checked|monitored|confirmed|approved|scanned|validated)",
+            "(is|are|will be) (checked|reviewed|verified|tested|double - checked|confirmed|approved) (twice|by two|by a second|by another)",
         ],
     ),
     (
