@@ -118,7 +118,9 @@ fn each_apology_is_read_in_its_voice() {
                 .zip(expected.iter())
                 .all(|((words, voice), (needle, want))| words.contains(needle) && voice == want);
         if !matches {
-            wrong.push(format!("{text}\n  expected {expected:?}\n  found    {found:?}"));
+            wrong.push(format!(
+                "{text}\n  expected {expected:?}\n  found    {found:?}"
+            ));
         }
     }
     assert!(wrong.is_empty(), "\n{}\n", wrong.join("\n"));

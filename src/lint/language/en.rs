@@ -974,6 +974,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(is|was|are|were) not (our|my) (responsibility|problem|concern)",
             "(beyond|outside|out of) (the|anyone's|everyone's|anyone|everyone|their) [*] [*] (control|hands|power)",
             "(not|nothing) (something|anything) (we|i) (could|can) [ultimately|really|reasonably|possibly|realistically] [have] (control|controlled|prevented|foresee|foreseen|influence|influenced|anticipate|anticipated)",
+            "without (our|my) (knowledge|consent|approval|authorization|authorisation)",
         ],
     ),
     (

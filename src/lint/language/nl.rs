@@ -755,6 +755,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(wij|we|ik) (dit|dat|het|deze|uw|je|zulke|dergelijke|iedere|elke|alle) [*] [*] [@p_intens] [@p_intens] serieus (nemen|neem)",
             "(tevreden klanten|klanttevredenheid|tevredenheid|de klant|klanten|onze klanten|uw veiligheid|veiligheid|service|kwaliteit|uw tevredenheid|de tevredenheid van onze klanten) (staat|staan) [*] [*] [*] (voorop|centraal)",
             "(wij|we) hechten [*] [*] [*] [(veel|grote|groot|enorm)] (waarde|belang) aan",
+            "(excuses|verontschuldigingen) voor (de|het|deze) [*] en (het|de) (ongemak|overlast|ongerief)",
         ],
     ),
     (
@@ -950,6 +951,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(ligt|lag) (de oorzaak|de fout|het probleem|de schuld|het|dit) [@p_float] [@p_float] niet (bij ons|aan ons|bij mij|aan mij|aan onze kant|bij onze organisatie)",
             "(de oorzaak|de schuld) (ligt|lag) [@p_float] niet (bij ons|aan ons|bij mij|aan mij|aan onze kant)",
             "(wij|we|ik) (zijn|ben|waren|was) (hier|daar|daarvoor|hiervoor) [@p_float] niet (verantwoordelijk|aansprakelijk)",
+            "(zonder|buiten) (ons|mijn) medeweten",
         ],
     ),
     (
@@ -984,6 +986,11 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "drukker dan (normaal|gewoonlijk|verwacht|gebruikelijk|ooit)",
             "(door|vanwege|wegens) [(de|het|een)] (ziekte|ziekte van|personeelsgebrek|onderbezetting|capaciteitsproblemen|vakantieperiode|zomervakantie|bouwvak)",
             "het (is|was) [@p_float] [(momenteel|op dit moment|deze dagen|deze week|nu)] [@p_intens] druk",
+            "(soms|nu eenmaal) (maken|maakt) (we|wij|mensen|iedereen|je|ik) [*] [*] [*] fouten",
+            "(als|ook) (mens|mensen) (maken|maak|maakt) [(we|wij|je|ik)] [*] fouten",
+            "fouten maken is menselijk",
+            "(waar|overal waar) (gewerkt|mensen werken) [,] (wordt|worden) [*] fouten gemaakt",
+            "(door|vanwege|wegens|als gevolg van) [de] (krapte|schaarste|tekorten) (op|aan|in) [de] (arbeidsmarkt|personeel|chauffeurs|personeelsmarkt|banenmarkt)",
         ],
     ),
     (
@@ -1085,6 +1092,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(wij|we|ik) (hopen|hoop) [*] [*] [(snel|spoedig|binnenkort)] (op te lossen|te verhelpen|te herstellen|te verbeteren)",
             "(wij|we|ik) (onderzoeken|bekijken|evalueren) [@p_float] [@p_float] (wat|hoe|waarom|welke)",
             "(wij|we|ik) (zoeken|zoek) [@p_float] uit (wat|hoe|waarom|welke)",
+            "(kijken|bekijken|onderzoeken|bezien) (wij|we|ik) [*] [*] (wanneer|of|hoe|welke|wat)",
         ],
     ),
     (
@@ -1424,6 +1432,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(een fout|fouten|een vergissing|vergissingen|enkele fouten|een fout of twee) (gemaakt|begaan)",
             "(de|het|een) (verkeerde|onjuiste|foute) [*] (is|zijn|werd|werden) [*] [*] [*] [*] (verstuurd|verzonden|gestuurd|bezorgd|geleverd|afgeschreven|gefactureerd|geplaatst|gepubliceerd|ingevuld|berekend|doorgegeven|meegegeven)",
             "(een|het) (verkeerd|onjuist|fout) (bedrag|adres|nummer|pakket|artikel|product|exemplaar|formulier|bericht) [(is|werd)] @p_pass_part",
+            "(ten onrechte|onterecht|per ongeluk|abusievelijk|per abuis|per vergissing|foutief) (wordt|werd|worden|werden|is|zijn|was|waren) [*] [*] [*] [*] [*] [*] @p_pass_part",
         ],
     ),
     (
@@ -1475,6 +1484,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "zich [*] [*] @p_fail_noun voorgedaan",
             "(gewonden|slachtoffers|doden) gevallen",
             "tussen wal en schip (geraakt|gevallen|terechtgekomen|beland)",
+            "(een fout|fouten|een foutje|een vergissing|een onjuistheid|onjuistheden|een slordigheid) [(is|zijn)] (geslopen|ingeslopen)",
         ],
     ),
     (
