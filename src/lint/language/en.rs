@@ -1205,6 +1205,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(i|we) can not believe (i|we) (said|did|wrote|posted)",
             "(my|our) (response time|response times|replies|reply|answers|service|support|delivery|communication|communications|handling|follow - up|planning|organisation|organization) (being|was|were|has been|have been|is|are) [so|too|very] (slow|late|poor|inadequate|lacking|bad|unacceptable|careless|sloppy)",
             "(we|i) (were|was|are|am) , * [*] [*] , (at fault|to blame|wrong|responsible|careless|negligent)",
+            "(we|i) (made|have made|had made) (a|the) [*] (wrong|poor|bad|mistaken|incorrect|serious) (call|judgement|judgment|decision|choice|assessment)",
+            "(the|an|this) (error|mistake|errors|mistakes) in (my|our) (article|post|text|email|letter|report|reply|system|code|calculation|invoice|records|story)",
         ],
     ),
     (

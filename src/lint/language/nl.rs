@@ -1193,6 +1193,9 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(wij|we|ik) [*] [*] [*] (ten onrechte|per abuis|abusievelijk|onterecht|per ongeluk|per vergissing)",
             "(schreven|stuurden|meldden|noemden|vermeldden|gaven|rekenden|plaatsten|publiceerden|wezen|hebben|hadden|zijn) (wij|we|ik) [*] [*] (ten onrechte|per abuis|abusievelijk|onterecht|per ongeluk|per vergissing)",
             "(wij|we|ik) (erkennen|erken) (dat|onze|mijn|de fout|het)",
+            "(hebben|heb|hadden|had) (wij|we|ik) [*] (een|de) (verkeerde|onjuiste|foute|slechte|te optimistische) (inschatting|beoordeling|keuze|beslissing|afweging)",
+            "(wij|we|ik) (hebben|heb|hadden|had) [*] (een|de) (verkeerde|onjuiste|foute|slechte|te optimistische) (inschatting|beoordeling|keuze|beslissing|afweging)",
+            "(de|een|deze) (fout|fouten|vergissing) in (mijn|onze|ons) (tekst|artikel|bericht|stuk|uitzending|berekening|brief|mail|systeem|factuur|administratie)",
         ],
     ),
     (
