@@ -96,6 +96,22 @@ fn each_apology_is_read_in_its_voice() {
             &[("apologized", Reported)],
         ),
         (
+            "I just wanted to say I'm sorry for the mix-up with your booking.",
+            &[("sorry", Writer)],
+        ),
+        (
+            "Not once did the manager say, I'm sorry, when the plate came out cold.",
+            &[("sorry", Reported)],
+        ),
+        (
+            "So play it straight and apologise for the disruption.",
+            &[("apologise", Reported)],
+        ),
+        (
+            "Years ago I went down to the platform to apologise on the evening news.",
+            &[("apologise", Reported)],
+        ),
+        (
             "Wij bieden u onze excuses aan voor de vertraging van uw bestelling.",
             &[("onze excuses", Writer)],
         ),

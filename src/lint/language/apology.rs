@@ -120,11 +120,7 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
                 institution_voice(analysis, word, present, reports_others),
             ),
         };
-        if voice == Voice::Writer
-            && ((is_reported_quote(analysis, word) && !is_self_quoted(analysis, word))
-                || is_mention(analysis, start, word)
-                || is_attributed(analysis, word))
-        {
+        if voice == Voice::Writer && is_someone_elses(analysis, start, word) {
             voice = Voice::Reported;
         }
         if voice == Voice::Writer && is_passing(analysis, word) {
@@ -207,11 +203,7 @@ fn whole_expressions(analysis: &Analysis<'_>, reports_others: bool) -> Vec<Apolo
         } else {
             Voice::Writer
         };
-        if voice == Voice::Writer
-            && ((is_reported_quote(analysis, start) && !is_self_quoted(analysis, start))
-                || is_mention(analysis, start, word)
-                || is_attributed(analysis, start))
-        {
+        if voice == Voice::Writer && is_someone_elses(analysis, start, word) {
             voice = Voice::Reported;
         } else if voice == Voice::Writer && is_passing(analysis, word) {
             voice = Voice::Passing;
@@ -511,10 +503,22 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
         word,
         &[adverbs, words.skippable, words.intensifiers, negation],
     ) else {
-        // "Apologizing for …" with no subject is rare; treat "Apologize …" as the writer's.
-        return Subject::Writer {
-            start: word,
-            explicit: false,
+        // "Apologizing for …" with no subject is rare, and the writer's; a bare "apologize for
+        // the upset" is an imperative, advice to the reader.
+        let verb = analysis.word(word);
+        let imperative = !verb.ends_with('s')
+            && !analysis.is_past_verb(word)
+            && !words
+                .regular_progressive_suffixes
+                .iter()
+                .any(|suffix| verb.ends_with(suffix));
+        return if imperative {
+            Subject::Other
+        } else {
+            Subject::Writer {
+                start: word,
+                explicit: false,
+            }
         };
     };
     if analysis.is(before, words.first_person_subjects) {
@@ -605,12 +609,14 @@ fn purpose_subject(analysis: &Analysis<'_>, word: usize) -> Option<Subject> {
     let subject = (clause.start as usize..word).rev().find(|&i| {
         analysis.is(i, words.first_person_subjects) || analysis.is(i, words.third_person_pronouns)
     })?;
-    analysis
-        .is(subject, words.first_person_subjects)
-        .then_some(Subject::Writer {
-            start: subject,
-            explicit: true,
-        })
+    // "when I was running the business I went down to the platform to apologize" tells of an
+    // apology made then; "I wanted to get in touch to apologize" makes one now.
+    let told =
+        (subject + 1..word).any(|i| analysis.is_past_verb(i) && !analysis.is(i, words.modals));
+    (analysis.is(subject, words.first_person_subjects) && !told).then_some(Subject::Writer {
+        start: subject,
+        explicit: true,
+    })
 }
 
 fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
@@ -779,6 +785,51 @@ fn is_attributed(analysis: &Analysis<'_>, word: usize) -> bool {
                 .into_iter()
                 .any(|i| analysis.is(i, words.first_person_subjects))
         })
+}
+
+/// Words in the writer's text that are not the writer apologizing: quoted (unless the writer
+/// quotes themself), mentioned, said by someone else, or attributed.
+fn is_someone_elses(analysis: &Analysis<'_>, start: usize, word: usize) -> bool {
+    (is_reported_quote(analysis, start) && !is_self_quoted(analysis, start))
+        || is_mention(analysis, start, word)
+        || is_said_by_another(analysis, start)
+        || is_attributed(analysis, start)
+}
+
+/// "Not once did he say, I'm sorry", "the first thing I learned was to say, I'm sorry": an
+/// apology after a verb of saying whose subject is someone else, or the writer telling of
+/// another time, is mentioned, not made. "I just wanted to say I'm sorry" makes it.
+fn is_said_by_another(analysis: &Analysis<'_>, start: usize) -> bool {
+    let words = analysis.words();
+    let sentence_start = analysis.sentence_of(start).start as usize;
+    let mut say = start;
+    while say > sentence_start && !analysis.text.is_word(say - 1) {
+        say -= 1;
+    }
+    if say == sentence_start || !analysis.is(say - 1, words.saying_verbs) {
+        return false;
+    }
+    let progressive = |i: usize| {
+        let word = analysis.word(i);
+        words
+            .regular_progressive_suffixes
+            .iter()
+            .any(|suffix| word.len() > suffix.len() + 2 && word.ends_with(suffix))
+    };
+    let mut index = say - 1;
+    while index > sentence_start {
+        index -= 1;
+        let skipped = analysis.is(index, words.modals)
+            || analysis.is(index, words.be_forms)
+            || analysis.is(index, words.skippable)
+            || analysis.is(index, words.intensifiers)
+            || is_adverb(analysis, index)
+            || progressive(index);
+        if !skipped {
+            return !analysis.is(index, words.first_person_subjects);
+        }
+    }
+    false
 }
 
 /// "We say: “Sorry!”", "zeggen we: “Sorry!”": the writer quoting their own apology. The words

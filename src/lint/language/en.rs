@@ -572,7 +572,7 @@ pub(super) const WORDS: WordLists = WordLists {
         "her",
         "them",
     ],
-    saying_verbs: &["say", "saying", "tell", "write", "shout"],
+    saying_verbs: &["say", "says", "said", "saying", "tell", "write", "shout"],
     verb_final_reach: 0,
     subclause_openers: &[],
     active_auxiliaries: &[],

@@ -493,7 +493,15 @@ pub(super) const WORDS: WordLists = WordLists {
         "hij", "zij", "ze", "het", "die", "dat", "dit", "wie", "men", "iemand", "iedereen",
         "niemand", "u", "je", "jij", "jullie",
     ],
-    saying_verbs: &["zeggen", "zeg", "roepen", "schrijven"],
+    saying_verbs: &[
+        "zeggen",
+        "zeg",
+        "zegt",
+        "zei",
+        "zeiden",
+        "roepen",
+        "schrijven",
+    ],
     verb_final_reach: 10,
     subclause_openers: &[
         "dat", "die", "wat", "omdat", "doordat", "zodat", "toen", "nadat", "voordat", "als",
@@ -654,6 +662,12 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             // "… en verontschuldigen ons hiervoor".
             "(verontschuldig|verontschuldigen) (me|mij|ons)",
             "(me|mij|ons) [@filler] [@filler] (verontschuldig|verontschuldigen)",
+            // The Flemish "wij excuseren ons": the same act.
+            "(ik|wij|we) (excuseer|excuseren) (me|mij|ons)",
+            "(excuseer|excuseren) (ik|wij|we) (me|mij|ons)",
+            "(ik|wij|we) (wil|willen|zou|zouden) (me|mij|ons) [(graag|hierbij|nogmaals|oprecht)] excuseren",
+            // "… en excuseren ons alvast voor": the subject left out after "en".
+            "(excuseer|excuseren) (me|mij|ons) [(alvast|graag|hierbij|nogmaals|oprecht)] voor",
             // "wij wensen ons (uitdrukkelijk) te verontschuldigen"; a bare "om ons te
             // verontschuldigen" may be a habit described ("de neiging om ons te …").
             "(wensen|wens|wenst) (me|mij|ons) [*] [*] te verontschuldigen",

@@ -547,6 +547,11 @@ struct ReadingState {
     /// Inside curly single quotes (‘…’), the quotation marks of Dutch and British prose. Only
     /// the curly ones: a straight one is as often an apostrophe.
     in_single_quotes: bool,
+    /// The last paragraph ended inside an open double quote, and this one has had no double
+    /// quote yet: a quotation that runs on over paragraphs.
+    quote_runs_on: bool,
+    /// The first token of the current paragraph.
+    paragraph_start: usize,
 }
 
 /// Where the tokenizer stood: enough to take back all it read since.
@@ -582,6 +587,8 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
                 line_start: 0,
                 in_quotes: false,
                 in_single_quotes: false,
+                quote_runs_on: false,
+                paragraph_start: 0,
             },
             boundaries: Vec::with_capacity(prose_len / 20),
             punctuation_ids: [None; PUNCTUATION.len()],
@@ -755,9 +762,25 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
             // Double quotes toggle within a paragraph (the token has already been told whether
             // it starts one), and curly ones say which way they go. The mark itself is not
             // quoted.
+            let glued = self
+                .text
+                .tokens
+                .last()
+                .is_some_and(|mark| !mark.spaced_before());
+            let runs_on = std::mem::take(&mut self.state.quote_runs_on);
             self.state.in_quotes = match span.slice(self.source) {
                 "\u{201C}" | "\u{201E}" => true,
                 "\u{201D}" => false,
+                // A straight quote glued to the word before it, first of its paragraph, after a
+                // paragraph that ended inside a quotation, closes that quotation (the writer
+                // did not reopen it): the paragraph up to here is quoted too.
+                _ if runs_on && glued && !self.state.in_quotes => {
+                    let quoted = self.state.paragraph_start..self.text.tokens.len() - 1;
+                    for token in &mut self.text.tokens[quoted] {
+                        token.flags |= QUOTED;
+                    }
+                    false
+                }
                 _ => !self.state.in_quotes,
             };
             if let Some(mark) = self.text.tokens.last_mut() {
@@ -932,6 +955,8 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
             }
             self.state.line_start = span.start;
             if brk == Break::Hard {
+                self.state.quote_runs_on = self.state.in_quotes;
+                self.state.paragraph_start = self.text.tokens.len();
                 self.state.in_quotes = false;
                 self.state.in_single_quotes = false;
             }
@@ -980,8 +1005,31 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
     fn finish(mut self) -> Text {
         self.text.norm = String::from_utf8(std::mem::take(&mut self.norm))
             .expect("the normalized forms are written in whole characters");
+        self.unquote_a_statement_in_quotes();
         self.segment();
         self.text
+    }
+
+    /// A statement published in quotes, with little more than a title and a name outside them
+    /// ("Statement" / “We regret …” / "The chair"): the quotes hold the writer's own words, not
+    /// someone else's.
+    fn unquote_a_statement_in_quotes(&mut self) {
+        let text = &mut self.text;
+        let (mut quoted, mut unquoted) = (0, 0);
+        for (index, token) in text.tokens.iter().enumerate() {
+            if text.is_word(index) {
+                if token.quoted() {
+                    quoted += 1;
+                } else {
+                    unquoted += 1;
+                }
+            }
+        }
+        if unquoted <= 12 && quoted >= 4 * unquoted && quoted > 0 {
+            for token in &mut text.tokens {
+                token.flags &= !QUOTED;
+            }
+        }
     }
 
     fn segment(&mut self) {
@@ -1245,6 +1293,49 @@ mod tests {
         assert_eq!(t.word(2), "sorry");
         assert!(t.tokens[3].quoted() || t.tokens[4].quoted());
         assert!(t.tokens[4].quoted());
+    }
+
+    #[test]
+    fn a_quotation_runs_on_over_paragraphs_until_its_closing_quote() {
+        let quoted_words = |source: &str| {
+            let t = text(source);
+            (0..t.tokens.len())
+                .filter(|&i| t.tokens[i].quoted())
+                .map(|i| t.word(i).to_string())
+                .collect::<Vec<_>>()
+        };
+        // Opened in the first paragraph, closed (not reopened) at the end of the second.
+        assert_eq!(
+            quoted_words("It wrote: \"We erred.\n\nWe apologise.\" Then"),
+            ["we", "erred", ".", "we", "apologise", "."]
+        );
+        // A paragraph that opens its own quotation is read as usual.
+        assert_eq!(
+            quoted_words("It wrote: \"We erred.\n\nWe say \"sorry\" now."),
+            ["we", "erred", ".", "sorry"]
+        );
+        // A closed quotation does not run on.
+        assert_eq!(
+            quoted_words("It wrote: \"We erred.\"\n\nWe apologise.\""),
+            ["we", "erred", "."]
+        );
+    }
+
+    #[test]
+    fn a_statement_published_in_quotes_is_the_writers_own() {
+        let any_quoted = |source: &str| {
+            let t = text(source);
+            (0..t.tokens.len()).any(|i| t.tokens[i].quoted())
+        };
+        assert!(!any_quoted(
+            "Statement\n\n\"We regret what was posted on Saturday. It does not reflect what \
+             our club stands for, and the coach has stepped back.\"\n\nThe chair"
+        ));
+        // A report with its own words around the quote keeps the quote someone else's.
+        assert!(any_quoted(
+            "The club said on Sunday, in a short note to members after the match, that it was \
+             looking into the matter: \"We regret what was posted.\""
+        ));
     }
 
     #[test]
