@@ -759,6 +759,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "to hear (that )?you (had|have had) (a|an) [*] (experience|time|visit|stay)",
             "[that] (some|many|a few|several|so many) (members|people|customers|readers|viewers|parents|residents|of you|guests|fans|users|followers) (were|was|felt|have been|may have been|got) (offended|upset|hurt|disappointed|bothered|insulted)",
             "(for|about) how (this|these|it|that|my|our|the) [*] [*] (could|might|may|were|was|have|has|had|are|is) [have] [been|be] (interpreted|perceived|received|taken|read|understood|misinterpreted|misunderstood|misconstrued|seen)",
+            "how (you|she|he|they|the customer|the guest|the client|[*]) [*] (view|views|viewed|see|sees|saw|perceive|perceives|perceived) (her|his|their|your|the|this|it|things)",
         ],
     ),
     (
@@ -798,6 +799,10 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(we are|we're|i am|i'm) [very|most|so|truly|really|extremely] grateful for your (patience|understanding|cooperation|co - operation|continued support|support|patience and understanding|understanding and patience)",
             "(thank you|thanks) [so much|again] for (sticking with us|hanging in there|your patience|your understanding)",
             "(we|i) take (this|these|such|your|all|every|any|that|the|our) [*] [*] [*] [*] more seriously than",
+            "(remains|remain|is|are) our (number one|top|highest|first|utmost|absolute) priority",
+            "(remain|are|stay) committed to (earning|regaining|winning back|keeping) your (business|trust|confidence|loyalty)",
+            "(patience|understanding) [*] [*] [*] [*] [*] (is|are) [greatly|much|very much|truly|really|so] appreciated",
+            "(we|i) (have|had) [always|consistently] taken (this|these|such|your|all|every|any|that|the|our) [*] [*] [*] [*] [*] [@intensifier] [@intensifier] seriously",
         ],
     ),
     (
@@ -837,6 +842,11 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "teething (problems|troubles|issues)",
             "(the vast majority|the majority|most of (them|our customers|the orders|your emails)) (went through|arrived|were delivered|worked|were fine) [fine|normally|without issue|without problems|as normal]",
             "not be (a|that|such a) big deal",
+            "(relatively|fairly|rather|largely|comparatively) (inconsequential|insignificant|trivial|harmless|negligible|minor|small) (error|mistake|issue|glitch|problem|oversight|slip)",
+            "(a|an|the) (inconsequential|insignificant|trivial|harmless|negligible) (error|mistake|issue|glitch|problem|oversight|slip)",
+            "(occasional|odd|rare) [*] (hiccup|hiccups|blip|blips|glitch|glitches)",
+            "(while|although|though|whilst) (the majority of|most|the vast majority of|most of) [*] [*] (had|have|enjoyed|experienced|were|did) (a smooth|no|a positive|a good|an uninterrupted|not)",
+            "(that is|it is) (life|football|the way it goes|how it goes|just how it is|how things go)",
         ],
     ),
     (
@@ -854,7 +864,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "{to some (extent|degree)}",
             "{if at all}",
             // Not "could have": "we could have checked" is an admission, not a hedge.
-            "{(may|might) have} (been|made|caused|sent|shipped|missed|lost|confused|misunderstood|overlooked|forgotten|given|delayed|dropped|mixed|charged|failed|let|upset|created|contributed|played|had|done|broken|taken|misread|mislabeled|overcharged|billed|deleted|misplaced|damaged)",
+            "{(may|might) have} (been|made|caused|sent|shipped|missed|lost|confused|misunderstood|overlooked|forgotten|given|delayed|dropped|mixed|charged|failed|let|upset|created|contributed|played|had|done|broken|taken|misread|mislabeled|overcharged|billed|deleted|misplaced|damaged|hurt|offended|disappointed|insulted|misled|ignored|mishandled|said|written|wrote|gotten|got)",
             // "this may be our fault", not "I may be late" (a plain future).
             "{(may|might) be} (partly|partially)? (our|my) (fault|mistake|error|doing|oversight|responsibility)",
             "{(may|might) be} (to blame|at fault|responsible)",
@@ -975,6 +985,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(beyond|outside|out of) (the|anyone's|everyone's|anyone|everyone|their) [*] [*] (control|hands|power)",
             "(not|nothing) (something|anything) (we|i) (could|can) [ultimately|really|reasonably|possibly|realistically] [have] (control|controlled|prevented|foresee|foreseen|influence|influenced|anticipate|anticipated)",
             "without (our|my) (knowledge|consent|approval|authorization|authorisation)",
+            "(is|was|are|were) not the (responsibility|fault) of @our_side",
         ],
     ),
     (
@@ -1017,6 +1028,9 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(an|a) (unusually|exceptionally|extremely|very|particularly|unexpectedly) (high|large|heavy) (number|volume|amount|influx|demand)",
             "(down to|due to|because of|caused by) (a|an|the|some) [*] (glitch|glitches|technical issue|technical problem|system error|computer error|it issue|technical hitch)",
             "(it|this) (is been|has been|was) (a|an) [@intensifier] [@intensifier] (busy|hectic|crazy|difficult|challenging|stressful) (few weeks|few days|week|month|time|period|season|year|couple of weeks|couple of months)",
+            "(delays|mistakes|errors|problems|issues|accidents|things like this|these things) (may|can|do|will|sometimes) [sometimes|still|always] happen",
+            "(i|we) (am|are) (only|just) (a man|a woman|a person|people|a human being|a small team)",
+            "(everyone|everybody) makes mistakes",
         ],
     ),
     (
@@ -1060,6 +1074,9 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "despite (our|my|all our|all my|the) [best|many|considerable|continued|ongoing|repeated] (efforts|endeavours|endeavors|intentions)",
             "(we|i) (worked|tried|did|have worked|have tried) as hard as (possible|we could|i could|we can|i can)",
             "(did not|do not|never) (write|say|post|make|do|mean) (it|this|them|that|these|those) with the (intent|intention|aim|purpose) (of|to)",
+            "(it|this|that) (was|is) (not|never|in no way) (intentional|deliberate|on purpose|intended|meant)",
+            "(we|i) (were|was) (only|just) trying to (do our best|do my best|help|do the right thing|be helpful)",
+            "(we|i) (tried|worked|have tried|have worked|did try) (very|really|so|extremely) hard to",
         ],
     ),
     (
@@ -1102,6 +1119,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(we are|we're|we remain|i am|i'm) [fully|deeply|firmly] (committed|dedicated) to (fixing|making (things|it|this) right)",
             "(will|shall|are going to|am going to) make every (effort|reasonable effort|attempt)",
             "(will|shall) (keep|continue) (working|to work) [hard|tirelessly|diligently|around the clock|day and night]",
+            "(going to|will|shall) [also] (figure out|work out|look at|explore|find|look into) (the best way|ways|how best|options|a way|the best approach)",
+            "(we|i|our team|the team|our engineers) (are|am|have been|is) [@effort_adverb] working (round the clock|around the clock|day and night|tirelessly|flat out|24/7|non - stop|nonstop) to (fix|resolve|restore|sort|get|repair|solve)",
         ],
     ),
     (
@@ -1132,6 +1151,10 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(taking|take|taken|took) [appropriate|necessary|the necessary|further|additional|immediate|several|some] (measures|steps|action|actions) to (reduce|minimise|minimize|mitigate|lower) the (risk|chance|chances|likelihood)",
             "(do|doing|did) (everything|all) (possible|we can|in our power|that we can|we could|in my power|i can) to (ensure|make sure|prevent|avoid)",
             "(make|making) (our|the) [*] (systems|system|processes|process|service|services|infrastructure|platform|network) more (robust|resilient|reliable|stable)",
+            "(putting|put|implementing|implemented|taking|taken) (additional|further|new|extra|appropriate|necessary|more) (measures|steps|actions|safeguards) in place to [help] (prevent|avoid|stop|ensure|reduce)",
+            "(make|making) (changes|improvements) (where|wherever|as|when) (we can|possible|necessary|needed|appropriate|required)",
+            "(will|shall) [hopefully|try to|continue to|always] (grow|learn) from (this|it|my mistakes|our mistakes|this experience|the experience)",
+            "(will|shall) [hopefully|try to] (become|be) (a better|better) [(person|man|woman|leader|company|team|partner)] (because of|from) (it|this)",
         ],
     ),
     (
@@ -1421,6 +1444,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(was|were|has been|had been|got) (mistakenly|accidentally|wrongly|incorrectly|erroneously|inadvertently) (applied|sent|charged|billed|issued|posted|published|deleted|removed|cancelled|canceled|marked|listed|added|shared|included|released|approved|rejected|blocked|closed|suspended)",
             "(was|were|has|have|had) (not|never) (been )?(followed|checked|tested|carried out|completed|communicated|recorded|applied|actioned|logged|passed on)",
             "(a|an|the|some|several|two|serious) [*] (mistake|mistakes|error|errors) (were|was|have been|has been|had been|got) made",
+            "(was|were|has|have|had) (not|never) (been )?(caught|noticed|detected|spotted|picked up|flagged|tested|checked|reviewed|proofread|verified)",
+            "(was|were) (not|never) (published|sent|delivered|processed|updated|posted|shipped|applied|charged) [*] [*] [*] as (intended|planned|expected|scheduled|promised)",
         ],
     ),
     (
@@ -1436,6 +1461,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(incident|incidents|error|errors|problem|problems|issue|issues|outage|outages|mistake|mistakes|disruption|disruptions) (that|which) (occurred|happened|took place|arose)",
             "(things|it|this|the event|everything|the day) (did not|didn't) go (as planned|to plan|as expected|smoothly|well|according to plan)",
             "(there|there has|there have) (was|were|been) (a|an|some|much|a lot of) (confusion|miscommunication|disruption)",
+            "(there|there has|there have) (was|were|been) (a|an|some|several) (technical|unexpected|unforeseen|minor|brief|short|small|slight|temporary|major|serious) (delay|delays|error|errors|glitch|glitches|problem|problems|issue|issues|outage|fault|faults|mix - up|mixup)",
+            "(arose|arises|stemmed|stems|resulted|results) from (a|an) [*] (mistake|error|oversight|misunderstanding|miscommunication)",
         ],
     ),
     (
@@ -1447,6 +1474,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "at a later (time|stage|point|date)",
             "in the (coming|next few) (days|weeks|months)",
             "as (quickly|soon|fast) as (we|i) (can|possibly can)",
+            "as (quickly|soon) as (practical|practicable|feasible|reasonably possible)",
         ],
     ),
     (
