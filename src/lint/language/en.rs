@@ -1230,6 +1230,9 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(we|i) (were|was|are|am) , * [*] [*] , (at fault|to blame|wrong|responsible|careless|negligent)",
             "(we|i) (made|have made|had made) (a|the) [*] (wrong|poor|bad|mistaken|incorrect|serious) (call|judgement|judgment|decision|choice|assessment)",
             "(the|an|this) (error|mistake|errors|mistakes) in (my|our) (article|post|text|email|letter|report|reply|system|code|calculation|invoice|records|story)",
+            "(we|i) (let|have let|'ve let) (you|our|my|the|them|him|her|everyone|everybody|customers|passengers|people|readers) [*] [*] down",
+            "(we|i) (published|printed|posted|sent|wrote|said|reported|made|shared|broadcast|aired) (an|a|some|several|two)? (inaccurate|incorrect|false|wrong|misleading|untrue|erroneous|defamatory|offensive|hurtful|insensitive|inappropriate) [*] (statement|statements|information|claim|claims|report|reports|article|story|figures|comments|comment|remarks|remark|post|tweet|headline|photo|image|joke)",
+            "(we|i) (accept|acknowledge|admit|recognise|recognize) (that )?(this|it|that|the article|the report|the post|our|my) [*] [*] (was|were|is) (incorrect|wrong|inaccurate|untrue|false|a mistake|an error|unacceptable|not good enough|our fault|my fault|inappropriate)",
         ],
     ),
     (
@@ -1271,6 +1274,9 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(should|will) be fixed (in|with|by)",
             "(will|'ll|shall) (receive|get|be offered|be given|be sent|be issued) (a|an|the|their|your|full|free|two|one|new) [*] [*] @repair_noun",
             "(customers|residents|passengers|guests|users|members|everyone|all customers|affected customers|parents|students) (will|'ll|shall) (receive|get|be offered|be given|be sent|be refunded|be credited|be compensated)",
+            "(we are|we're|the store is|the shop is|the station is|the site is|the website is|the service is|service is|services are|everything is|the line is|the app is) (back|now back|fully back|once again|open again) [(open|online|up|up and running|running|operational|in service|to normal|working)]",
+            "(we|i) (have|'ve|has)? (agreed|offered|agree|offer) to (pay|cover|refund|reimburse|compensate|replace)",
+            "(i|we) (have|'ve)? (deleted|removed|taken down|pulled|withdrawn|retracted) (the|that|this|my|our) [*] (post|tweet|video|article|comment|comments|ad|advert|advertisement|image|photo|picture|page|episode|story|statement)",
         ],
     ),
     (
@@ -1409,6 +1415,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(i|we) would be (grateful|honoured|honored) (for|if you)",
             "forgive (me|us|them)",
             "let (us|me) try again",
+            "(ask|asking|beg|begging|seek|seeking|appreciate|request|requesting|earn|earning) [for] (your|their|his|her) forgiveness",
+            "(hope|hoping) for (your|their|his|her) forgiveness",
         ],
     ),
     (
