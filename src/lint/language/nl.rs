@@ -716,7 +716,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         // before a subject: "als compensatie" means "as compensation".
         K::ConditionAfter,
         &[
-            "{(als|indien)} (u|je|jij|jullie|iemand|iets|dit|dat|het|er|de|uw|jouw|onze|ons|mijn|wij|we|ik|deze|die|mensen|klanten|zich|men|hierdoor|daardoor|sommigen|sommige|bepaalde|leden)",
+            "{(als|indien|wanneer)} (u|je|jij|jullie|iemand|iets|dit|dat|het|er|de|uw|jouw|onze|ons|mijn|wij|we|ik|deze|die|mensen|klanten|zich|men|hierdoor|daardoor|sommigen|sommige|bepaalde|leden)",
             "{(mocht|mochten)} (u|je|jij|jullie|iemand|dit|dat|het|er|de|uw|jouw|deze|mensen|klanten)",
             "{voor zover}",
             "{in het geval} [dat]",
@@ -770,6 +770,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(tevreden klanten|klanttevredenheid|tevredenheid|de klant|klanten|onze klanten|uw veiligheid|veiligheid|service|kwaliteit|uw tevredenheid|de tevredenheid van onze klanten) (staat|staan) [*] [*] [*] (voorop|centraal)",
             "(wij|we) hechten [*] [*] [*] [(veel|grote|groot|enorm)] (waarde|belang) aan",
             "(excuses|verontschuldigingen) voor (de|het|deze) [*] en (het|de) (ongemak|overlast|ongerief)",
+            "{(excuseren|verontschuldigen|excuseer|verontschuldig) (ons|me|mij)} [(alvast|graag|hierbij|nogmaals)] voor (het|dit|het eventuele|eventueel|eventuele|enig|al het|de|alle|de eventuele) [(ondervonden|veroorzaakte|ontstane|geleden|mogelijke|tijdelijke|opgelopen)] (ongemak|ongemakken|ongerief|overlast)",
         ],
     ),
     (
@@ -966,6 +967,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(de oorzaak|de schuld) (ligt|lag) [@p_float] niet (bij ons|aan ons|bij mij|aan mij|aan onze kant)",
             "(wij|we|ik) (zijn|ben|waren|was) (hier|daar|daarvoor|hiervoor) [@p_float] niet (verantwoordelijk|aansprakelijk)",
             "(zonder|buiten) (ons|mijn) medeweten",
+            "(deze|een|die|dit|de) (situatie|toestand) van overmacht",
         ],
     ),
     (
@@ -1107,6 +1109,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(wij|we|ik) (onderzoeken|bekijken|evalueren) [@p_float] [@p_float] (wat|hoe|waarom|welke)",
             "(wij|we|ik) (zoeken|zoek) [@p_float] uit (wat|hoe|waarom|welke)",
             "(kijken|bekijken|onderzoeken|bezien) (wij|we|ik) [*] [*] (wanneer|of|hoe|welke|wat)",
+            "(de nodige|alle|extra|alle mogelijke|grote|veel) (inspanningen|inspanning|moeite) (leveren|doen|verrichten|getroost)",
         ],
     ),
     (
