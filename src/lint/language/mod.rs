@@ -240,6 +240,9 @@ pub struct WordLists {
     pub act_openers: &'static [&'static str],
     /// "not", "never": a repair refused, a fault denied.
     pub negations: &'static [&'static str],
+    /// The negations of a verb ("I will *not* pretend", "*nooit*"), as opposed to "no" and
+    /// "nothing", which negate a noun.
+    pub negation_adverbs: &'static [&'static str],
     /// The auxiliaries of a passive whose participle ends the clause ("is … teruggestort"); empty
     /// where the passive keeps them together (English, whose tables spell it out).
     pub passive_auxiliaries: &'static [&'static str],
@@ -247,6 +250,12 @@ pub struct WordLists {
     pub hedges: &'static [&'static str],
     /// Words that make an act the fault rather than its repair ("we sent you the *wrong* size").
     pub fault_marks: &'static [&'static str],
+    /// Words that make a responsibility phrase an admission of fault, not just of an act ("our
+    /// *mistake*", "that is *on* us", "onze *fout*").
+    pub admission_words: &'static [&'static str],
+    /// Verbs of claiming or hiding behind a cause, which a negation before them disowns ("I won't
+    /// *pretend* this was beyond our control", "wij gaan ons niet *verschuilen*").
+    pub claim_verbs: &'static [&'static str],
     /// What is sent or offered when nothing is repaired: news ("two *emails*", "a *reminder*",
     /// "three *times*"), an apology ("offer a sincere *apology*"), a reason to be disappointed.
     pub non_repair_objects: &'static [&'static str],
