@@ -184,6 +184,10 @@ const KIND_COUNT: usize = 64;
 pub struct WordLists {
     pub first_person_subjects: &'static [&'static str],
     pub first_person_any: &'static [&'static str],
+    /// "our", "my": what we own or did ("if *our* update caused this", "an error in *our* code").
+    pub first_person_possessives: &'static [&'static str],
+    /// The reader as a subject ("*you* chose to", "no big deal if *you* …").
+    pub reader_subjects: &'static [&'static str],
     /// Forms of *be* (and *feel*) between a subject and "sorry".
     pub be_forms: &'static [&'static str],
     pub intensifiers: &'static [&'static str],
@@ -227,6 +231,14 @@ pub struct WordLists {
     pub conjunctions: &'static [&'static str],
     /// "if", "unless": a statement after one in its clause is not made.
     pub conditionals: &'static [&'static str],
+    /// Verbs of the reader's own choice ("you *chose* to install it yourself"): blame only when
+    /// given as a cause.
+    pub reader_choices: &'static [&'static str],
+    /// Conjunctions that give what follows as a cause ("*because* you chose to …").
+    pub causal_conjunctions: &'static [&'static str],
+    /// What links a reader's choice to its consequence ("you installed it *yourself*, *so* …",
+    /// "*which is why*").
+    pub consequence_links: &'static [&'static [&'static str]],
     /// Words after which a conditional is no condition ("als *gevolg* van", "als
     /// *compensatie*", "als *een* les").
     pub conditional_exceptions: &'static [&'static str],
@@ -234,6 +246,8 @@ pub struct WordLists {
     /// stroomstoring lag het platform eruit"), not as the agent of a passive ("wordt door ons
     /// vergoed").
     pub fronted_causes: &'static [&'static str],
+    /// The preposition of a passive's agent ("lost *by* the carrier", "*door* de koerier").
+    pub agent_prepositions: &'static [&'static str],
     /// What opens an apology's object when the object is the writer's own act, before a verb
     /// form with one of [`WordLists::regular_progressive_suffixes`]: "sorry *for* snapping at
     /// you", "excuses *voor het* plaatsen van dit artikel".
@@ -256,6 +270,19 @@ pub struct WordLists {
     /// Verbs of claiming or hiding behind a cause, which a negation before them disowns ("I won't
     /// *pretend* this was beyond our control", "wij gaan ons niet *verschuilen*").
     pub claim_verbs: &'static [&'static str],
+    /// Nouns of a failure that a party can own ("the courier's *mistake*", "een *storing* bij onze
+    /// host").
+    pub failure_nouns: &'static [&'static str],
+    /// Words that may stand between a party and its failure ("the courier *has then* lost", "de
+    /// vervoerder *helaas* …").
+    pub before_failure: &'static [&'static str],
+    /// Words that open a schedule, not a cause, when one of [`WordLists::schedule_verbs`] follows
+    /// their cause marker ("*due* to arrive with the courier").
+    pub schedule_words: &'static [&'static str],
+    /// Verbs that make a cause marker a schedule ("due to *arrive*", "due to *be* collected").
+    pub schedule_verbs: &'static [&'static str],
+    /// How a possessor's name ends ("the courier*'s* mistake").
+    pub possessive_suffixes: &'static [&'static str],
     /// What is sent or offered when nothing is repaired: news ("two *emails*", "a *reminder*",
     /// "three *times*"), an apology ("offer a sincere *apology*"), a reason to be disappointed.
     pub non_repair_objects: &'static [&'static str],
@@ -811,6 +838,19 @@ impl<'a> Analysis<'a> {
             let entry = entry.as_bytes();
             entry.len() == word.len() && entry.first() == word.first() && entry == word
         })
+    }
+
+    /// Do the words from token `index` on spell `phrase` ("which is why")?
+    pub fn is_phrase(&self, index: usize, phrase: &[&str]) -> bool {
+        phrase
+            .iter()
+            .enumerate()
+            .all(|(offset, word)| self.word(index + offset) == *word)
+    }
+
+    /// Does one of `phrases` start at token `index`?
+    pub fn is_any_phrase(&self, index: usize, phrases: &[&[&str]]) -> bool {
+        phrases.iter().any(|phrase| self.is_phrase(index, phrase))
     }
 
     /// The source range of tokens `range`.
