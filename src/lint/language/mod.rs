@@ -201,6 +201,9 @@ pub struct WordLists {
     pub after_apology: &'static [&'static str],
     /// Adjectives inside "our sincere apologies".
     pub apology_adjectives: &'static [&'static str],
+    /// The apology adjectives that claim sincerity ("our *sincere*, *heartfelt* apologies"; "full",
+    /// "formal" do not), for stacked-claim checks.
+    pub sincerity_adjectives: &'static [&'static str],
     pub reporting_verbs: &'static [&'static str],
     pub third_person_subjects: &'static [&'static str],
     /// Words that may open a sentence before a bare "Sorry".
@@ -347,6 +350,24 @@ pub struct WordLists {
     /// Words after a harm noun that go on to name the harm ("the inconvenience *of* driving back
     /// twice", "de situatie *waarin* wij u brachten"): the object is specific after all.
     pub harm_complements: &'static [&'static str],
+    /// The harm a cliché leaves unnamed ("sorry for any *inconvenience*", "*overlast*"), which its
+    /// fix replaces.
+    pub unnamed_harms: &'static [&'static str],
+    /// Determiners before an unnamed harm, replaced along with it ("sorry for *any* inconvenience",
+    /// "*eventuele* overlast").
+    pub harm_determiners: &'static [&'static str],
+    /// Pronouns that name nothing as an apology's object ("sorry for *this*", "about *everything*")
+    /// unless the phrase goes on.
+    pub vague_pronouns: &'static [&'static str],
+    /// Words after a pronoun object that end its phrase ("sorry about that *again*", "sorry for
+    /// this *and* …").
+    pub phrase_closers: &'static [&'static str],
+    /// Words of a policy cited ("per our *policy*", "volgens onze *voorwaarden*"): defensive,
+    /// unless it gives the reader something.
+    pub policy_words: &'static [&'static str],
+    /// A particle ending a "move on" phrase and the preposition after it that make it a transition,
+    /// not a close ("move *on to* the refund", "move *forward with* the repair").
+    pub transition_links: &'static [(&'static str, &'static str)],
 }
 
 /// One language's word lists and compiled phrase tables.

@@ -115,6 +115,13 @@ pub(super) const WORDS: WordLists = WordLists {
         "volledige",
         "excuses",
     ],
+    sincerity_adjectives: &[
+        "oprechte",
+        "welgemeende",
+        "diepste",
+        "hartgrondige",
+        "oprechtste",
+    ],
     reporting_verbs: &[
         "zei",
         "zegt",
@@ -550,6 +557,15 @@ pub(super) const WORDS: WordLists = WordLists {
     ],
     active_auxiliaries: &["heb", "hebt", "heeft", "hebben", "had", "hadden"],
     harm_complements: &["van", "waarin", "waarbij", "waardoor", "waarmee", "waarop"],
+    unnamed_harms: &["ongemak", "ongerief", "overlast"],
+    harm_determiners: &["het", "dit", "eventuele", "eventueel", "enig"],
+    vague_pronouns: &[],
+    phrase_closers: &[],
+    // Only the word the English list shares: with "voorwaarden" and the like, a delivery told in
+    // the passive ("Volgens onze voorwaarden is het pakket op tijd bezorgd") reads as a remedy the
+    // policy serves, and the defensive line would go unreported.
+    policy_words: &["procedures"],
+    transition_links: &[],
 };
 
 /// Word classes the patterns name with `@name`: the words that float inside a phrase, and word
