@@ -245,6 +245,23 @@ pub struct WordLists {
     /// Words after which a conditional is no condition ("als *gevolg* van", "als
     /// *compensatie*", "als *een* les").
     pub conditional_exceptions: &'static [&'static str],
+    /// Conjunctions that end a condition when I/we follows: a statement of ours starts ("… if you
+    /// were upset *and* I will call you").
+    pub condition_closers: &'static [&'static str],
+    /// Conjunctions after which a condition before an apology opens a clause of its own ("…, *but*
+    /// if it did, I apologize").
+    pub clause_joiners: &'static [&'static str],
+    /// Condition markers that read well as *that* once the doubt goes ("sorry *if*", "*in* case",
+    /// "*to the* extent", "*als*").
+    pub that_like_markers: &'static [&'static [&'static str]],
+    /// Condition markers after which *that* is the condition's subject ("if *that* caused …", "in
+    /// case *that* …"), where after others it closes the marker ("to the extent *that* our update
+    /// …").
+    pub subject_that_markers: &'static [&'static str],
+    /// Pronouns that can be the subject of our act in a condition ("if *this* caused …").
+    pub demonstrative_subjects: &'static [&'static str],
+    /// Past auxiliaries that carry another verb and are no act of their own ("if this *did* …").
+    pub past_support_auxiliaries: &'static [&'static str],
     /// Cause prepositions that explain only at the front of their clause ("*Door* de
     /// stroomstoring lag het platform eruit"), not as the agent of a passive ("wordt door ons
     /// vergoed").
@@ -255,6 +272,11 @@ pub struct WordLists {
     /// form with one of [`WordLists::regular_progressive_suffixes`]: "sorry *for* snapping at
     /// you", "excuses *voor het* plaatsen van dit artikel".
     pub act_openers: &'static [&'static str],
+    /// Prepositions that open an apology's object ("sorry *for*", "*about*", "excuses *voor*").
+    pub object_prepositions: &'static [&'static str],
+    /// The conjunction that opens a clause as an object ("sorry *that* we …", "het spijt me *dat*
+    /// …").
+    pub complementizers: &'static [&'static str],
     /// "not", "never": a repair refused, a fault denied.
     pub negations: &'static [&'static str],
     /// The negations of a verb ("I will *not* pretend", "*nooit*"), as opposed to "no" and
