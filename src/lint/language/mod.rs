@@ -188,6 +188,12 @@ pub struct WordLists {
     pub first_person_possessives: &'static [&'static str],
     /// The reader as a subject ("*you* chose to", "no big deal if *you* …").
     pub reader_subjects: &'static [&'static str],
+    /// The writer alone ("*I* may be wrong", "het spijt *me*").
+    pub first_person_singular: &'static [&'static str],
+    /// The writer's side as a group ("*we* are sorry", "het spijt *ons*").
+    pub first_person_plural: &'static [&'static str],
+    /// Pronouns that take a plural verb ("*they* were").
+    pub plural_pronouns: &'static [&'static str],
     /// Forms of *be* (and *feel*) between a subject and "sorry".
     pub be_forms: &'static [&'static str],
     pub intensifiers: &'static [&'static str],
@@ -287,6 +293,34 @@ pub struct WordLists {
     pub passive_auxiliaries: &'static [&'static str],
     /// Words that turn a commitment into a hope ("we will *try* to", "we *may* be able to").
     pub hedges: &'static [&'static str],
+    /// The words around an adjective that make "as … as possible", no hedge ("*zo* snel
+    /// *mogelijk*").
+    pub as_possible_frames: &'static [(&'static str, &'static str)],
+    /// Prepositions that open a hedging adverbial of several words ("*in* zekere zin", "*op* de een
+    /// of andere manier"), which a fix drops like a one-word hedge.
+    pub hedge_phrase_openers: &'static [&'static str],
+    /// Hedges that open an offer in a question rather than weaken an admission ("Sorry, *maybe* we
+    /// can talk on Tuesday?").
+    pub offer_openers: &'static [&'static str],
+    /// The modals of such an offer ("maybe we *can* talk").
+    pub offer_modals: &'static [&'static str],
+    /// Modals that hedge what follows ("this *may* be our fault", "we *might* have").
+    pub hedging_modals: &'static [&'static str],
+    /// The auxiliary of a perfect infinitive ("may *have* caused", "sorry to *have* kept you").
+    pub perfect_infinitive_auxiliaries: &'static [&'static str],
+    /// Irregular participles and their past tense, where the two differ ("forgotten" → "forgot"); a
+    /// regular participle is its own past.
+    pub irregular_participles: &'static [(&'static str, &'static str)],
+    /// The participle of *be* ("may have *been*"), whose past depends on the subject.
+    pub be_participles: &'static [&'static str],
+    /// Verbs of seeming in a hedge ("it *seems* that", "it *would* appear").
+    pub seeming_verbs: &'static [&'static str],
+    /// What links a verb of seeming to its clause, dropped with the hedge ("it seems *that* we lost
+    /// it", "*as if*").
+    pub seeming_complements: &'static [&'static [&'static str]],
+    /// Nouns of degree after an article ("a *bit* of a mistake", "a *little* late"): the article
+    /// stays when the hedge goes.
+    pub degree_nouns: &'static [&'static str],
     /// Words that make an act the fault rather than its repair ("we sent you the *wrong* size").
     pub fault_marks: &'static [&'static str],
     /// Words that make a responsibility phrase an admission of fault, not just of an act ("our
@@ -352,6 +386,18 @@ pub struct WordLists {
     pub infinitive_markers: &'static [&'static str],
     /// Articles that open a noun phrase ("the council will refund").
     pub determiners: &'static [&'static str],
+    /// The indefinite article ("*a* bit of a mistake", "*een*").
+    pub indefinite_articles: &'static [&'static str],
+    /// The preposition of a possessor or a part ("the box *of* your order", "a bit *of* a
+    /// mistake").
+    pub genitive_prepositions: &'static [&'static str],
+    /// How a plural noun ends ("order*s*"), for a rewrite that needs the verb's number; empty where
+    /// no rewrite reads it.
+    pub plural_suffixes: &'static [&'static str],
+    /// Endings of a singular that look plural ("gla*ss*").
+    pub singular_endings: &'static [&'static str],
+    /// Words with a plural's ending that are no plural noun ("this", "was").
+    pub not_plurals: &'static [&'static str],
     /// Third-person pronouns and the like: a subject that is a person or a thing, never the
     /// institution that writes.
     pub third_person_pronouns: &'static [&'static str],
@@ -993,6 +1039,23 @@ impl<'a> Analysis<'a> {
                 .any(|suffix| word.ends_with(suffix))
             && self.text.is_word(index))
             || words.irregular_past.contains(&word)
+    }
+
+    /// A plural noun by its ending ("orders"), where the language's rewrites need one: not
+    /// "glass", "this".
+    pub fn looks_plural(&self, index: usize) -> bool {
+        let word = self.word(index);
+        let words = self.words();
+        word.len() > 3
+            && words
+                .plural_suffixes
+                .iter()
+                .any(|suffix| word.ends_with(suffix))
+            && !words
+                .singular_endings
+                .iter()
+                .any(|ending| word.ends_with(ending))
+            && !words.not_plurals.contains(&word)
     }
 
     /// Which components of a good apology the draft has.
