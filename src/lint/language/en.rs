@@ -97,6 +97,7 @@ pub(super) const WORDS: WordLists = WordLists {
     reader_subjects: &["you"],
     first_person_singular: &["i", "me"],
     first_person_plural: &["we", "us"],
+    first_person_objects: &["me", "us"],
     plural_pronouns: &["we", "you", "they", "these", "those"],
     be_forms: &[
         "am", "are", "is", "was", "were", "be", "been", "being", "feel", "felt",
@@ -693,6 +694,17 @@ pub(super) const WORDS: WordLists = WordLists {
     plural_suffixes: &["s"],
     singular_endings: &["ss"],
     not_plurals: &["this", "his", "its", "was", "is"],
+    vowel_articles: &[("a", "an")],
+    softeners: &["just", "only", "merely"],
+    clause_fillers: &[
+        "it", "is", "was", "this", "that", "really", "honestly", "well", "so", "and", "but", "of",
+        "course", "anyway", "though", "after", "all", "i", "mean", "hey", "oh", "truly", "just",
+    ],
+    benefactive_prepositions: &["for"],
+    infinitive_openers: &["to"],
+    addressees: &["you", "your", "them", "anyone", "everyone"],
+    past_time_markers: &["ago"],
+    time_span_prepositions: &["in", "within", "under"],
     third_person_pronouns: &[
         "he",
         "she",

@@ -192,6 +192,8 @@ pub struct WordLists {
     pub first_person_singular: &'static [&'static str],
     /// The writer's side as a group ("*we* are sorry", "het spijt *ons*").
     pub first_person_plural: &'static [&'static str],
+    /// The writer as an object ("no trouble for *us*", "let *me* apologize").
+    pub first_person_objects: &'static [&'static str],
     /// Pronouns that take a plural verb ("*they* were").
     pub plural_pronouns: &'static [&'static str],
     /// Forms of *be* (and *feel*) between a subject and "sorry".
@@ -398,6 +400,27 @@ pub struct WordLists {
     pub singular_endings: &'static [&'static str],
     /// Words with a plural's ending that are no plural noun ("this", "was").
     pub not_plurals: &'static [&'static str],
+    /// An article and its form before a vowel ("a" → "an"), kept in step when a fix drops the word
+    /// after it ("a slight error" → "an error").
+    pub vowel_articles: &'static [(&'static str, &'static str)],
+    /// Words that soften a harm before its article ("*just* a small delay"), dropped with the
+    /// minimizing adjective.
+    pub softeners: &'static [&'static str],
+    /// Words that may surround a minimizing phrase in a clause of its own ("It's really no big
+    /// deal, honestly"): a clause of nothing else can go whole.
+    pub clause_fillers: &'static [&'static str],
+    /// The preposition of whom something is for ("no big deal *for* us", "*voor* ons").
+    pub benefactive_prepositions: &'static [&'static str],
+    /// What opens an infinitive clause ("no big deal *to* reprint it", "geen probleem *om* een
+    /// nieuwe te sturen").
+    pub infinitive_openers: &'static [&'static str],
+    /// Whom a *to* may name instead of opening an infinitive ("no big deal *to you*").
+    pub addressees: &'static [&'static str],
+    /// Words that place a span in the past ("just a few days *ago*", "*geleden*"): a date, not a
+    /// harm.
+    pub past_time_markers: &'static [&'static str],
+    /// Prepositions of how soon ("*in* only a few days", "*binnen*"): a remedy's time, not a harm.
+    pub time_span_prepositions: &'static [&'static str],
     /// Third-person pronouns and the like: a subject that is a person or a thing, never the
     /// institution that writes.
     pub third_person_pronouns: &'static [&'static str],

@@ -41,6 +41,7 @@ pub(super) const WORDS: WordLists = WordLists {
     reader_subjects: &["u", "je", "jij"],
     first_person_singular: &["ik", "mij", "me"],
     first_person_plural: &["wij", "we", "ons"],
+    first_person_objects: &["mij", "me", "ons"],
     plural_pronouns: &[],
     be_forms: &["ben", "zijn", "voel", "voelen"],
     intensifiers: &[
@@ -571,6 +572,16 @@ pub(super) const WORDS: WordLists = WordLists {
     plural_suffixes: &[],
     singular_endings: &[],
     not_plurals: &[],
+    vowel_articles: &[],
+    softeners: &[],
+    // The fillers Dutch shares with English; which Dutch clauses of filler may go whole is still
+    // to be decided.
+    clause_fillers: &["is", "was", "oh", "hey"],
+    benefactive_prepositions: &["voor"],
+    infinitive_openers: &["om"],
+    addressees: &[],
+    past_time_markers: &["geleden"],
+    time_span_prepositions: &["binnen", "over", "in"],
     third_person_pronouns: &[
         "hij", "zij", "ze", "het", "die", "dat", "dit", "wie", "men", "iemand", "iedereen",
         "niemand", "u", "je", "jij", "jullie",
