@@ -276,6 +276,18 @@ pub struct WordLists {
     pub fronted_causes: &'static [&'static str],
     /// The preposition of a passive's agent ("lost *by* the carrier", "*door* de koerier").
     pub agent_prepositions: &'static [&'static str],
+    /// Prepositions that place a failure with our side ("an error *in* our billing code", "a delay
+    /// *at* our warehouse", "*bij* onze").
+    pub doer_prepositions: &'static [&'static str],
+    /// Words that tie a following I/we to a failure as its cause or doer ("*because* we
+    /// miscounted", "*which* I wrote", "*omdat* wij").
+    pub doer_clause_openers: &'static [&'static str],
+    /// Words between I/we and a past verb ("we *have just* shipped", "we *accidentally* deleted").
+    pub before_past_verbs: &'static [&'static str],
+    /// Past forms that are auxiliaries, not acts ("we *were* told", "we *had* to").
+    pub past_auxiliaries: &'static [&'static str],
+    /// Words after an agent's preposition that measure rather than act ("delayed by a *day*").
+    pub measures: &'static [&'static str],
     /// What opens an apology's object when the object is the writer's own act, before a verb
     /// form with one of [`WordLists::regular_progressive_suffixes`]: "sorry *for* snapping at
     /// you", "excuses *voor het* plaatsen van dit artikel".
@@ -290,6 +302,11 @@ pub struct WordLists {
     /// The negations of a verb ("I will *not* pretend", "*nooit*"), as opposed to "no" and
     /// "nothing", which negate a noun.
     pub negation_adverbs: &'static [&'static str],
+    /// The plain negation of a verb ("not", "niet").
+    pub plain_negations: &'static [&'static str],
+    /// Words that say a failure did not take place ("*no* data was lost", "er zijn *geen* gegevens
+    /// gelekt").
+    pub negative_quantifiers: &'static [&'static str],
     /// The auxiliaries of a passive whose participle ends the clause ("is … teruggestort"); empty
     /// where the passive keeps them together (English, whose tables spell it out).
     pub passive_auxiliaries: &'static [&'static str],
@@ -403,6 +420,31 @@ pub struct WordLists {
     /// An article and its form before a vowel ("a" → "an"), kept in step when a fix drops the word
     /// after it ("a slight error" → "an error").
     pub vowel_articles: &'static [(&'static str, &'static str)],
+    /// The auxiliaries of a failure's passive that the active rewrite replaces ("your order *was*
+    /// delayed", "er *zijn* fouten gemaakt").
+    pub passive_failure_auxiliaries: &'static [&'static str],
+    /// A passive's auxiliaries and the auxiliary of the active that keeps its tense ("has been
+    /// lost" → "we *have* lost"; none for a simple past, "was lost" → "we lost").
+    pub passive_tenses: &'static [(&'static [&'static str], Option<&'static str>)],
+    /// Modals before a passive ("may have been lost"): a hedge as well, with no mechanical rewrite.
+    pub modal_verbs: &'static [&'static str],
+    /// Adverbs between a passive's auxiliary and its participle, kept before the verb in the
+    /// rewrite ("was *accidentally* deleted").
+    pub passive_adverbs: &'static [&'static str],
+    /// Where a participle's trailing words start, which follow the object in the rewrite ("we sent
+    /// your order *late*", "we kept you *waiting*").
+    pub participle_trailers: &'static [&'static str],
+    /// Words that open a subject noun phrase ("*your* order was delayed").
+    pub subject_determiners: &'static [&'static str],
+    /// Subject pronouns and their object forms ("they were lost" → "we lost *them*").
+    pub subject_object_pronouns: &'static [(&'static str, &'static str)],
+    /// Words that cannot sit inside a short subject noun phrase: a clause boundary lies between.
+    pub subject_breakers: &'static [&'static str],
+    /// Participles of making a mistake, whose passive the rewrite makes active ("er zijn fouten
+    /// *gemaakt*" → "wij hebben fouten gemaakt").
+    pub mistake_participles: &'static [&'static str],
+    /// The subject that only holds the place of one ("*er* zijn fouten gemaakt").
+    pub placeholder_subjects: &'static [&'static str],
     /// Words that soften a harm before its article ("*just* a small delay"), dropped with the
     /// minimizing adjective.
     pub softeners: &'static [&'static str],
@@ -1032,7 +1074,7 @@ impl<'a> Analysis<'a> {
         tokens.clone().any(|i| {
             self.is(i, words.first_person_subjects) && {
                 let mut next = i + 1;
-                while self.is(next, &["have", "had", "just", "then", "also", "really"]) {
+                while self.is(next, words.before_past_verbs) {
                     next += 1;
                 }
                 // "we double-booked": the past form follows the hyphen.
