@@ -307,6 +307,10 @@ pub struct WordLists {
     /// Words that say a failure did not take place ("*no* data was lost", "er zijn *geen* gegevens
     /// gelekt").
     pub negative_quantifiers: &'static [&'static str],
+    /// A negation right after the apology word that takes it back ("het spijt me *niet*"); empty
+    /// where it stands before ("I'm not sorry") and one after means something else ("sorry not to
+    /// have called").
+    pub trailing_negations: &'static [&'static str],
     /// The auxiliaries of a passive whose participle ends the clause ("is … teruggestort"); empty
     /// where the passive keeps them together (English, whose tables spell it out).
     pub passive_auxiliaries: &'static [&'static str],
@@ -456,6 +460,20 @@ pub struct WordLists {
     /// What opens an infinitive clause ("no big deal *to* reprint it", "geen probleem *om* een
     /// nieuwe te sturen").
     pub infinitive_openers: &'static [&'static str],
+    /// Verbs of telling that make an apology the announcement of bad news ("sorry to *inform* you",
+    /// "het spijt me u te moeten *meedelen*").
+    pub bad_news_verbs: &'static [&'static str],
+    /// Adverbs worth keeping when "sorry" becomes "apologize" ("I'm *truly* sorry" → "I truly
+    /// apologize"); plain intensifiers go, since "I so apologize" is not English.
+    pub act_form_adverbs: &'static [&'static str],
+    /// Verbs of feeling before "sorry" ("I *feel* sorry for you"): pity, not an apology to rewrite.
+    pub feeling_verbs: &'static [&'static str],
+    /// The preposition "sorry" takes where "apologize" takes *for* ("sorry *about* the delay").
+    pub feeling_prepositions: &'static [&'static str],
+    /// Verbs of learning news after "sorry to" ("sorry to *hear* that …").
+    pub perception_verbs: &'static [&'static str],
+    /// What introduces the news after such a verb ("sorry to hear *about* the delay").
+    pub news_prepositions: &'static [&'static str],
     /// Whom a *to* may name instead of opening an infinitive ("no big deal *to you*").
     pub addressees: &'static [&'static str],
     /// Words that place a span in the past ("just a few days *ago*", "*geleden*"): a date, not a
