@@ -227,9 +227,60 @@ pub struct WordLists {
     /// Apology nouns that open an apology on their own at the start of a sentence ("Apologies
     /// for …", "Excuses voor …").
     pub bare_apology_nouns: &'static [&'static str],
+    /// The apology nouns among the apology words ("apology", "apologies", "excuses"): the noun
+    /// form, with its own subject walk.
+    pub apology_nouns: &'static [&'static str],
+    /// The forms of the verb among the apology words ("apologize", "apologized"): the act-form.
+    pub apology_verbs: &'static [&'static str],
+    /// The forms of *regret* among the apology words ("we regret the delay").
+    pub regret_verbs: &'static [&'static str],
+    /// Words between a subject and *regret* ("we very *much* regret", "we *do* regret").
+    pub regret_fillers: &'static [&'static str],
+    /// How a verb's present third person singular ends ("Acme apologize*s*", "the council
+    /// regret*s*"): a noun subject before it speaks of itself.
+    pub third_person_suffixes: &'static [&'static str],
+    /// Words that may stand between a subject and the apology verb besides intensifiers and modals
+    /// ("we *sincerely* apologize", "I *do* apologize", "we *hereby* apologize").
+    pub apology_verb_adverbs: &'static [&'static str],
+    /// Verbs that take the apology verb as their infinitive ("we would *like* to apologize", "I'd
+    /// *love* to").
+    pub catenative_verbs: &'static [&'static str],
+    /// Words of "let me apologize" before the writer as object ("*please let* us apologize").
+    pub permission_words: &'static [&'static str],
+    /// The word of "I can't apologize *enough*", after which the negation belongs to the idiom, not
+    /// to the apology.
+    pub enough_words: &'static [&'static str],
+    /// Words after "sorry" that make it a noun, the subject of a statement ("sorry *is* not
+    /// enough", "sorry *does* not cut it").
+    pub sorry_as_subject: &'static [&'static str],
+    /// What opens an exclamation whose subject follows the apology word ("*how* sorry I am",
+    /// "*hoe*").
+    pub exclamatives: &'static [&'static str],
+    /// Present forms of *be* after a third-person subject ("Acme *is* sorry"): an institution
+    /// speaking of itself.
+    pub third_person_be: &'static [&'static str],
+    /// Words of a request before "our apologies" that belong to the apology ("*please accept* our
+    /// apologies").
+    pub accepting_words: &'static [&'static str],
+    /// Verbs that give an apology as a noun ("I *owe* you an apology", "we *offer* an apology").
+    pub owing_verbs: &'static [&'static str],
+    /// Words between such a verb and "an apology" ("owe *you all* a *real* apology").
+    pub owed_apology_fillers: &'static [&'static str],
+    /// Possessives of someone else ("*his* apologies"): a reported apology.
+    pub third_person_possessives: &'static [&'static str],
+    /// Words that may follow a bare apology noun that opens an apology ("Apologies *for* …",
+    /// "Excuses *voor* …", "Apologies *to* everyone"), besides punctuation.
+    pub after_bare_apology: &'static [&'static str],
+    /// Elided words written after an apostrophe ("*'t* spijt me"): the apostrophe opens no quote.
+    pub elisions: &'static [&'static str],
     /// How a verb's "-ing" form ends, for "sorry for *snapping* at you" (the writer's own act);
     /// empty where the language has none that follows "for".
     pub regular_progressive_suffixes: &'static [&'static str],
+    /// Endings of words that look like a verb's "-ing" form but are none ("some*thing*").
+    pub not_progressive_endings: &'static [&'static str],
+    /// The preposition a nominalized verb takes its object with ("voor het plaatsen *van* dit
+    /// artikel"); empty where the verb takes it directly ("for snapping at you").
+    pub gerund_object_prepositions: &'static [&'static str],
     /// How a gerund ends where a cause can be one ("caused by *receiving* the wrong item" retells
     /// the harm, it does not explain it); empty where the language has none.
     pub gerund_suffixes: &'static [&'static str],
@@ -238,6 +289,8 @@ pub struct WordLists {
     /// How an adverb ends where the language marks it ("earnest*ly*"); a walk from an apology
     /// word back to its subject steps over adverbs.
     pub adverb_suffixes: &'static [&'static str],
+    /// Words with an adverb's ending that are no adverb ("reply", "early").
+    pub not_adverbs: &'static [&'static str],
     /// Words that join two verbs of one subject ("We appreciate your patience *and* apologize").
     pub conjunctions: &'static [&'static str],
     /// "if", "unless": a statement after one in its clause is not made.
