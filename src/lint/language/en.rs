@@ -817,6 +817,9 @@ pub(super) const WORDS: WordLists = WordLists {
     ],
     benefactive_prepositions: &["for"],
     infinitive_openers: &["to"],
+    addressees: &["you", "your", "them", "anyone", "everyone"],
+    past_time_markers: &["ago"],
+    time_span_prepositions: &["in", "within", "under"],
     bad_news_verbs: &["say", "inform", "tell", "report", "announce", "share"],
     act_form_adverbs: &[
         "truly",
@@ -833,9 +836,6 @@ pub(super) const WORDS: WordLists = WordLists {
     feeling_prepositions: &["about"],
     perception_verbs: &["hear", "see", "learn", "read"],
     news_prepositions: &["about", "of"],
-    addressees: &["you", "your", "them", "anyone", "everyone"],
-    past_time_markers: &["ago"],
-    time_span_prepositions: &["in", "within", "under"],
     third_person_pronouns: &[
         "he",
         "she",

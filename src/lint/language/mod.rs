@@ -513,6 +513,13 @@ pub struct WordLists {
     /// What opens an infinitive clause ("no big deal *to* reprint it", "geen probleem *om* een
     /// nieuwe te sturen").
     pub infinitive_openers: &'static [&'static str],
+    /// Whom a *to* may name instead of opening an infinitive ("no big deal *to you*").
+    pub addressees: &'static [&'static str],
+    /// Words that place a span in the past ("just a few days *ago*", "*geleden*"): a date, not a
+    /// harm.
+    pub past_time_markers: &'static [&'static str],
+    /// Prepositions of how soon ("*in* only a few days", "*binnen*"): a remedy's time, not a harm.
+    pub time_span_prepositions: &'static [&'static str],
     /// Verbs of telling that make an apology the announcement of bad news ("sorry to *inform* you",
     /// "het spijt me u te moeten *meedelen*").
     pub bad_news_verbs: &'static [&'static str],
@@ -527,13 +534,6 @@ pub struct WordLists {
     pub perception_verbs: &'static [&'static str],
     /// What introduces the news after such a verb ("sorry to hear *about* the delay").
     pub news_prepositions: &'static [&'static str],
-    /// Whom a *to* may name instead of opening an infinitive ("no big deal *to you*").
-    pub addressees: &'static [&'static str],
-    /// Words that place a span in the past ("just a few days *ago*", "*geleden*"): a date, not a
-    /// harm.
-    pub past_time_markers: &'static [&'static str],
-    /// Prepositions of how soon ("*in* only a few days", "*binnen*"): a remedy's time, not a harm.
-    pub time_span_prepositions: &'static [&'static str],
     /// Third-person pronouns and the like: a subject that is a person or a thing, never the
     /// institution that writes.
     pub third_person_pronouns: &'static [&'static str],
@@ -566,8 +566,8 @@ pub struct WordLists {
     /// Words after a pronoun object that end its phrase ("sorry about that *again*", "sorry for
     /// this *and* …").
     pub phrase_closers: &'static [&'static str],
-    /// Words of a policy cited ("per our *policy*", "volgens onze *voorwaarden*"): defensive,
-    /// unless it gives the reader something.
+    /// Words of a policy cited ("per our *policy*", "under our *terms*"): defensive, unless it
+    /// gives the reader something.
     pub policy_words: &'static [&'static str],
     /// A particle ending a "move on" phrase and the preposition after it that make it a transition,
     /// not a close ("move *on to* the refund", "move *forward with* the repair").
@@ -1232,6 +1232,8 @@ impl<'a> Analysis<'a> {
 
 #[cfg(test)]
 mod tests {
+    use rustc_hash::FxHashMap;
+
     use super::*;
 
     #[test]
@@ -1297,5 +1299,164 @@ mod tests {
             dutch <= 2 * english,
             "Dutch automaton {dutch} bytes, English {english}"
         );
+    }
+
+    /// Every list of a language's [`WordLists`] by field name, word sequences and pairs flattened
+    /// to their words. The struct is taken apart without `..`: a new field does not compile until
+    /// it is listed here, so the test below reads every list.
+    fn word_lists(words: &WordLists) -> Vec<(&'static str, Vec<&'static str>)> {
+        macro_rules! lists {
+            (
+                words: [$($word:ident),*],
+                phrases: [$($phrase:ident),*],
+                pairs: [$($pair:ident),*]
+            ) => {{
+                let WordLists {
+                    $($word,)*
+                    $($phrase,)*
+                    $($pair,)*
+                    passive_tenses,
+                    verb_final_reach: _,
+                } = words;
+                let mut lists = vec![(
+                    "passive_tenses",
+                    passive_tenses
+                        .iter()
+                        .flat_map(|(passive, active)| passive.iter().copied().chain(*active))
+                        .collect(),
+                )];
+                $(lists.push((stringify!($word), $word.to_vec()));)*
+                $(lists.push((stringify!($phrase), $phrase.concat()));)*
+                $(
+                    let words = $pair.iter().flat_map(|&(first, second)| [first, second]);
+                    lists.push((stringify!($pair), words.collect()));
+                )*
+                lists
+            }};
+        }
+        lists!(
+            words: [
+                first_person_subjects, first_person_any, first_person_possessives, reader_subjects,
+                first_person_singular, first_person_plural, first_person_objects, plural_pronouns,
+                be_forms, intensifiers, sincerity_intensifiers, skippable, modals, after_apology,
+                apology_adjectives, sincerity_adjectives, reporting_verbs, third_person_subjects,
+                sentence_openers, subject_words, irregular_past, present_auxiliaries,
+                commitment_auxiliaries, bare_apology_nouns, apology_nouns, apology_verbs,
+                regret_verbs, regret_fillers, third_person_suffixes, apology_verb_adverbs,
+                catenative_verbs, permission_words, enough_words, sorry_as_subject, exclamatives,
+                third_person_be, accepting_words, owing_verbs, owed_apology_fillers,
+                third_person_possessives, after_bare_apology, elisions,
+                regular_progressive_suffixes, not_progressive_endings, gerund_object_prepositions,
+                gerund_suffixes, regular_past_suffixes, adverb_suffixes, not_adverbs, conjunctions,
+                conditionals, reader_choices, causal_conjunctions, conditional_exceptions,
+                condition_closers, clause_joiners, subject_that_markers, demonstrative_subjects,
+                past_support_auxiliaries, fronted_causes, agent_prepositions, doer_prepositions,
+                doer_clause_openers, before_past_verbs, past_auxiliaries, measures, act_openers,
+                object_prepositions, complementizers, negations, negation_adverbs, plain_negations,
+                negative_quantifiers, trailing_negations, passive_auxiliaries, hedges,
+                hedge_phrase_openers, offer_openers, offer_modals, hedging_modals,
+                perfect_infinitive_auxiliaries, be_participles, seeming_verbs, degree_nouns,
+                fault_marks, admission_words, claim_verbs, failure_nouns, before_failure,
+                schedule_words, schedule_verbs, possessive_suffixes, non_repair_objects,
+                repetitions, cause_prepositions, specifiers, statement_breakers,
+                between_condition_and_apology, locatives, person_roles, time_nouns, back_references,
+                stance_verbs, first_person_reflexives, future_markers, future_auxiliaries,
+                pleasantries, infinitive_markers, determiners, indefinite_articles,
+                genitive_prepositions, plural_suffixes, singular_endings, not_plurals,
+                passive_failure_auxiliaries, modal_verbs, passive_adverbs, participle_trailers,
+                subject_determiners, subject_breakers, mistake_participles, placeholder_subjects,
+                softeners, clause_fillers, benefactive_prepositions, infinitive_openers, addressees,
+                past_time_markers, time_span_prepositions, bad_news_verbs, act_form_adverbs,
+                feeling_verbs, feeling_prepositions, perception_verbs, news_prepositions,
+                third_person_pronouns, saying_verbs, subclause_openers, active_auxiliaries,
+                harm_complements, unnamed_harms, harm_determiners, vague_pronouns, phrase_closers,
+                policy_words
+            ],
+            phrases: [consequence_links, that_like_markers, seeming_complements],
+            pairs: [
+                as_possible_frames, irregular_participles, vowel_articles, subject_object_pronouns,
+                transition_links
+            ]
+        )
+    }
+
+    /// Words spelled alike and doing the same work in English and Dutch, which both languages'
+    /// lists may hold: the pronouns "we" and "me", forms of *be* and *have*, the preposition "in",
+    /// interjections, loanwords, and the possessive "'s".
+    const SHARED_WORDS: &[&str] = &[
+        "we",
+        "me",
+        "is",
+        "was",
+        "had",
+        "in",
+        "oh",
+        "ok",
+        "hey",
+        "super",
+        "best",
+        "plan",
+        "later",
+        "ceo",
+        "minister",
+        "president",
+        "coach",
+        "blunder",
+        "procedures",
+        "week",
+        "weekend",
+        "winter",
+        "link",
+        "e - mail",
+        "'s",
+    ];
+
+    /// English words spelled like a Dutch stop word of language detection, but English here:
+    /// "met" is the past of *meet* (Dutch "met" is "with").
+    const HOMOGRAPHS: &[&str] = &["met"];
+
+    /// No list gives one language's word to the other (a Dutch "of" once ended an English
+    /// window). The same list in `en.rs` and `nl.rs` shares only [`SHARED_WORDS`], and no list
+    /// holds a word that language detection's stop words ([`detect`]) give to the other language
+    /// alone. Every list is checked, the conditionals, negations, first-person lists and
+    /// determiners among them; punctuation ("," in the lists of what may be skipped) is no word.
+    #[test]
+    fn each_language_lists_only_its_own_words() {
+        let english = word_lists(&en::WORDS);
+        let dutch = word_lists(&nl::WORDS);
+        let is_word = |word: &&str| word.chars().any(char::is_alphabetic);
+        for ((field, english_words), (_, dutch_words)) in english.iter().zip(&dutch) {
+            let shared: Vec<&str> = english_words
+                .iter()
+                .filter(|word| is_word(word) && dutch_words.contains(word))
+                .filter(|word| !SHARED_WORDS.contains(word))
+                .copied()
+                .collect();
+            assert!(
+                shared.is_empty(),
+                "{field} lists {shared:?} in both en.rs and nl.rs"
+            );
+        }
+        // A stop word votes with a bit for each language whose list holds it: "the" shows which
+        // bit is English's, "de" which is Dutch's.
+        let votes: FxHashMap<&str, u8> = detect::voting_words().into_iter().collect();
+        let (english_vote, dutch_vote) = (votes["the"], votes["de"]);
+        for (lists, other_vote, other) in [
+            (&english, dutch_vote, "Dutch"),
+            (&dutch, english_vote, "English"),
+        ] {
+            for (field, words) in lists {
+                let foreign: Vec<&str> = words
+                    .iter()
+                    .filter(|word| votes.get(*word) == Some(&other_vote))
+                    .filter(|word| !HOMOGRAPHS.contains(word))
+                    .copied()
+                    .collect();
+                assert!(
+                    foreign.is_empty(),
+                    "{field} lists the {other} word(s) {foreign:?}"
+                );
+            }
+        }
     }
 }
