@@ -108,8 +108,8 @@ fn minimizes_something_else(analysis: &Analysis<'_>, group: &HitGroup) -> bool {
         && analysis.is(end + 1, words.first_person_objects))
         || (analysis.is(end, words.infinitive_openers) && !analysis.is(end + 1, words.addressees));
     // "no big deal if you can't find the receipt": reassuring the reader about their own slip.
-    let reassures =
-        analysis.is(end, words.conditionals) && analysis.is(end + 1, words.reader_subjects);
+    let reassures = analysis.is(end, words.reassuring_conditionals)
+        && analysis.is(end + 1, words.reader_subjects);
     // "just a few days ago" dates something; "in only a few days" is how soon a remedy comes.
     let dates = analysis.is(end, words.past_time_markers)
         || (start > 0 && analysis.is(start - 1, words.time_span_prepositions));

@@ -627,7 +627,7 @@ fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
             explicit: false,
         };
     }
-    if analysis.is(before, words.first_person_possessives) {
+    if analysis.is(before, words.apology_possessives) {
         let start = back_over(analysis, before, &[words.accepting_words]).map_or(before, |s| s + 1);
         return Subject::Writer {
             start: start.min(before),
@@ -696,7 +696,7 @@ fn regret_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
             explicit: true,
         },
         Some(before)
-            if analysis.is(before, words.first_person_possessives)
+            if analysis.is(before, words.apology_possessives)
                 && third_person_form(analysis, word) =>
         {
             Subject::Writer {

@@ -425,6 +425,7 @@ pub(super) const WORDS: WordLists = WordLists {
         "you", "everyone", "all", "of", "them", "him", "her", "a", "an", "real", "proper", "big",
     ],
     third_person_possessives: &["his", "her", "their", "its"],
+    apology_possessives: &["my", "our"],
     after_bare_apology: &[
         "for", "about", "to", "again", "once", "if", "that", "all", "everyone",
     ],
@@ -818,6 +819,7 @@ pub(super) const WORDS: WordLists = WordLists {
     benefactive_prepositions: &["for"],
     infinitive_openers: &["to"],
     addressees: &["you", "your", "them", "anyone", "everyone"],
+    reassuring_conditionals: &["if"],
     past_time_markers: &["ago"],
     time_span_prepositions: &["in", "within", "under"],
     bad_news_verbs: &["say", "inform", "tell", "report", "announce", "share"],

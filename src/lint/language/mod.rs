@@ -268,6 +268,9 @@ pub struct WordLists {
     pub owed_apology_fillers: &'static [&'static str],
     /// Possessives of someone else ("*his* apologies"): a reported apology.
     pub third_person_possessives: &'static [&'static str],
+    /// The writer's possessives before an apology noun ("*our* apologies", "*onze* excuses"; Dutch
+    /// "ons" goes with a singular noun, never with "excuses").
+    pub apology_possessives: &'static [&'static str],
     /// Words that may follow a bare apology noun that opens an apology ("Apologies *for* …",
     /// "Excuses *voor* …", "Apologies *to* everyone"), besides punctuation.
     pub after_bare_apology: &'static [&'static str],
@@ -515,6 +518,9 @@ pub struct WordLists {
     pub infinitive_openers: &'static [&'static str],
     /// Whom a *to* may name instead of opening an infinitive ("no big deal *to you*").
     pub addressees: &'static [&'static str],
+    /// The *if* that reassures the reader about their own slip after a minimizing phrase ("no big
+    /// deal *if* you can't find the receipt", "geen probleem *als* u …").
+    pub reassuring_conditionals: &'static [&'static str],
     /// Words that place a span in the past ("just a few days *ago*", "*geleden*"): a date, not a
     /// harm.
     pub past_time_markers: &'static [&'static str],
@@ -1345,7 +1351,7 @@ mod tests {
                 regret_verbs, regret_fillers, third_person_suffixes, apology_verb_adverbs,
                 catenative_verbs, permission_words, enough_words, sorry_as_subject, exclamatives,
                 third_person_be, accepting_words, owing_verbs, owed_apology_fillers,
-                third_person_possessives, after_bare_apology, elisions,
+                third_person_possessives, apology_possessives, after_bare_apology, elisions,
                 regular_progressive_suffixes, not_progressive_endings, gerund_object_prepositions,
                 gerund_suffixes, regular_past_suffixes, adverb_suffixes, not_adverbs, conjunctions,
                 conditionals, reader_choices, causal_conjunctions, conditional_exceptions,
@@ -1366,11 +1372,11 @@ mod tests {
                 passive_failure_auxiliaries, modal_verbs, passive_adverbs, participle_trailers,
                 subject_determiners, subject_breakers, mistake_participles, placeholder_subjects,
                 softeners, clause_fillers, benefactive_prepositions, infinitive_openers, addressees,
-                past_time_markers, time_span_prepositions, bad_news_verbs, act_form_adverbs,
-                feeling_verbs, feeling_prepositions, perception_verbs, news_prepositions,
-                third_person_pronouns, saying_verbs, subclause_openers, active_auxiliaries,
-                harm_complements, unnamed_harms, harm_determiners, vague_pronouns, phrase_closers,
-                policy_words
+                reassuring_conditionals, past_time_markers, time_span_prepositions, bad_news_verbs,
+                act_form_adverbs, feeling_verbs, feeling_prepositions, perception_verbs,
+                news_prepositions, third_person_pronouns, saying_verbs, subclause_openers,
+                active_auxiliaries, harm_complements, unnamed_harms, harm_determiners,
+                vague_pronouns, phrase_closers, policy_words
             ],
             phrases: [consequence_links, that_like_markers, seeming_complements],
             pairs: [

@@ -346,6 +346,7 @@ pub(super) const WORDS: WordLists = WordLists {
     owing_verbs: &[],
     owed_apology_fillers: &[],
     third_person_possessives: &[],
+    apology_possessives: &["mijn", "onze"],
     after_bare_apology: &[
         "voor", "aan", "hiervoor", "daarvoor", "nogmaals", "als", "dat", "iedereen", "allemaal",
     ],
@@ -621,6 +622,7 @@ pub(super) const WORDS: WordLists = WordLists {
     benefactive_prepositions: &["voor"],
     infinitive_openers: &["om"],
     addressees: &[],
+    reassuring_conditionals: &["als"],
     past_time_markers: &["geleden"],
     time_span_prepositions: &["binnen", "over", "in"],
     bad_news_verbs: &["meedelen", "mededelen", "melden", "informeren", "berichten"],
