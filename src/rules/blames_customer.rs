@@ -60,9 +60,6 @@ static META: RuleMeta = RuleMeta {
     source: include_str!("blames_customer.rs"),
 };
 
-/// "you chose to …" blames only when given as a cause; these link it to a consequence.
-const CAUSE_LINKS: &[&str] = &["so", "therefore", "hence", "yourself", "thus"];
-
 impl Rule for BlamesCustomer {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -95,12 +92,8 @@ fn is_blame(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     }
     // "If you did not save the file, we can restore it": a condition, not an accusation. (The
     // "if you had read" entries start at their own "if".)
-    if start > 0
-        && analysis.is(
-            start - 1,
-            &["if", "unless", "whether", "als", "indien", "tenzij"],
-        )
-    {
+    let words = analysis.words();
+    if start > 0 && analysis.is(start - 1, words.conditionals) {
         return false;
     }
     let sentence = analysis.sentence_of(start);
@@ -111,16 +104,10 @@ fn is_blame(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     }
     // "You chose to upgrade, thank you" is no blame; "you chose to install it yourself, so the
     // warranty does not apply" is.
-    if analysis.word(start) == "you"
-        && analysis.is(start + 1, &["chose", "decided", "elected", "opted"])
-    {
-        let because = start > 0 && analysis.word(start - 1) == "because";
-        let linked = (hit.end as usize..sentence.end as usize).any(|i| {
-            analysis.is(i, CAUSE_LINKS)
-                || (analysis.is(i, &["which", "that"])
-                    && analysis.is(i + 1, &["is", "was"])
-                    && analysis.word(i + 2) == "why")
-        });
+    if analysis.is(start, words.reader_subjects) && analysis.is(start + 1, words.reader_choices) {
+        let because = start > 0 && analysis.is(start - 1, words.causal_conjunctions);
+        let linked = (hit.end as usize..sentence.end as usize)
+            .any(|i| analysis.is_any_phrase(i, words.consequence_links));
         return because || linked;
     }
     true

@@ -65,40 +65,6 @@ static META: RuleMeta = RuleMeta {
     source: include_str!("blames_third_party.rs"),
 };
 
-/// Words that may stand between a party and its failure ("the courier has then lost").
-const BETWEEN_PARTY_AND_FAILURE: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "then",
-    "also",
-    "unfortunately",
-    "apparently",
-    "somehow",
-    "again",
-    "just",
-    "sadly",
-    "evidently",
-    "clearly",
-    "completely",
-    "totally",
-    "reportedly",
-    "simply",
-    "obviously",
-    "helaas",
-    "ook",
-    "toen",
-    "blijkbaar",
-    "kennelijk",
-    "gewoon",
-];
-
-/// After "due to", these make it a schedule, not a cause: "due to arrive with the courier".
-const SCHEDULE_VERBS: &[&str] = &[
-    "be", "arrive", "ship", "leave", "reach", "land", "go", "come", "start", "get", "depart",
-    "expire", "renew", "open", "close",
-];
-
 impl Rule for BlamesThirdParty {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -146,6 +112,7 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
     let party_start = party.start as usize;
     let party_end = party.end as usize;
     let clause = analysis.clause_of(party_start).tokens();
+    let words = analysis.words();
 
     // A cause marker shortly before the party, in the same clause, with no verb between that
     // would make it something else ("due to be collected by the courier").
@@ -157,25 +124,28 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
         let gap = marker_end..party_start;
         if gap
             .clone()
-            .any(|i| !analysis.text.is_word(i) || analysis.is(i, analysis.words().be_forms))
+            .any(|i| !analysis.text.is_word(i) || analysis.is(i, words.be_forms))
         {
             continue;
         }
-        if analysis.word(marker_start) == "due" && analysis.is(marker_end, SCHEDULE_VERBS) {
+        if analysis.is(marker_start, words.schedule_words)
+            && analysis.is(marker_end, words.schedule_verbs)
+        {
             continue;
         }
+        let bare = marker_end - marker_start == 1;
         // Dutch "door" is "by" as often as "because of": "door PostNL bezorgd" names the
         // carrier, "door een storing bij onze host" and "door de vervoerder kwijtgeraakt" a
         // cause. It blames only with a failure beside it.
-        if analysis.word(marker_start) == "door"
-            && marker_end - marker_start == 1
+        let fronted_cause = bare && analysis.is(marker_start, words.fronted_causes);
+        if fronted_cause
             && !failure_beside(analysis, marker_end..party_start, party_end, clause.end)
         {
             continue;
         }
         // A bare "by" names a cause only after a failure: "lost by the carrier", not "shipped
         // by DHL".
-        if analysis.word(marker_start) == "by" && marker_end - marker_start == 1 {
+        if bare && !fronted_cause && analysis.is(marker_start, words.agent_prepositions) {
             let failure = [PhraseKind::FailureVerb, PhraseKind::PassiveFailure]
                 .into_iter()
                 .flat_map(|kind| analysis.hits_in(kind, clause.start..marker_start))
@@ -192,7 +162,7 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
 
     // A failure noun placed at the party: "an issue with our cloud provider", "een storing bij
     // onze leverancier".
-    if party_start > clause.start + 1 && analysis.is(party_start - 1, analysis.words().locatives) {
+    if party_start > clause.start + 1 && analysis.is(party_start - 1, words.locatives) {
         let preposition = party_start - 1;
         if let Some(failure) = analysis
             .hits_in(
@@ -209,8 +179,8 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
             while start > clause.start
                 && start + 3 > failure.start as usize
                 && analysis.text.is_word(start - 1)
-                && !analysis.is(start - 1, analysis.words().first_person_subjects)
-                && !analysis.is(start - 1, analysis.words().present_auxiliaries)
+                && !analysis.is(start - 1, words.first_person_subjects)
+                && !analysis.is(start - 1, words.present_auxiliaries)
             {
                 start -= 1;
             }
@@ -220,12 +190,10 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
 
     // The party followed by a failure: "the carrier lost your parcel", "the courier's mistake".
     let mut next = party_end;
-    while next < clause.end && next - party_end < 2 && analysis.is(next, BETWEEN_PARTY_AND_FAILURE)
-    {
+    while next < clause.end && next - party_end < 2 && analysis.is(next, words.before_failure) {
         next += 1;
     }
     // Dutch puts the participle last: "onze leverancier heeft de onderdelen niet geleverd".
-    let words = analysis.words();
     if words.verb_final_reach > 0
         && (analysis.is(next, words.present_auxiliaries) || analysis.is(next, words.irregular_past))
     {
@@ -238,7 +206,11 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
             return Some(party_start..fault.end as usize);
         }
     }
-    let possessive = analysis.word(party_end - 1).ends_with("'s");
+    let last = analysis.word(party_end - 1);
+    let possessive = words
+        .possessive_suffixes
+        .iter()
+        .any(|suffix| last.ends_with(suffix));
     analysis
         .hits_in(PhraseKind::FailureVerb, next..next + 1)
         .iter()
@@ -271,36 +243,7 @@ fn failure_beside(
 
 fn is_failure_noun(analysis: &Analysis<'_>, failure: &PhraseHit) -> bool {
     failure.end - failure.start <= 3
-        && analysis.is(
-            failure.start as usize,
-            &[
-                "mistake",
-                "error",
-                "fault",
-                "blunder",
-                "failure",
-                "delay",
-                "delays",
-                "outage",
-                "strike",
-                "mix",
-                "problem",
-                "problems",
-                "issue",
-                "issues",
-                "negligence",
-                "fout",
-                "fouten",
-                "storing",
-                "vertraging",
-                "vertragingen",
-                "staking",
-                "probleem",
-                "problemen",
-                "nalatigheid",
-                "blunder",
-            ],
-        )
+        && analysis.is(failure.start as usize, analysis.words().failure_nouns)
 }
 
 /// The party is what a remedy or prevention acts on: "we have switched to a new courier", "we

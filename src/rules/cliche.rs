@@ -103,34 +103,19 @@ impl Rule for Cliche {
 }
 
 fn ends_with_inconvenience(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    is_inconvenience(analysis.word(hit.end as usize - 1))
-}
-
-/// "inconvenience", Dutch "ongemak" / "ongerief" / "overlast": the harm a cliché leaves unnamed.
-fn is_inconvenience(word: &str) -> bool {
-    word.starts_with("inconvenience") || matches!(word, "ongemak" | "ongerief" | "overlast")
+    analysis.is(hit.end as usize - 1, analysis.words().unnamed_harms)
 }
 
 /// "sorry for any inconvenience this may have caused" → "sorry for [the specific harm]": from
 /// the determiner before "inconvenience" to the end of the cliché.
 fn inconvenience_fix(context: &Context<'_>, tokens: Range<usize>) -> Option<Fix> {
     let analysis = context.analysis;
+    let words = analysis.words();
     let noun = tokens
         .clone()
-        .find(|&i| is_inconvenience(analysis.word(i)))?;
-    let determiners: &[&str] = &[
-        "any",
-        "the",
-        "this",
-        "that",
-        "het",
-        "dit",
-        "eventuele",
-        "eventueel",
-        "enig",
-    ];
+        .find(|&i| analysis.is(i, words.unnamed_harms))?;
     let mut from = noun;
-    while from > tokens.start && analysis.is(from - 1, determiners) {
+    while from > tokens.start && analysis.is(from - 1, words.harm_determiners) {
         from -= 1;
     }
     let range = analysis.span(from..tokens.end);

@@ -182,7 +182,8 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
     let template = template(analysis, apology);
     let range = analysis.span(apology.start as usize..end);
     let word_end = analysis.span(word..word + 1).end;
-    let direct = (word + 1..marker.start).all(|i| analysis.is(i, &[",", "for", "about", "voor"]));
+    let direct = (word + 1..marker.start)
+        .all(|i| analysis.word(i) == "," || analysis.is(i, analysis.words().object_prepositions));
     let body = body_start(analysis, &marker);
     let our_act = apology.form != ApologyForm::Apologies
         && turns_into_that(analysis, &marker)
@@ -337,7 +338,7 @@ pub(crate) fn condition_end(analysis: &Analysis<'_>, from: usize, clause_end: us
         let closing_punct = !analysis.text.is_word(index)
             && (!matches!(word, "-" | "'" | "/" | "&") || token.spaced_before());
         if closing_punct
-            || (analysis.is(index, &["and", "but", "so", "en", "maar", "dus"])
+            || (analysis.is(index, analysis.words().condition_closers)
                 && analysis.is(index + 1, analysis.words().first_person_subjects))
         {
             break;
@@ -349,7 +350,10 @@ pub(crate) fn condition_end(analysis: &Analysis<'_>, from: usize, clause_end: us
 
 /// The condition's first word after its marker ("to the extent that our update" → "our").
 fn body_start(analysis: &Analysis<'_>, marker: &Range<usize>) -> usize {
-    if analysis.word(marker.end) == "that" && !analysis.is(marker.start, &["if", "in"]) {
+    let words = analysis.words();
+    if analysis.is(marker.end, words.complementizers)
+        && !analysis.is(marker.start, words.subject_that_markers)
+    {
         marker.end + 1
     } else {
         marker.end
@@ -358,29 +362,23 @@ fn body_start(analysis: &Analysis<'_>, marker: &Range<usize>) -> usize {
 
 /// Markers that read well as *that* once the doubt goes: *if*, *in case*, *to the extent*.
 fn turns_into_that(analysis: &Analysis<'_>, marker: &Range<usize>) -> bool {
-    analysis.is(marker.start, &["if", "in", "insofar", "als", "indien"])
-        || (analysis.word(marker.start) == "to" && analysis.word(marker.start + 1) == "the")
+    analysis.is_any_phrase(marker.start, analysis.words().that_like_markers)
 }
 
 /// The condition is about our act: "if we …", "if our update …", "if this caused …".
 fn names_our_act(analysis: &Analysis<'_>, body: usize) -> bool {
-    analysis.is(
-        body,
-        &["we", "i", "our", "my", "wij", "ik", "onze", "ons", "mijn"],
-    ) || (analysis.is(body, &["this", "that", "it"])
-        && analysis.is_past_verb(body + 1)
-        && !analysis.is(body + 1, &["did", "had"]))
+    let words = analysis.words();
+    analysis.is(body, words.first_person_subjects)
+        || analysis.is(body, words.first_person_possessives)
+        || (analysis.is(body, words.demonstrative_subjects)
+            && analysis.is_past_verb(body + 1)
+            && !analysis.is(body + 1, words.past_support_auxiliaries))
 }
 
 /// A condition before the apology must open its clause: the sentence start, or after a comma or
 /// a conjunction ("…, but if it did, I apologize"), not inside "let me know if …".
 fn heads_a_clause(analysis: &Analysis<'_>, marker: usize, sentence_start: usize) -> bool {
     marker == sentence_start
-        || analysis.is(
-            marker - 1,
-            &[
-                ",", "but", "and", "so", "yet", "—", "-", "(", "\"", "though", "although", "maar",
-                "en",
-            ],
-        )
+        || matches!(analysis.word(marker - 1), "," | "—" | "-" | "(" | "\"")
+        || analysis.is(marker - 1, analysis.words().clause_joiners)
 }

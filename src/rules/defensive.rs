@@ -100,20 +100,8 @@ impl Rule for Defensive {
 }
 
 fn cites_policy(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    hit.tokens().any(|i| {
-        analysis.is(
-            i,
-            &[
-                "policy",
-                "policies",
-                "terms",
-                "guidelines",
-                "procedures",
-                "agreement",
-                "rules",
-            ],
-        )
-    })
+    hit.tokens()
+        .any(|i| analysis.is(i, analysis.words().policy_words))
 }
 
 /// A policy cited to give the reader something: the sentence holds a remedy or a prevention of
@@ -126,6 +114,6 @@ fn serves_remedy(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
         .any(|remedy| {
             !remedy
                 .tokens()
-                .any(|i| analysis.is(i, &["not", "never", "no"]))
+                .any(|i| analysis.is(i, analysis.words().negations))
         })
 }

@@ -79,9 +79,15 @@ impl Rule for Hedging {
                 continue;
             }
             // Dutch "zo snel mogelijk", "zo goed mogelijk": as … as possible, no hedge.
-            let as_possible = analysis.word(marked.start) == "mogelijk"
-                && marked.start >= 2
-                && analysis.word(marked.start - 2) == "zo";
+            let as_possible = marked.start >= 2
+                && analysis
+                    .words()
+                    .as_possible_frames
+                    .iter()
+                    .any(|&(before, after)| {
+                        analysis.word(marked.start) == after
+                            && analysis.word(marked.start - 2) == before
+                    });
             if as_possible
                 || !hedges_an_apology(analysis, hit, &marked)
                 || inside_cliche(analysis, &marked)
@@ -118,7 +124,8 @@ fn hedge_fix_dutch(context: &Context<'_>, marked: &Range<usize>) -> Option<Fix> 
     let analysis = context.analysis;
     let clause_start = analysis.clause_of(marked.start).start as usize;
     // "misschien", "in zekere zin", "op de een of andere manier".
-    let adverb = marked.len() == 1 || analysis.is(marked.start, &["in", "op"]);
+    let adverb =
+        marked.len() == 1 || analysis.is(marked.start, analysis.words().hedge_phrase_openers);
     if !adverb || marked.start == clause_start || analysis.word(marked.start - 1) == "," {
         return None;
     }
@@ -148,11 +155,13 @@ fn inside_cliche(analysis: &Analysis<'_>, marked: &Range<usize>) -> bool {
 /// ("our update may have caused this").
 fn hedges_an_apology(analysis: &Analysis<'_>, hit: &PhraseHit, marked: &Range<usize>) -> bool {
     let sentence = analysis.sentence_of(marked.start);
+    let words = analysis.words();
     // "Sorry, maybe we can talk on Tuesday?": an offer, not a hedged admission.
     if analysis.word(sentence.end as usize - 1) == "?"
-        && analysis.is(marked.start, &["maybe", "perhaps"])
-        && analysis.is(marked.end, &["we", "i", "you"])
-        && analysis.is(marked.end + 1, &["can", "could", "should", "shall"])
+        && analysis.is(marked.start, words.offer_openers)
+        && (analysis.is(marked.end, words.first_person_subjects)
+            || analysis.is(marked.end, words.reader_subjects))
+        && analysis.is(marked.end + 1, words.offer_modals)
     {
         return false;
     }
@@ -172,26 +181,12 @@ fn hedges_an_apology(analysis: &Analysis<'_>, hit: &PhraseHit, marked: &Range<us
 
 /// "may have" / "might have" followed by a participle.
 fn is_modal_perfect(analysis: &Analysis<'_>, hit: &PhraseHit, marked: &Range<usize>) -> bool {
+    let words = analysis.words();
     marked.len() == 2
-        && analysis.is(marked.start, &["may", "might"])
-        && analysis.word(marked.start + 1) == "have"
+        && analysis.is(marked.start, words.hedging_modals)
+        && analysis.is(marked.start + 1, words.perfect_infinitive_auxiliaries)
         && hit.end as usize > marked.end
 }
-
-/// Irregular participles whose past tense differs; a regular participle is its own past.
-const PARTICIPLE_TO_PAST: &[(&str, &str)] = &[
-    ("forgotten", "forgot"),
-    ("given", "gave"),
-    ("done", "did"),
-    ("broken", "broke"),
-    ("taken", "took"),
-    ("gotten", "got"),
-    ("seen", "saw"),
-    ("gone", "went"),
-    ("written", "wrote"),
-    ("shown", "showed"),
-    ("chosen", "chose"),
-];
 
 fn hedge_fix(
     analysis: &Analysis<'_>,
@@ -200,15 +195,19 @@ fn hedge_fix(
     marked: &Range<usize>,
 ) -> Option<Fix> {
     let hedge = analysis.span(marked.clone()).slice(source).to_owned();
+    let words = analysis.words();
     if is_modal_perfect(analysis, hit, marked) {
         // "we may have made a mistake" → "we made a mistake".
         let participle = marked.end;
-        let past = match analysis.word(participle) {
-            "been" => be_past(analysis, marked.start),
-            word => PARTICIPLE_TO_PAST
+        let past = if analysis.is(participle, words.be_participles) {
+            be_past(analysis, marked.start)
+        } else {
+            let word = analysis.word(participle);
+            words
+                .irregular_participles
                 .iter()
                 .find(|(from, _)| *from == word)
-                .map_or(word, |(_, to)| to),
+                .map_or(word, |(_, to)| to)
         };
         let range = analysis.span(marked.start..participle + 1);
         let original = analysis.span(participle..participle + 1).slice(source);
@@ -226,7 +225,7 @@ fn hedge_fix(
             smallvec![Edit::replace(range, replacement)],
         ));
     }
-    if marked.len() == 2 && analysis.is(marked.start, &["may", "might"]) {
+    if marked.len() == 2 && analysis.is(marked.start, words.hedging_modals) {
         // "this may be our fault" → "this is our fault".
         let verb = be_present(analysis, marked.start);
         let range = analysis.span(marked.clone());
@@ -237,19 +236,25 @@ fn hedge_fix(
         ));
     }
     let mut drop = marked.clone();
-    if analysis.is(drop.start, &["a"]) && analysis.is(drop.start + 1, &["bit", "little"]) {
+    if analysis.is(drop.start, words.indefinite_articles)
+        && analysis.is(drop.start + 1, words.degree_nouns)
+    {
         // "a bit of a mistake" → "a mistake": keep the article.
         drop.start += 1;
-        if analysis.word(drop.end) == "of" && analysis.word(drop.end + 1) == "a" {
+        if analysis.is(drop.end, words.genitive_prepositions)
+            && analysis.is(drop.end + 1, words.indefinite_articles)
+        {
             drop.end += 2;
         }
-    } else if analysis.is(drop.end, &["that", "like"])
-        && analysis.is(drop.start + 1, VERBS_OF_SEEMING)
-    {
-        // "it seems that we lost it" → "we lost it".
-        drop.end += 1;
-    } else if analysis.word(drop.end) == "as" && analysis.word(drop.end + 1) == "if" {
-        drop.end += 2;
+    } else if analysis.is(drop.start + 1, words.seeming_verbs) {
+        // "it seems that we lost it" → "we lost it", "it seems as if" too.
+        if let Some(complement) = words
+            .seeming_complements
+            .iter()
+            .find(|complement| analysis.is_phrase(drop.end, complement))
+        {
+            drop.end += complement.len();
+        }
     }
     let edits = drop_words(analysis, source, drop.clone());
     Some(Fix::new(
@@ -259,21 +264,12 @@ fn hedge_fix(
     ))
 }
 
-const VERBS_OF_SEEMING: &[&str] = &[
-    "seems", "appears", "would", "seem", "seemed", "appear", "appeared",
-];
-
 /// The subject before `modal` is plural (we, you, they, a plural noun).
 fn plural_subject(analysis: &Analysis<'_>, modal: usize) -> bool {
     let Some(subject) = modal.checked_sub(1) else {
         return false;
     };
-    let word = analysis.word(subject);
-    matches!(word, "we" | "you" | "they" | "these" | "those")
-        || (word.len() > 3
-            && word.ends_with('s')
-            && !word.ends_with("ss")
-            && !matches!(word, "this" | "his" | "its" | "was" | "is"))
+    analysis.is(subject, analysis.words().plural_pronouns) || analysis.looks_plural(subject)
 }
 
 fn be_past(analysis: &Analysis<'_>, modal: usize) -> &'static str {
@@ -285,7 +281,7 @@ fn be_past(analysis: &Analysis<'_>, modal: usize) -> &'static str {
 }
 
 fn be_present(analysis: &Analysis<'_>, modal: usize) -> &'static str {
-    if modal > 0 && analysis.word(modal - 1) == "i" {
+    if modal > 0 && analysis.is(modal - 1, analysis.words().first_person_singular) {
         "am"
     } else if plural_subject(analysis, modal) {
         "are"

@@ -67,17 +67,6 @@ static META: RuleMeta = RuleMeta {
     source: include_str!("minimizing.rs"),
 };
 
-/// Softeners at the start of an entry ("just a small delay") that a safe fix drops along with
-/// the marked adjective.
-const SOFTENERS: &[&str] = &["just", "only", "merely"];
-
-/// Words that may surround a minimizing phrase in a clause of its own ("It's really no big
-/// deal, honestly"): a clause of nothing else can be deleted whole.
-const CLAUSE_FILLER: &[&str] = &[
-    "it", "is", "was", "this", "that", "really", "honestly", "well", "so", "and", "but", "of",
-    "course", "anyway", "though", "after", "all", "i", "mean", "hey", "oh", "truly", "just", ",",
-];
-
 impl Rule for Minimizing {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -112,19 +101,18 @@ impl Rule for Minimizing {
 /// The phrase is about something other than the reader's harm.
 fn minimizes_something_else(analysis: &Analysis<'_>, group: &HitGroup) -> bool {
     let (start, end) = (group.tokens.start, group.tokens.end);
-    let next = analysis.word(end);
+    let words = analysis.words();
     // "no big deal for us to send a new one", "no big deal to reprint it": our effort.
     // Dutch: "geen groot probleem voor ons om …", "geen probleem om een nieuwe te sturen".
-    let our_effort = (analysis.is(end, &["for", "voor"])
-        && analysis.is(end + 1, &["us", "me", "ons", "mij"]))
-        || (next == "to" && !analysis.is(end + 1, &["you", "your", "them", "anyone", "everyone"]))
-        || next == "om";
+    let our_effort = (analysis.is(end, words.benefactive_prepositions)
+        && analysis.is(end + 1, words.first_person_objects))
+        || (analysis.is(end, words.infinitive_openers) && !analysis.is(end + 1, words.addressees));
     // "no big deal if you can't find the receipt": reassuring the reader about their own slip.
-    let reassures =
-        analysis.is(end, &["if", "als"]) && analysis.is(end + 1, &["you", "u", "je", "jij"]);
+    let reassures = analysis.is(end, words.reassuring_conditionals)
+        && analysis.is(end + 1, words.reader_subjects);
     // "just a few days ago" dates something; "in only a few days" is how soon a remedy comes.
-    let dates = analysis.is(end, &["ago", "geleden"])
-        || (start > 0 && analysis.is(start - 1, &["in", "within", "under", "binnen", "over"]));
+    let dates = analysis.is(end, words.past_time_markers)
+        || (start > 0 && analysis.is(start - 1, words.time_span_prepositions));
     our_effort || reassures || dates
 }
 
@@ -132,6 +120,7 @@ fn minimizes_something_else(analysis: &Analysis<'_>, group: &HitGroup) -> bool {
 /// article and the capital they leave behind.
 fn drop_softeners(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
     let analysis = context.analysis;
+    let words = analysis.words();
     let mut dropped: Vec<usize> = Vec::new();
     for hit in group.hits {
         let Some(marked) = hit.marked_tokens() else {
@@ -140,8 +129,8 @@ fn drop_softeners(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
         dropped.extend(marked.clone());
         let first = hit.start as usize;
         if !marked.contains(&first)
-            && analysis.is(first, SOFTENERS)
-            && analysis.is(first + 1, &["a", "an"])
+            && analysis.is(first, words.softeners)
+            && analysis.is(first + 1, words.indefinite_articles)
         {
             dropped.push(first);
         }
@@ -172,11 +161,28 @@ fn drop_softeners(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
             .span(run.end..run.end + 1)
             .slice(source)
             .starts_with(|c: char| "aeiouAEIOU".contains(c));
-        let word = analysis.span(article..article + 1).slice(source);
-        match (analysis.word(article), next_vowel) {
-            ("a", true) => changed.push((article, format!("{word}n"))),
-            ("an", false) => changed.push((article, word[..1].to_owned())),
-            _ => {}
+        let written = analysis.span(article..article + 1).slice(source);
+        let article_word = analysis.word(article);
+        let swapped = words
+            .vowel_articles
+            .iter()
+            .find_map(|&(plain, before_vowel)| {
+                if next_vowel && article_word == plain {
+                    Some(before_vowel)
+                } else if !next_vowel && article_word == before_vowel {
+                    Some(plain)
+                } else {
+                    None
+                }
+            });
+        if let Some(swapped) = swapped {
+            // The writer's capital stays: "A slight error" → "An error".
+            let swapped = if written.starts_with(char::is_uppercase) {
+                capitalize(swapped)
+            } else {
+                swapped.to_owned()
+            };
+            changed.push((article, swapped));
         }
     }
     for run in &runs {
@@ -223,7 +229,7 @@ fn delete_clause(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
     let only_filler = |range: Range<usize>| {
         range
             .into_iter()
-            .all(|i| analysis.is(i, CLAUSE_FILLER) || !analysis.text.is_word(i))
+            .all(|i| analysis.is(i, analysis.words().clause_fillers) || !analysis.text.is_word(i))
     };
     if !only_filler(clause_start..group.tokens.start) || !only_filler(group.tokens.end..clause_end)
     {

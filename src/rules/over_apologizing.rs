@@ -153,14 +153,15 @@ fn sincerity_claims(
 ) -> (usize, std::ops::Range<usize>) {
     let words = analysis.words();
     let is_claim = |i: usize| {
-        analysis.is(i, words.sincerity_intensifiers) || analysis.is(i, SINCERITY_ADJECTIVES)
+        analysis.is(i, words.sincerity_intensifiers) || analysis.is(i, words.sincerity_adjectives)
     };
     let word = apology.word as usize;
     let sentence = analysis.sentence(apology.sentence);
     let mut end = word + 1;
     let mut after = 0;
     let mut index = word + 1;
-    while sentence.contains_token(index) && analysis.is(index, &[",", "and", "en"])
+    while sentence.contains_token(index)
+        && (analysis.word(index) == "," || analysis.is(index, words.conjunctions))
         || is_claim(index) && sentence.contains_token(index)
     {
         if is_claim(index) {
@@ -172,26 +173,3 @@ fn sincerity_claims(
     let before = apology.tokens().filter(|&i| is_claim(i)).count();
     (before + after, apology.start as usize..end)
 }
-
-/// The adjectives of "our sincere apologies" that claim sincerity ("full", "formal" do not).
-const SINCERITY_ADJECTIVES: &[&str] = &[
-    "oprechte",
-    "welgemeende",
-    "diepste",
-    "hartgrondige",
-    "oprechtste",
-    "sincere",
-    "sincerest",
-    "heartfelt",
-    "deepest",
-    "deep",
-    "genuine",
-    "honest",
-    "profound",
-    "wholehearted",
-    "humble",
-    "humblest",
-    "earnest",
-    "unreserved",
-    "profuse",
-];

@@ -34,30 +34,12 @@ pub(crate) fn writer_owns_fault(analysis: &Analysis<'_>, tokens: Range<usize>) -
 /// pretend this was beyond our control", "I will not blame the courier"? A negation followed by
 /// a verb of claiming within the clause, up to the phrase itself.
 pub(crate) fn is_disavowed(analysis: &Analysis<'_>, start: usize) -> bool {
-    const CLAIMS: &[&str] = &[
-        "pretend",
-        "claim",
-        "say",
-        "argue",
-        "suggest",
-        "hide",
-        "blame",
-        "use",
-        "make",
-        "plead",
-        "excuse",
-        "doen",
-        "beweren",
-        "zeggen",
-        "verschuilen",
-        "afschuiven",
-        "schuiven",
-    ];
+    let words = analysis.words();
     let clause = analysis.clause_of(start);
     (clause.start as usize..=start).any(|verb| {
-        analysis.is(verb, CLAIMS)
+        analysis.is(verb, words.claim_verbs)
             && (verb.saturating_sub(4).max(clause.start as usize)..verb)
-                .any(|i| analysis.is(i, &["not", "never", "niet", "nooit"]))
+                .any(|i| analysis.is(i, words.negation_adverbs))
     })
 }
 
@@ -85,65 +67,18 @@ pub(crate) fn merge_overlapping(hits: &[PhraseHit]) -> Vec<HitGroup<'_>> {
     groups
 }
 
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "nothing", "niet", "geen", "nooit", "niets",
-];
-const CONDITIONS: &[&str] = &[
-    "if", "whether", "unless", "als", "indien", "mocht", "tenzij",
-];
-
-/// The words that make a Responsibility phrase an admission of fault, not just of an act.
-const FAULT_WORDS: &[&str] = &[
-    "fault",
-    "mistake",
-    "error",
-    "blame",
-    "responsibility",
-    "responsible",
-    "accountability",
-    "accountable",
-    "should",
-    "ought",
-    "excuse",
-    "ours",
-    "mine",
-    "on",
-    "wrong",
-    "incorrect",
-    "oversight",
-    "doing",
-    "bad",
-    "blunder",
-    "failure",
-    "down",
-    "own",
-    // Dutch
-    "fout",
-    "fouten",
-    "schuld",
-    "vergissing",
-    "verantwoordelijkheid",
-    "moeten",
-    "verkeerde",
-    "verkeerd",
-    "kant",
-    "vergeten",
-    "tekortgeschoten",
-    "verzuimd",
-    "nagelaten",
-    "steek",
-    "excuses",
-];
-
 fn is_admission(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     let start = hit.start as usize;
-    if analysis.text.tokens[start].quoted() || !hit.tokens().any(|i| analysis.is(i, FAULT_WORDS)) {
+    let words = analysis.words();
+    if analysis.text.tokens[start].quoted()
+        || !hit.tokens().any(|i| analysis.is(i, words.admission_words))
+    {
         return false;
     }
     let clause = analysis.clause_of(start).tokens();
-    let conditional = (clause.start..start).any(|i| analysis.is(i, CONDITIONS));
+    let conditional = (clause.start..start).any(|i| analysis.is(i, words.conditionals));
     let negated =
-        (start.saturating_sub(3).max(clause.start)..start).any(|i| analysis.is(i, NEGATIONS));
+        (start.saturating_sub(3).max(clause.start)..start).any(|i| analysis.is(i, words.negations));
     !conditional && !negated
 }
 

@@ -70,55 +70,6 @@ static META: RuleMeta = RuleMeta {
     source: include_str!("passive_evasion.rs"),
 };
 
-/// The auxiliaries of a passive, as the PassiveFailure table writes them.
-const AUXILIARIES: &[&str] = &[
-    "was", "were", "has", "have", "had", "got", "is", "are", "been",
-];
-/// Adverbs between the auxiliary and the participle, kept before the verb in the rewrite.
-const ADVERBS: &[&str] = &[
-    "unfortunately",
-    "accidentally",
-    "mistakenly",
-    "inadvertently",
-    "somehow",
-    "then",
-    "also",
-    "again",
-    "sadly",
-    "apparently",
-    "simply",
-    "wrongly",
-    "incorrectly",
-    "never",
-];
-/// Where a participle's trailing words start: they follow the object ("we sent your order
-/// late", "we kept you waiting", "we sent it to the wrong address").
-const TRAILING: &[&str] = &["late", "twice", "waiting", "to"];
-/// Words that open a subject noun phrase.
-const DETERMINERS: &[&str] = &[
-    "your", "the", "our", "a", "an", "this", "these", "those", "some", "several", "many", "all",
-    "two", "three", "both", "its", "their", "any", "every", "each",
-];
-/// Subject pronouns and their object forms.
-const PRONOUNS: &[(&str, &str)] = &[
-    ("you", "you"),
-    ("it", "it"),
-    ("they", "them"),
-    ("he", "him"),
-    ("she", "her"),
-    ("this", "this"),
-];
-/// Words that cannot sit inside a short subject noun phrase: a clause boundary is between.
-const NOT_IN_SUBJECT: &[&str] = &[
-    "that", "which", "who", "and", "or", "but", "because", "when", "if", "we", "i", "you", "so",
-    "as", "since", "after", "before", "while",
-];
-/// After "by", these measure rather than act: "delayed by a day".
-const MEASURES: &[&str] = &[
-    "day", "days", "week", "weeks", "hour", "hours", "minute", "minutes", "month", "months", "few",
-    "couple", "bit", "lot",
-];
-
 impl Rule for PassiveEvasion {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -179,14 +130,8 @@ impl Rule for PassiveEvasion {
 fn denies_the_failure(analysis: &Analysis<'_>, failure: Range<usize>) -> bool {
     let start = failure.start;
     let clause_start = analysis.clause_of(start).start as usize;
-    (clause_start.max(start.saturating_sub(4))..failure.end).any(|i| {
-        analysis.is(
-            i,
-            &[
-                "no", "nothing", "none", "neither", "nobody", "geen", "niets", "niemand",
-            ],
-        )
-    })
+    (clause_start.max(start.saturating_sub(4))..failure.end)
+        .any(|i| analysis.is(i, analysis.words().negative_quantifiers))
 }
 
 /// Nobody owns the failure in `tokens`: no doer named or owned in its clause, no admission in
@@ -195,14 +140,7 @@ fn is_unowned(analysis: &Analysis<'_>, tokens: Range<usize>) -> bool {
     let clause = analysis.clause_of(tokens.start).tokens();
     let sentence = analysis.sentence_of(tokens.start).tokens();
     // "If your parcel was damaged, we will replace it": a condition, not an evasion.
-    if (clause.start..tokens.start).any(|i| {
-        analysis.is(
-            i,
-            &[
-                "if", "unless", "whether", "als", "indien", "mocht", "tenzij",
-            ],
-        )
-    }) {
+    if (clause.start..tokens.start).any(|i| analysis.is(i, analysis.words().conditionals)) {
         return false;
     }
     if analysis.word(sentence.end - 1) == "?" {
@@ -259,9 +197,9 @@ fn names_doer_verb_final(
 /// wrote", "because we miscounted", "we mislabeled the box and it was lost".
 fn names_doer(analysis: &Analysis<'_>, clause: Range<usize>, failure: Range<usize>) -> bool {
     let words = analysis.words();
-    if analysis.is(failure.end, &["by", "door"]) {
+    if analysis.is(failure.end, words.agent_prepositions) {
         let agent = failure.end + 1;
-        let measure = (agent..agent + 3).any(|i| analysis.is(i, MEASURES))
+        let measure = (agent..agent + 3).any(|i| analysis.is(i, words.measures))
             || !analysis.text.is_word(agent)
             || analysis
                 .text
@@ -277,17 +215,11 @@ fn names_doer(analysis: &Analysis<'_>, clause: Range<usize>, failure: Range<usiz
     }
     clause.clone().any(|i| {
         // "a breakdown between the contractor and ourselves": our side is in it.
-        analysis.is(i, analysis.words().first_person_reflexives)
+        analysis.is(i, words.first_person_reflexives)
         // "an error in our billing code", "a delay at our warehouse".
-        || (analysis.is(i, &["our", "my", "onze", "ons", "mijn"])
+        || (analysis.is(i, words.first_person_possessives)
             && i > clause.start
-            && analysis.is(
-                i - 1,
-                &[
-                    "in", "on", "at", "from", "by", "with", "within", "inside", "of", "bij", "van",
-                    "door", "aan", "op",
-                ],
-            ))
+            && analysis.is(i - 1, words.doer_prepositions))
             // "we mislabeled the box and it was lost", "which I wrote", "because we miscounted
             // the stock" — but not "and we refunded the shipping", a remedy after the fact.
             || (analysis.is(i, words.first_person_subjects)
@@ -295,15 +227,15 @@ fn names_doer(analysis: &Analysis<'_>, clause: Range<usize>, failure: Range<usiz
                 // bieden excuses aan omdat de pasjes te laat zijn verstuurd"):
                 // `names_doer_verb_final` reads those.
                 && ((i < failure.start && words.verb_final_reach == 0)
-                    || (i > clause.start && analysis.is(i - 1, EXPLAINING)))
+                    || (i > clause.start && analysis.is(i - 1, words.doer_clause_openers)))
                 && {
                     let mut next = i + 1;
-                    while analysis.is(next, &["have", "had", "just", "then", "also", "accidentally"]) {
+                    while analysis.is(next, words.before_past_verbs) {
                         next += 1;
                     }
                     next < clause.end
                         && analysis.is_past_verb(next)
-                        && !analysis.is(next, &["was", "were", "had", "did"])
+                        && !analysis.is(next, words.past_auxiliaries)
                 })
     })
 }
@@ -312,16 +244,20 @@ fn names_doer(analysis: &Analysis<'_>, clause: Range<usize>, failure: Range<usiz
 /// "Helaas hebben wij fouten gemaakt". Only for mistakes *made*: the doer of "uw bestelling is
 /// vertraagd" needs a sentence only the writer can write.
 fn active_rewrite_dutch(context: &Context<'_>, hit: &PhraseHit) -> Option<Fix> {
-    const AUXILIARIES: &[&str] = &["zijn", "is", "werden", "werd"];
     let analysis = context.analysis;
+    let words = analysis.words();
     let tokens = hit.tokens();
-    if !analysis.is(tokens.end - 1, &["gemaakt", "begaan"]) || tokens.len() < 3 {
+    if !analysis.is(tokens.end - 1, words.mistake_participles) || tokens.len() < 3 {
         return None;
     }
     let first = tokens.start;
-    let active = if analysis.word(first) == "er" && analysis.is(first + 1, AUXILIARIES) {
+    let (placeholder, auxiliary) = (
+        words.placeholder_subjects,
+        words.passive_failure_auxiliaries,
+    );
+    let active = if analysis.is(first, placeholder) && analysis.is(first + 1, auxiliary) {
         "wij hebben"
-    } else if analysis.is(first, AUXILIARIES) && analysis.word(first + 1) == "er" {
+    } else if analysis.is(first, auxiliary) && analysis.is(first + 1, placeholder) {
         "hebben wij"
     } else {
         return None;
@@ -344,12 +280,6 @@ fn active_rewrite_dutch(context: &Context<'_>, hit: &PhraseHit) -> Option<Fix> {
     ))
 }
 
-/// Words that tie a following "we …" to the failure as its cause or its doer.
-const EXPLAINING: &[&str] = &[
-    "because", "since", "as", "which", "that", "who", "when", "after", "where", "once", "omdat",
-    "doordat", "nadat", "toen", "die", "dat",
-];
-
 enum Tense {
     Past,
     /// "have" or "had" + participle.
@@ -360,29 +290,27 @@ enum Tense {
 /// mistakes". `None` where the subject or the tense is unclear.
 fn active_rewrite(analysis: &Analysis<'_>, hit: &PhraseHit) -> Option<Fix> {
     let source = analysis.source;
+    let words = analysis.words();
     let tokens = hit.tokens();
-    let aux_start = tokens.clone().find(|&i| analysis.is(i, AUXILIARIES))?;
+    let aux_start = tokens
+        .clone()
+        .find(|&i| analysis.is(i, words.passive_failure_auxiliaries))?;
     let mut aux_end = aux_start;
-    while aux_end < tokens.end && analysis.is(aux_end, AUXILIARIES) {
+    while aux_end < tokens.end && analysis.is(aux_end, words.passive_failure_auxiliaries) {
         aux_end += 1;
     }
     // "may have been lost" is a hedge as well as a passive: no mechanical rewrite.
-    if aux_start > 0
-        && analysis.is(
-            aux_start - 1,
-            &[
-                "may", "might", "could", "must", "should", "would", "will", "can",
-            ],
-        )
-    {
+    if aux_start > 0 && analysis.is(aux_start - 1, words.modal_verbs) {
         return None;
     }
     let auxiliaries: Vec<&str> = (aux_start..aux_end).map(|i| analysis.word(i)).collect();
-    let tense = match auxiliaries.as_slice() {
-        ["was"] | ["were"] | ["got"] => Tense::Past,
-        ["has", "been"] | ["have", "been"] => Tense::Perfect("have"),
-        ["had", "been"] => Tense::Perfect("had"),
-        _ => return None,
+    let tense = match words
+        .passive_tenses
+        .iter()
+        .find(|(passive, _)| *passive == auxiliaries.as_slice())?
+    {
+        (_, None) => Tense::Past,
+        (_, Some(active)) => Tense::Perfect(active),
     };
 
     // The subject: inside the hit for "mistakes were made", before it otherwise.
@@ -394,20 +322,23 @@ fn active_rewrite(analysis: &Analysis<'_>, hit: &PhraseHit) -> Option<Fix> {
     };
 
     let mut verb_start = aux_end;
-    let adverb = analysis.is(verb_start, ADVERBS).then(|| {
+    let adverb = analysis.is(verb_start, words.passive_adverbs).then(|| {
         verb_start += 1;
         analysis.span(verb_start - 1..verb_start).slice(source)
     });
-    if verb_start >= tokens.end || analysis.is(verb_start, &["not"]) {
+    if verb_start >= tokens.end || analysis.is(verb_start, words.plain_negations) {
         return None;
     }
     let trailing_start = (verb_start + 1..tokens.end)
-        .find(|&i| analysis.is(i, TRAILING))
+        .find(|&i| analysis.is(i, words.participle_trailers))
         .unwrap_or(tokens.end);
     let first_verb = analysis.span(verb_start..verb_start + 1);
-    let verb_head = match (&tense, analysis.word(verb_start)) {
-        (Tense::Past, "forgotten") => "forgot".to_owned(),
-        (Tense::Past, "broken") => "broke".to_owned(),
+    let past = words
+        .irregular_participles
+        .iter()
+        .find(|(participle, _)| *participle == analysis.word(verb_start));
+    let verb_head = match (&tense, past) {
+        (Tense::Past, Some((_, past))) => (*past).to_owned(),
         _ => first_verb.slice(source).to_owned(),
     };
     let verb_rest = &source[first_verb.end..analysis.span(verb_start..trailing_start).end];
@@ -449,12 +380,14 @@ fn active_rewrite(analysis: &Analysis<'_>, hit: &PhraseHit) -> Option<Fix> {
 /// an object ("your order", "the box of your order", "mistakes", "it", "they" → "them").
 fn subject_before(analysis: &Analysis<'_>, aux: usize) -> Option<(Range<usize>, String)> {
     let source = analysis.source;
+    let words = analysis.words();
     let clause_start = analysis.clause_of(aux).start as usize;
     if aux == clause_start {
         return None;
     }
     let last = aux - 1;
-    if let Some((_, object)) = PRONOUNS
+    if let Some((_, object)) = words
+        .subject_object_pronouns
         .iter()
         .find(|(subject, _)| analysis.word(last) == *subject)
     {
@@ -462,20 +395,22 @@ fn subject_before(analysis: &Analysis<'_>, aux: usize) -> Option<(Range<usize>, 
     }
     let lowest = clause_start.max(aux.saturating_sub(5));
     let mut start = (lowest..aux).rev().find(|&i| {
-        analysis.is(i, DETERMINERS)
-            && (i..aux)
-                .all(|j| analysis.text.is_word(j) && (j == i || !analysis.is(j, NOT_IN_SUBJECT)))
+        analysis.is(i, words.subject_determiners)
+            && (i..aux).all(|j| {
+                analysis.text.is_word(j) && (j == i || !analysis.is(j, words.subject_breakers))
+            })
     });
     // "the box of your order": one "of" link back to an earlier determiner.
     if let Some(found) = start {
-        if found >= 2 && analysis.word(found - 1) == "of" {
+        if found >= 2 && analysis.is(found - 1, words.genitive_prepositions) {
             let earlier = (found.saturating_sub(4).max(clause_start)..found - 1)
                 .rev()
-                .find(|&i| analysis.is(i, DETERMINERS));
+                .find(|&i| analysis.is(i, words.subject_determiners));
             if let Some(earlier) = earlier {
                 if aux - earlier <= 6
-                    && (earlier..found - 1)
-                        .all(|j| analysis.text.is_word(j) && !analysis.is(j, NOT_IN_SUBJECT))
+                    && (earlier..found - 1).all(|j| {
+                        analysis.text.is_word(j) && !analysis.is(j, words.subject_breakers)
+                    })
                 {
                     start = Some(earlier);
                 }
@@ -486,12 +421,9 @@ fn subject_before(analysis: &Analysis<'_>, aux: usize) -> Option<(Range<usize>, 
         Some(start) => start,
         // A bare plural: "orders were delayed".
         None => {
-            let word = analysis.word(last);
             let plural = analysis.text.is_word(last)
-                && word.len() > 3
-                && word.ends_with('s')
-                && !word.ends_with("ss")
-                && !analysis.is(last, NOT_IN_SUBJECT);
+                && analysis.looks_plural(last)
+                && !analysis.is(last, words.subject_breakers);
             if !plural {
                 return None;
             }

@@ -106,19 +106,21 @@ impl Rule for PreferApologize {
 /// "I'm sorry to inform you …" announces bad news; "I'm not sorry" is no apology.
 fn is_bad_news_or_negated(analysis: &Analysis<'_>, apology: &ApologyExpression) -> bool {
     let word = apology.word as usize;
-    (analysis.word(word + 1) == "to"
-        && analysis.is(
-            word + 2,
-            &[
-                "say", "inform", "tell", "report", "announce", "say,", "share",
-            ],
-        ))
-        || apology.tokens().any(|i| analysis.word(i) == "not")
-        // "het spijt me u te moeten meedelen": bad news; "het spijt me niet": no apology.
-        || analysis.word(word + 1) == "niet"
-        || (word + 1..word + 6).any(|i| {
-            analysis.is(i, &["meedelen", "mededelen", "melden", "informeren", "berichten"])
-        })
+    let words = analysis.words();
+    // The telling verb follows "to" at once, or ends a verb-final clause: "het spijt me u te
+    // moeten meedelen".
+    let bad_news = if words.verb_final_reach == 0 {
+        analysis.is(word + 1, words.infinitive_openers)
+            && analysis.is(word + 2, words.bad_news_verbs)
+    } else {
+        (word + 1..word + 6).any(|i| analysis.is(i, words.bad_news_verbs))
+    };
+    // "I'm not sorry", "het spijt me niet": no apology.
+    bad_news
+        || apology
+            .tokens()
+            .any(|i| analysis.is(i, words.plain_negations))
+        || analysis.is(word + 1, words.trailing_negations)
 }
 
 /// Dutch act-form: "Sorry voor …" → "Excuses voor …", "Het spijt ons voor …" → "Onze excuses
@@ -126,15 +128,16 @@ fn is_bad_news_or_negated(analysis: &Analysis<'_>, apology: &ApologyExpression) 
 fn rewrite_dutch(context: &Context<'_>, apology: &ApologyExpression) -> Option<Fix> {
     let analysis = context.analysis;
     let (start, word) = (apology.start as usize, apology.word as usize);
-    if analysis.word(analysis.object_start(apology)) != "voor" {
+    let words = analysis.words();
+    if !analysis.is(analysis.object_start(apology), words.object_prepositions) {
         return None;
     }
     let ours = apology
         .tokens()
-        .any(|i| analysis.is(i, &["ons", "wij", "we"]));
+        .any(|i| analysis.is(i, words.first_person_plural));
     let mine = apology
         .tokens()
-        .any(|i| analysis.is(i, &["me", "mij", "ik"]));
+        .any(|i| analysis.is(i, words.first_person_singular));
     let replacement = match (ours, mine) {
         (true, _) => "onze excuses",
         (false, true) => "mijn excuses",
@@ -150,30 +153,17 @@ fn rewrite_dutch(context: &Context<'_>, apology: &ApologyExpression) -> Option<F
     Some(replace_fix(context, range, original, replacement))
 }
 
-/// Adverbs worth keeping in the act-form ("I'm truly sorry" → "I truly apologize"); plain
-/// intensifiers ("so", "very", "really") go, since "I so apologize" is not English.
-const KEPT_ADVERBS: &[&str] = &[
-    "truly",
-    "sincerely",
-    "deeply",
-    "genuinely",
-    "humbly",
-    "profoundly",
-    "unreservedly",
-    "wholeheartedly",
-    "also",
-];
-
 fn rewrite(context: &Context<'_>, apology: &ApologyExpression) -> Option<Fix> {
     let (analysis, source) = (context.analysis, context.source);
     let tokens = apology.tokens();
+    let words = analysis.words();
     // "I feel sorry for you" is pity, not an apology to rewrite.
-    if tokens.clone().any(|i| analysis.is(i, &["feel", "felt"])) {
+    if tokens.clone().any(|i| analysis.is(i, words.feeling_verbs)) {
         return None;
     }
     let start = apology.start as usize;
     let word = apology.word as usize;
-    let subject = if apology.explicit_subject && analysis.word(start) == "we" {
+    let subject = if apology.explicit_subject && analysis.is(start, words.first_person_plural) {
         if analysis.text.tokens[start].capitalized() {
             "We"
         } else {
@@ -184,7 +174,7 @@ fn rewrite(context: &Context<'_>, apology: &ApologyExpression) -> Option<Fix> {
     };
     let mut replacement = String::from(subject);
     for i in start + 1..word {
-        if analysis.is(i, KEPT_ADVERBS) {
+        if analysis.is(i, words.act_form_adverbs) {
             replacement.push(' ');
             replacement.push_str(analysis.span(i..i + 1).slice(source));
         }
@@ -192,22 +182,22 @@ fn rewrite(context: &Context<'_>, apology: &ApologyExpression) -> Option<Fix> {
     replacement.push_str(" apologize");
     // What follows "sorry" may need a new preposition.
     let mut end = word + 1;
-    if analysis.word(end) == "about" {
+    if analysis.is(end, words.feeling_prepositions) {
         replacement.push_str(" for");
         end += 1;
-    } else if analysis.word(end) == "to" {
-        if analysis.is(end + 1, &["hear", "see", "learn", "read"]) {
+    } else if analysis.is(end, words.infinitive_openers) {
+        if analysis.is(end + 1, words.perception_verbs) {
             end += 2;
-            if analysis.is(end, &["about", "of"]) {
+            if analysis.is(end, words.news_prepositions) {
                 replacement.push_str(" for");
                 end += 1;
             } else {
                 replacement.push_str(" that");
-                if analysis.word(end) == "that" {
+                if analysis.is(end, words.complementizers) {
                     end += 1;
                 }
             }
-        } else if analysis.word(end + 1) == "have" {
+        } else if analysis.is(end + 1, words.perfect_infinitive_auxiliaries) {
             replacement.push_str(" for having");
             end += 2;
         } else {

@@ -83,7 +83,8 @@ impl Rule for PressuresForgiveness {
                 continue;
             }
             // "let's move on to the refund", "move forward with the repair": a transition.
-            if analysis.is(end - 1, &["on", "forward"]) && analysis.is(end, &["to", "with"]) {
+            let (last, next) = (analysis.word(end - 1), analysis.word(end));
+            if analysis.words().transition_links.contains(&(last, next)) {
                 continue;
             }
             last_end = end;

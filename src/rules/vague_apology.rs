@@ -118,29 +118,15 @@ impl Rule for VagueApology {
 /// do not. "The trouble of driving back twice" names a specific harm.
 fn names_nothing(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     let end = hit.end as usize;
-    if analysis.is(end - 1, &["it", "this", "that", "everything"]) {
-        let ends_phrase = !analysis.text.is_word(end)
-            || analysis.is(
-                end,
-                &[
-                    "and",
-                    "but",
-                    "again",
-                    "too",
-                    "happening",
-                    "earlier",
-                    "today",
-                    "yesterday",
-                    "once",
-                ],
-            );
+    let words = analysis.words();
+    if analysis.is(end - 1, words.vague_pronouns) {
+        let ends_phrase = !analysis.text.is_word(end) || analysis.is(end, words.phrase_closers);
         return ends_phrase;
     }
     // "the trouble of driving back", "the mess our painters left on your patio": the noun goes
     // on to name the harm.
     // But "the events *of* this past weekend" only dates it, and "the issues *that* you
     // experienced" only points back at the reader.
-    let words = analysis.words();
     let dated = analysis.is(end + 2, words.time_nouns) || analysis.is(end + 3, words.time_nouns);
     let by_whom = analysis.is(end, words.first_person_any) || analysis.is(end, words.determiners);
     let specified = (analysis.is(end, words.harm_complements) && !dated)

@@ -222,16 +222,15 @@ fn whole_expressions(analysis: &Analysis<'_>, reports_others: bool) -> Vec<Apolo
 }
 
 fn form_of(analysis: &Analysis<'_>, word: &str) -> ApologyForm {
-    if word == "apologetic" {
-        // "We are apologetic about …" names a feeling, like "sorry".
-        ApologyForm::Sorry
-    } else if word.starts_with("apologi") && !word.ends_with('y') && !word.ends_with("ies") {
+    let words = analysis.words();
+    if words.apology_verbs.contains(&word) {
         ApologyForm::Apologize
-    } else if word.starts_with("apolog") || analysis.words().bare_apology_nouns.contains(&word) {
+    } else if words.apology_nouns.contains(&word) {
         ApologyForm::Apologies
-    } else if word.starts_with("regret") {
+    } else if words.regret_verbs.contains(&word) {
         ApologyForm::Regret
     } else {
+        // "sorry", and "We are apologetic about …", which names a feeling like "sorry".
         ApologyForm::Sorry
     }
 }
@@ -254,17 +253,14 @@ fn back_over(analysis: &Analysis<'_>, from: usize, skip: &[&[&str]]) -> Option<u
 /// An adverb by its ending ("truly and *earnestly* sorry"), where the language marks them.
 fn is_adverb(analysis: &Analysis<'_>, index: usize) -> bool {
     let word = analysis.word(index);
+    let words = analysis.words();
     word.len() > 4
-        && !matches!(
-            word,
-            "apply" | "reply" | "supply" | "family" | "early" | "italy"
-        )
-        && analysis
-            .words()
+        && !words.not_adverbs.contains(&word)
+        && words
             .adverb_suffixes
             .iter()
             .any(|suffix| word.ends_with(suffix))
-        && !analysis.is(index, analysis.words().first_person_any)
+        && !analysis.is(index, words.first_person_any)
 }
 
 /// The subject of a verb whose own subject was left out after *and*: "We appreciate your patience
@@ -292,7 +288,7 @@ fn coordinated_subject(analysis: &Analysis<'_>, word: usize, before: usize) -> S
         let opens_clause = i == clause.start as usize
             || analysis.is(i - 1, words.conjunctions)
             || !analysis.text.is_word(i - 1)
-            || analysis.is(i - 1, &["that", "dat"]);
+            || analysis.is(i - 1, words.complementizers);
         if analysis.is(i, words.third_person_pronouns) && analysis.text.is_word(i) && opens_clause {
             return Subject::Other;
         }
@@ -380,19 +376,14 @@ fn sorry_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
         return Subject::NotAnApology;
     }
     // "sorry is not enough", "sorry does not cut it": the word as a noun.
-    if analysis.is(
-        word + 1,
-        &[
-            "is", "was", "does", "will", "would", "means", "just", "seems", "isn't",
-        ],
-    ) {
+    if analysis.is(word + 1, words.sorry_as_subject) {
         return Subject::NotAnApology;
     }
     // "how sorry I am", "so sorry we are": the subject follows.
     if analysis.is(word + 1, words.first_person_subjects) && analysis.is(word + 2, words.be_forms) {
         let opener = word
             .checked_sub(1)
-            .filter(|&i| analysis.is(i, &["how", "hoe"]));
+            .filter(|&i| analysis.is(i, words.exclamatives));
         return Subject::Writer {
             start: opener.unwrap_or(word),
             explicit: true,
@@ -408,7 +399,7 @@ fn sorry_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
         let Some(subject) = back_over(
             analysis,
             before,
-            &[words.skippable, words.intensifiers, &["not", "truly"]],
+            &[words.skippable, words.intensifiers, words.plain_negations],
         ) else {
             return Subject::NotAnApology;
         };
@@ -417,7 +408,7 @@ fn sorry_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
                 start: subject,
                 explicit: true,
             }
-        } else if analysis.is(before, &["is", "are"])
+        } else if analysis.is(before, words.third_person_be)
             && !analysis.is(subject, words.third_person_pronouns)
             && analysis.text.is_word(subject)
             && !analysis.is(subject, words.modals)
@@ -478,26 +469,10 @@ fn sorry_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
 
 fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
     let words = analysis.words();
-    let adverbs: &[&str] = &[
-        "sincerely",
-        "deeply",
-        "truly",
-        "humbly",
-        "unreservedly",
-        "really",
-        "again",
-        "also",
-        "profusely",
-        "personally",
-        "wholeheartedly",
-        "fully",
-        "must",
-        "do",
-        "hereby",
-    ];
+    let adverbs = words.apology_verb_adverbs;
     // "I can't apologize enough": the negation belongs to the idiom, not to the apology.
-    let enough = (word + 1..word + 4).any(|i| analysis.word(i) == "enough");
-    let negation: &[&str] = if enough { &["not"] } else { &[] };
+    let enough = (word + 1..word + 4).any(|i| analysis.is(i, words.enough_words));
+    let negation: &[&str] = if enough { words.plain_negations } else { &[] };
     let Some(before) = back_over(
         analysis,
         word,
@@ -528,7 +503,7 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
         };
     }
     // "Acme apologizes", "City staff would like to apologize".
-    if analysis.word(word).ends_with('s')
+    if third_person_form(analysis, word)
         && !analysis.is(before, words.third_person_pronouns)
         && analysis.text.is_word(before)
         && !analysis.is(before, words.modals)
@@ -548,7 +523,7 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
                 words.intensifiers,
                 words.be_forms,
                 adverbs,
-                &["like", "love"],
+                words.catenative_verbs,
             ],
         ) {
             Some(s) if analysis.is(s, words.first_person_subjects) => Subject::Writer {
@@ -556,9 +531,15 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
                 explicit: true,
             },
             // "Let me apologize", "please let us apologize".
-            None if analysis.is(before, &["me", "us"]) || analysis.word(before) == "to" => {
-                let start = back_over(analysis, before, &[&["let", "please", "me", "us"]])
-                    .map_or(before, |s| s + 1);
+            None if analysis.is(before, words.first_person_objects)
+                || analysis.is(before, words.infinitive_openers) =>
+            {
+                let start = back_over(
+                    analysis,
+                    before,
+                    &[words.permission_words, words.first_person_objects],
+                )
+                .map_or(before, |s| s + 1);
                 Subject::Writer {
                     start,
                     explicit: true,
@@ -569,7 +550,7 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
                 explicit: false,
             },
             Some(_)
-                if analysis.word(word - 1) == "to"
+                if analysis.is(word - 1, words.infinitive_openers)
                     && !analysis.is(word.saturating_sub(2), words.modals) =>
             {
                 // "I wanted to get in touch to apologize": the nearest subject before is the
@@ -585,7 +566,10 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
                 // "the way to apologize" is no one's apology.
                 let present = (subject + 1..word)
                     .any(|i| analysis.is(i, words.present_auxiliaries))
-                    && !analysis.word(word).ends_with("ing");
+                    && !words
+                        .regular_progressive_suffixes
+                        .iter()
+                        .any(|suffix| analysis.word(word).ends_with(suffix));
                 if present {
                     Subject::Third {
                         start: subject,
@@ -624,7 +608,7 @@ fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
     let Some(before) = back_over(
         analysis,
         word,
-        &[words.apology_adjectives, &[",", "and", "en"]],
+        &[words.apology_adjectives, &[","], words.conjunctions],
     ) else {
         // "Apologies for the mix-up" opens an apology; a bare "Apology accepted" does not, nor
         // a noun that is the subject or object of a statement ("Excuses zijn niet genoeg",
@@ -649,29 +633,17 @@ fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
             explicit: false,
         };
     }
-    if analysis.is(before, &["my", "our", "mijn", "onze"]) {
-        let start = back_over(
-            analysis,
-            before,
-            &[&["please", "accept", "kindly", "do", "and"]],
-        )
-        .map_or(before, |s| s + 1);
+    if analysis.is(before, words.apology_possessives) {
+        let start = back_over(analysis, before, &[words.accepting_words]).map_or(before, |s| s + 1);
         return Subject::Writer {
             start: start.min(before),
             explicit: true,
         };
     }
     // "I owe you an apology", "we owe everyone an apology".
-    if analysis.is(before, &["an", "a"]) {
-        if let Some(verb) = back_over(
-            analysis,
-            before,
-            &[&[
-                "you", "everyone", "all", "of", "them", "him", "her", "a", "an", "real", "proper",
-                "big",
-            ]],
-        ) {
-            if analysis.is(verb, &["owe", "offer", "extend", "make"]) {
+    if analysis.is(before, words.indefinite_articles) {
+        if let Some(verb) = back_over(analysis, before, &[words.owed_apology_fillers]) {
+            if analysis.is(verb, words.owing_verbs) {
                 if let Some(subject) = back_over(analysis, verb, &[words.modals, words.skippable]) {
                     if analysis.is(subject, words.first_person_subjects) {
                         return Subject::Writer {
@@ -684,7 +656,7 @@ fn noun_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
         }
         return Subject::NotAnApology;
     }
-    if analysis.is(before, &["his", "her", "their", "its"]) {
+    if analysis.is(before, words.third_person_possessives) {
         return Subject::Other;
     }
     Subject::NotAnApology
@@ -703,35 +675,36 @@ fn opens_bare_apology(analysis: &Analysis<'_>, word: usize) -> bool {
         return false;
     }
     word + 1 >= sentence.end as usize
-        || analysis.is(
-            word + 1,
-            &[
-                "for", "about", "to", "again", "once", "if", "that", "all", "everyone", "voor",
-                "aan", "hiervoor", "daarvoor", "nogmaals", "als", "dat", "iedereen", "allemaal",
-                ",", ".", "!", "…", ":", "-", "—", "'", "\"",
-            ],
+        || analysis.is(word + 1, analysis.words().after_bare_apology)
+        || matches!(
+            analysis.word(word + 1),
+            "," | "." | "!" | "…" | ":" | "-" | "—" | "'" | "\""
         )
 }
 
 fn regret_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
     let words = analysis.words();
     // "We regret to inform you": a formula for bad news, not an apology.
-    if analysis.word(word + 1) == "to" {
+    if analysis.is(word + 1, words.infinitive_openers) {
         return Subject::NotAnApology;
     }
-    if !analysis.is(word, &["regret", "regrets"]) {
+    // "We regretted …" tells of a regret; only the present one is made here.
+    if analysis.is_past_verb(word) {
         return Subject::NotAnApology;
     }
     match back_over(
         analysis,
         word,
-        &[words.intensifiers, words.skippable, &["much", "do"]],
+        &[words.intensifiers, words.skippable, words.regret_fillers],
     ) {
         Some(before) if analysis.is(before, words.first_person_subjects) => Subject::Writer {
             start: before,
             explicit: true,
         },
-        Some(before) if analysis.is(before, &["our", "my"]) && analysis.word(word) == "regrets" => {
+        Some(before)
+            if analysis.is(before, words.apology_possessives)
+                && third_person_form(analysis, word) =>
+        {
             Subject::Writer {
                 start: before,
                 explicit: true,
@@ -739,7 +712,7 @@ fn regret_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
         }
         Some(before) if analysis.is(before, words.third_person_pronouns) => Subject::Other,
         // "The council regrets the disruption": an institution of itself, if it is the writer.
-        Some(before) if analysis.text.is_word(before) && analysis.word(word) == "regrets" => {
+        Some(before) if analysis.text.is_word(before) && third_person_form(analysis, word) => {
             Subject::Third {
                 start: before,
                 present: true,
@@ -752,6 +725,16 @@ fn regret_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
         },
         _ => Subject::NotAnApology,
     }
+}
+
+/// A verb in its present third person singular ("apologizes", "regrets").
+fn third_person_form(analysis: &Analysis<'_>, word: usize) -> bool {
+    let form = analysis.word(word);
+    analysis
+        .words()
+        .third_person_suffixes
+        .iter()
+        .any(|suffix| form.ends_with(suffix))
 }
 
 /// An apology inside double quotes is someone else's words ("“We are sorry,” the CEO said") or
@@ -862,10 +845,12 @@ fn is_mention(analysis: &Analysis<'_>, start: usize, word: usize) -> bool {
     if open < paragraph.start
         || analysis.word(open) != "'"
         || !(open == paragraph.start || tokens[open].spaced_before())
-        || matches!(
-            analysis.span(start..start + 1).slice(analysis.source),
-            "t" | "T" | "s"
-        )
+        || analysis.words().elisions.iter().any(|elision| {
+            analysis
+                .span(start..start + 1)
+                .slice(analysis.source)
+                .eq_ignore_ascii_case(elision)
+        })
     {
         return false;
     }

@@ -102,10 +102,16 @@ fn owned_in_an_apology(analysis: &Analysis<'_>) -> Option<crate::lint::finding::
             && analysis.text.is_word(verb)
             && words.regular_progressive_suffixes.iter().any(|suffix| {
                 let word = analysis.word(verb);
-                word.len() > suffix.len() + 2 && word.ends_with(suffix) && !word.ends_with("thing")
+                word.len() > suffix.len() + 2
+                    && word.ends_with(suffix)
+                    && !words
+                        .not_progressive_endings
+                        .iter()
+                        .any(|ending| word.ends_with(ending))
             })
             // A Dutch nominalized verb takes its object with "van": "voor het plaatsen van".
-            && (words.verb_final_reach == 0 || analysis.word(verb + 1) == "van");
+            && (words.gerund_object_prepositions.is_empty()
+                || analysis.is(verb + 1, words.gerund_object_prepositions));
         let owned = gerund
             || (analysis.owns_act(object..end)
                 && !(object..end).any(|i| analysis.is(i, analysis.words().conditionals)));

@@ -184,6 +184,18 @@ const KIND_COUNT: usize = 64;
 pub struct WordLists {
     pub first_person_subjects: &'static [&'static str],
     pub first_person_any: &'static [&'static str],
+    /// "our", "my": what we own or did ("if *our* update caused this", "an error in *our* code").
+    pub first_person_possessives: &'static [&'static str],
+    /// The reader as a subject ("*you* chose to", "no big deal if *you* …").
+    pub reader_subjects: &'static [&'static str],
+    /// The writer alone ("*I* may be wrong", "het spijt *me*").
+    pub first_person_singular: &'static [&'static str],
+    /// The writer's side as a group ("*we* are sorry", "het spijt *ons*").
+    pub first_person_plural: &'static [&'static str],
+    /// The writer as an object ("no trouble for *us*", "let *me* apologize").
+    pub first_person_objects: &'static [&'static str],
+    /// Pronouns that take a plural verb ("*they* were").
+    pub plural_pronouns: &'static [&'static str],
     /// Forms of *be* (and *feel*) between a subject and "sorry".
     pub be_forms: &'static [&'static str],
     pub intensifiers: &'static [&'static str],
@@ -197,6 +209,9 @@ pub struct WordLists {
     pub after_apology: &'static [&'static str],
     /// Adjectives inside "our sincere apologies".
     pub apology_adjectives: &'static [&'static str],
+    /// The apology adjectives that claim sincerity ("our *sincere*, *heartfelt* apologies"; "full",
+    /// "formal" do not), for stacked-claim checks.
+    pub sincerity_adjectives: &'static [&'static str],
     pub reporting_verbs: &'static [&'static str],
     pub third_person_subjects: &'static [&'static str],
     /// Words that may open a sentence before a bare "Sorry".
@@ -212,9 +227,63 @@ pub struct WordLists {
     /// Apology nouns that open an apology on their own at the start of a sentence ("Apologies
     /// for …", "Excuses voor …").
     pub bare_apology_nouns: &'static [&'static str],
+    /// The apology nouns among the apology words ("apology", "apologies", "excuses"): the noun
+    /// form, with its own subject walk.
+    pub apology_nouns: &'static [&'static str],
+    /// The forms of the verb among the apology words ("apologize", "apologized"): the act-form.
+    pub apology_verbs: &'static [&'static str],
+    /// The forms of *regret* among the apology words ("we regret the delay").
+    pub regret_verbs: &'static [&'static str],
+    /// Words between a subject and *regret* ("we very *much* regret", "we *do* regret").
+    pub regret_fillers: &'static [&'static str],
+    /// How a verb's present third person singular ends ("Acme apologize*s*", "the council
+    /// regret*s*"): a noun subject before it speaks of itself.
+    pub third_person_suffixes: &'static [&'static str],
+    /// Words that may stand between a subject and the apology verb besides intensifiers and modals
+    /// ("we *sincerely* apologize", "I *do* apologize", "we *hereby* apologize").
+    pub apology_verb_adverbs: &'static [&'static str],
+    /// Verbs that take the apology verb as their infinitive ("we would *like* to apologize", "I'd
+    /// *love* to").
+    pub catenative_verbs: &'static [&'static str],
+    /// Words of "let me apologize" before the writer as object ("*please let* us apologize").
+    pub permission_words: &'static [&'static str],
+    /// The word of "I can't apologize *enough*", after which the negation belongs to the idiom, not
+    /// to the apology.
+    pub enough_words: &'static [&'static str],
+    /// Words after "sorry" that make it a noun, the subject of a statement ("sorry *is* not
+    /// enough", "sorry *does* not cut it").
+    pub sorry_as_subject: &'static [&'static str],
+    /// What opens an exclamation whose subject follows the apology word ("*how* sorry I am",
+    /// "*hoe*").
+    pub exclamatives: &'static [&'static str],
+    /// Present forms of *be* after a third-person subject ("Acme *is* sorry"): an institution
+    /// speaking of itself.
+    pub third_person_be: &'static [&'static str],
+    /// Words of a request before "our apologies" that belong to the apology ("*please accept* our
+    /// apologies").
+    pub accepting_words: &'static [&'static str],
+    /// Verbs that give an apology as a noun ("I *owe* you an apology", "we *offer* an apology").
+    pub owing_verbs: &'static [&'static str],
+    /// Words between such a verb and "an apology" ("owe *you all* a *real* apology").
+    pub owed_apology_fillers: &'static [&'static str],
+    /// Possessives of someone else ("*his* apologies"): a reported apology.
+    pub third_person_possessives: &'static [&'static str],
+    /// The writer's possessives before an apology noun ("*our* apologies", "*onze* excuses"; Dutch
+    /// "ons" goes with a singular noun, never with "excuses").
+    pub apology_possessives: &'static [&'static str],
+    /// Words that may follow a bare apology noun that opens an apology ("Apologies *for* …",
+    /// "Excuses *voor* …", "Apologies *to* everyone"), besides punctuation.
+    pub after_bare_apology: &'static [&'static str],
+    /// Elided words written after an apostrophe ("*'t* spijt me"): the apostrophe opens no quote.
+    pub elisions: &'static [&'static str],
     /// How a verb's "-ing" form ends, for "sorry for *snapping* at you" (the writer's own act);
     /// empty where the language has none that follows "for".
     pub regular_progressive_suffixes: &'static [&'static str],
+    /// Endings of words that look like a verb's "-ing" form but are none ("some*thing*").
+    pub not_progressive_endings: &'static [&'static str],
+    /// The preposition a nominalized verb takes its object with ("voor het plaatsen *van* dit
+    /// artikel"); empty where the verb takes it directly ("for snapping at you").
+    pub gerund_object_prepositions: &'static [&'static str],
     /// How a gerund ends where a cause can be one ("caused by *receiving* the wrong item" retells
     /// the harm, it does not explain it); empty where the language has none.
     pub gerund_suffixes: &'static [&'static str],
@@ -223,30 +292,135 @@ pub struct WordLists {
     /// How an adverb ends where the language marks it ("earnest*ly*"); a walk from an apology
     /// word back to its subject steps over adverbs.
     pub adverb_suffixes: &'static [&'static str],
+    /// Words with an adverb's ending that are no adverb ("reply", "early").
+    pub not_adverbs: &'static [&'static str],
     /// Words that join two verbs of one subject ("We appreciate your patience *and* apologize").
     pub conjunctions: &'static [&'static str],
     /// "if", "unless": a statement after one in its clause is not made.
     pub conditionals: &'static [&'static str],
+    /// Verbs of the reader's own choice ("you *chose* to install it yourself"): blame only when
+    /// given as a cause.
+    pub reader_choices: &'static [&'static str],
+    /// Conjunctions that give what follows as a cause ("*because* you chose to …").
+    pub causal_conjunctions: &'static [&'static str],
+    /// What links a reader's choice to its consequence ("you installed it *yourself*, *so* …",
+    /// "*which is why*").
+    pub consequence_links: &'static [&'static [&'static str]],
     /// Words after which a conditional is no condition ("als *gevolg* van", "als
     /// *compensatie*", "als *een* les").
     pub conditional_exceptions: &'static [&'static str],
+    /// Conjunctions that end a condition when I/we follows: a statement of ours starts ("… if you
+    /// were upset *and* I will call you").
+    pub condition_closers: &'static [&'static str],
+    /// Conjunctions after which a condition before an apology opens a clause of its own ("…, *but*
+    /// if it did, I apologize").
+    pub clause_joiners: &'static [&'static str],
+    /// Condition markers that read well as *that* once the doubt goes ("sorry *if*", "*in* case",
+    /// "*to the* extent", "*als*").
+    pub that_like_markers: &'static [&'static [&'static str]],
+    /// Condition markers after which *that* is the condition's subject ("if *that* caused …", "in
+    /// case *that* …"), where after others it closes the marker ("to the extent *that* our update
+    /// …").
+    pub subject_that_markers: &'static [&'static str],
+    /// Pronouns that can be the subject of our act in a condition ("if *this* caused …").
+    pub demonstrative_subjects: &'static [&'static str],
+    /// Past auxiliaries that carry another verb and are no act of their own ("if this *did* …").
+    pub past_support_auxiliaries: &'static [&'static str],
     /// Cause prepositions that explain only at the front of their clause ("*Door* de
     /// stroomstoring lag het platform eruit"), not as the agent of a passive ("wordt door ons
     /// vergoed").
     pub fronted_causes: &'static [&'static str],
+    /// The preposition of a passive's agent ("lost *by* the carrier", "*door* de koerier").
+    pub agent_prepositions: &'static [&'static str],
+    /// Prepositions that place a failure with our side ("an error *in* our billing code", "a delay
+    /// *at* our warehouse", "*bij* onze").
+    pub doer_prepositions: &'static [&'static str],
+    /// Words that tie a following I/we to a failure as its cause or doer ("*because* we
+    /// miscounted", "*which* I wrote", "*omdat* wij").
+    pub doer_clause_openers: &'static [&'static str],
+    /// Words between I/we and a past verb ("we *have just* shipped", "we *accidentally* deleted").
+    pub before_past_verbs: &'static [&'static str],
+    /// Past forms that are auxiliaries, not acts ("we *were* told", "we *had* to").
+    pub past_auxiliaries: &'static [&'static str],
+    /// Words after an agent's preposition that measure rather than act ("delayed by a *day*").
+    pub measures: &'static [&'static str],
     /// What opens an apology's object when the object is the writer's own act, before a verb
     /// form with one of [`WordLists::regular_progressive_suffixes`]: "sorry *for* snapping at
     /// you", "excuses *voor het* plaatsen van dit artikel".
     pub act_openers: &'static [&'static str],
+    /// Prepositions that open an apology's object ("sorry *for*", "*about*", "excuses *voor*").
+    pub object_prepositions: &'static [&'static str],
+    /// The conjunction that opens a clause as an object ("sorry *that* we …", "het spijt me *dat*
+    /// …").
+    pub complementizers: &'static [&'static str],
     /// "not", "never": a repair refused, a fault denied.
     pub negations: &'static [&'static str],
+    /// The negations of a verb ("I will *not* pretend", "*nooit*"), as opposed to "no" and
+    /// "nothing", which negate a noun.
+    pub negation_adverbs: &'static [&'static str],
+    /// The plain negation of a verb ("not", "niet").
+    pub plain_negations: &'static [&'static str],
+    /// Words that say a failure did not take place ("*no* data was lost", "er zijn *geen* gegevens
+    /// gelekt").
+    pub negative_quantifiers: &'static [&'static str],
+    /// A negation right after the apology word that takes it back ("het spijt me *niet*"); empty
+    /// where it stands before ("I'm not sorry") and one after means something else ("sorry not to
+    /// have called").
+    pub trailing_negations: &'static [&'static str],
     /// The auxiliaries of a passive whose participle ends the clause ("is … teruggestort"); empty
     /// where the passive keeps them together (English, whose tables spell it out).
     pub passive_auxiliaries: &'static [&'static str],
     /// Words that turn a commitment into a hope ("we will *try* to", "we *may* be able to").
     pub hedges: &'static [&'static str],
+    /// The words around an adjective that make "as … as possible", no hedge ("*zo* snel
+    /// *mogelijk*").
+    pub as_possible_frames: &'static [(&'static str, &'static str)],
+    /// Prepositions that open a hedging adverbial of several words ("*in* zekere zin", "*op* de een
+    /// of andere manier"), which a fix drops like a one-word hedge.
+    pub hedge_phrase_openers: &'static [&'static str],
+    /// Hedges that open an offer in a question rather than weaken an admission ("Sorry, *maybe* we
+    /// can talk on Tuesday?").
+    pub offer_openers: &'static [&'static str],
+    /// The modals of such an offer ("maybe we *can* talk").
+    pub offer_modals: &'static [&'static str],
+    /// Modals that hedge what follows ("this *may* be our fault", "we *might* have").
+    pub hedging_modals: &'static [&'static str],
+    /// The auxiliary of a perfect infinitive ("may *have* caused", "sorry to *have* kept you").
+    pub perfect_infinitive_auxiliaries: &'static [&'static str],
+    /// Irregular participles and their past tense, where the two differ ("forgotten" → "forgot"); a
+    /// regular participle is its own past.
+    pub irregular_participles: &'static [(&'static str, &'static str)],
+    /// The participle of *be* ("may have *been*"), whose past depends on the subject.
+    pub be_participles: &'static [&'static str],
+    /// Verbs of seeming in a hedge ("it *seems* that", "it *would* appear").
+    pub seeming_verbs: &'static [&'static str],
+    /// What links a verb of seeming to its clause, dropped with the hedge ("it seems *that* we lost
+    /// it", "*as if*").
+    pub seeming_complements: &'static [&'static [&'static str]],
+    /// Nouns of degree after an article ("a *bit* of a mistake", "a *little* late"): the article
+    /// stays when the hedge goes.
+    pub degree_nouns: &'static [&'static str],
     /// Words that make an act the fault rather than its repair ("we sent you the *wrong* size").
     pub fault_marks: &'static [&'static str],
+    /// Words that make a responsibility phrase an admission of fault, not just of an act ("our
+    /// *mistake*", "that is *on* us", "onze *fout*").
+    pub admission_words: &'static [&'static str],
+    /// Verbs of claiming or hiding behind a cause, which a negation before them disowns ("I won't
+    /// *pretend* this was beyond our control", "wij gaan ons niet *verschuilen*").
+    pub claim_verbs: &'static [&'static str],
+    /// Nouns of a failure that a party can own ("the courier's *mistake*", "een *storing* bij onze
+    /// host").
+    pub failure_nouns: &'static [&'static str],
+    /// Words that may stand between a party and its failure ("the courier *has then* lost", "de
+    /// vervoerder *helaas* …").
+    pub before_failure: &'static [&'static str],
+    /// Words that open a schedule, not a cause, when one of [`WordLists::schedule_verbs`] follows
+    /// their cause marker ("*due* to arrive with the courier").
+    pub schedule_words: &'static [&'static str],
+    /// Verbs that make a cause marker a schedule ("due to *arrive*", "due to *be* collected").
+    pub schedule_verbs: &'static [&'static str],
+    /// How a possessor's name ends ("the courier*'s* mistake").
+    pub possessive_suffixes: &'static [&'static str],
     /// What is sent or offered when nothing is repaired: news ("two *emails*", "a *reminder*",
     /// "three *times*"), an apology ("offer a sincere *apology*"), a reason to be disappointed.
     pub non_repair_objects: &'static [&'static str],
@@ -291,6 +465,81 @@ pub struct WordLists {
     pub infinitive_markers: &'static [&'static str],
     /// Articles that open a noun phrase ("the council will refund").
     pub determiners: &'static [&'static str],
+    /// The indefinite article ("*a* bit of a mistake", "*een*").
+    pub indefinite_articles: &'static [&'static str],
+    /// The preposition of a possessor or a part ("the box *of* your order", "a bit *of* a
+    /// mistake").
+    pub genitive_prepositions: &'static [&'static str],
+    /// How a plural noun ends ("order*s*"), for a rewrite that needs the verb's number; empty where
+    /// no rewrite reads it.
+    pub plural_suffixes: &'static [&'static str],
+    /// Endings of a singular that look plural ("gla*ss*").
+    pub singular_endings: &'static [&'static str],
+    /// Words with a plural's ending that are no plural noun ("this", "was").
+    pub not_plurals: &'static [&'static str],
+    /// An article and its form before a vowel ("a" → "an"), kept in step when a fix drops the word
+    /// after it ("a slight error" → "an error").
+    pub vowel_articles: &'static [(&'static str, &'static str)],
+    /// The auxiliaries of a failure's passive that the active rewrite replaces ("your order *was*
+    /// delayed", "er *zijn* fouten gemaakt").
+    pub passive_failure_auxiliaries: &'static [&'static str],
+    /// A passive's auxiliaries and the auxiliary of the active that keeps its tense ("has been
+    /// lost" → "we *have* lost"; none for a simple past, "was lost" → "we lost").
+    pub passive_tenses: &'static [(&'static [&'static str], Option<&'static str>)],
+    /// Modals before a passive ("may have been lost"): a hedge as well, with no mechanical rewrite.
+    pub modal_verbs: &'static [&'static str],
+    /// Adverbs between a passive's auxiliary and its participle, kept before the verb in the
+    /// rewrite ("was *accidentally* deleted").
+    pub passive_adverbs: &'static [&'static str],
+    /// Where a participle's trailing words start, which follow the object in the rewrite ("we sent
+    /// your order *late*", "we kept you *waiting*").
+    pub participle_trailers: &'static [&'static str],
+    /// Words that open a subject noun phrase ("*your* order was delayed").
+    pub subject_determiners: &'static [&'static str],
+    /// Subject pronouns and their object forms ("they were lost" → "we lost *them*").
+    pub subject_object_pronouns: &'static [(&'static str, &'static str)],
+    /// Words that cannot sit inside a short subject noun phrase: a clause boundary lies between.
+    pub subject_breakers: &'static [&'static str],
+    /// Participles of making a mistake, whose passive the rewrite makes active ("er zijn fouten
+    /// *gemaakt*" → "wij hebben fouten gemaakt").
+    pub mistake_participles: &'static [&'static str],
+    /// The subject that only holds the place of one ("*er* zijn fouten gemaakt").
+    pub placeholder_subjects: &'static [&'static str],
+    /// Words that soften a harm before its article ("*just* a small delay"), dropped with the
+    /// minimizing adjective.
+    pub softeners: &'static [&'static str],
+    /// Words that may surround a minimizing phrase in a clause of its own ("It's really no big
+    /// deal, honestly"): a clause of nothing else can go whole.
+    pub clause_fillers: &'static [&'static str],
+    /// The preposition of whom something is for ("no big deal *for* us", "*voor* ons").
+    pub benefactive_prepositions: &'static [&'static str],
+    /// What opens an infinitive clause ("no big deal *to* reprint it", "geen probleem *om* een
+    /// nieuwe te sturen").
+    pub infinitive_openers: &'static [&'static str],
+    /// Whom a *to* may name instead of opening an infinitive ("no big deal *to you*").
+    pub addressees: &'static [&'static str],
+    /// The *if* that reassures the reader about their own slip after a minimizing phrase ("no big
+    /// deal *if* you can't find the receipt", "geen probleem *als* u …").
+    pub reassuring_conditionals: &'static [&'static str],
+    /// Words that place a span in the past ("just a few days *ago*", "*geleden*"): a date, not a
+    /// harm.
+    pub past_time_markers: &'static [&'static str],
+    /// Prepositions of how soon ("*in* only a few days", "*binnen*"): a remedy's time, not a harm.
+    pub time_span_prepositions: &'static [&'static str],
+    /// Verbs of telling that make an apology the announcement of bad news ("sorry to *inform* you",
+    /// "het spijt me u te moeten *meedelen*").
+    pub bad_news_verbs: &'static [&'static str],
+    /// Adverbs worth keeping when "sorry" becomes "apologize" ("I'm *truly* sorry" → "I truly
+    /// apologize"); plain intensifiers go, since "I so apologize" is not English.
+    pub act_form_adverbs: &'static [&'static str],
+    /// Verbs of feeling before "sorry" ("I *feel* sorry for you"): pity, not an apology to rewrite.
+    pub feeling_verbs: &'static [&'static str],
+    /// The preposition "sorry" takes where "apologize" takes *for* ("sorry *about* the delay").
+    pub feeling_prepositions: &'static [&'static str],
+    /// Verbs of learning news after "sorry to" ("sorry to *hear* that …").
+    pub perception_verbs: &'static [&'static str],
+    /// What introduces the news after such a verb ("sorry to hear *about* the delay").
+    pub news_prepositions: &'static [&'static str],
     /// Third-person pronouns and the like: a subject that is a person or a thing, never the
     /// institution that writes.
     pub third_person_pronouns: &'static [&'static str],
@@ -311,6 +560,24 @@ pub struct WordLists {
     /// Words after a harm noun that go on to name the harm ("the inconvenience *of* driving back
     /// twice", "de situatie *waarin* wij u brachten"): the object is specific after all.
     pub harm_complements: &'static [&'static str],
+    /// The harm a cliché leaves unnamed ("sorry for any *inconvenience*", "*overlast*"), which its
+    /// fix replaces.
+    pub unnamed_harms: &'static [&'static str],
+    /// Determiners before an unnamed harm, replaced along with it ("sorry for *any* inconvenience",
+    /// "*eventuele* overlast").
+    pub harm_determiners: &'static [&'static str],
+    /// Pronouns that name nothing as an apology's object ("sorry for *this*", "about *everything*")
+    /// unless the phrase goes on.
+    pub vague_pronouns: &'static [&'static str],
+    /// Words after a pronoun object that end its phrase ("sorry about that *again*", "sorry for
+    /// this *and* …").
+    pub phrase_closers: &'static [&'static str],
+    /// Words of a policy cited ("per our *policy*", "under our *terms*"): defensive, unless it
+    /// gives the reader something.
+    pub policy_words: &'static [&'static str],
+    /// A particle ending a "move on" phrase and the preposition after it that make it a transition,
+    /// not a close ("move *on to* the refund", "move *forward with* the repair").
+    pub transition_links: &'static [(&'static str, &'static str)],
 }
 
 /// One language's word lists and compiled phrase tables.
@@ -804,6 +1071,19 @@ impl<'a> Analysis<'a> {
         })
     }
 
+    /// Do the words from token `index` on spell `phrase` ("which is why")?
+    pub fn is_phrase(&self, index: usize, phrase: &[&str]) -> bool {
+        phrase
+            .iter()
+            .enumerate()
+            .all(|(offset, word)| self.word(index + offset) == *word)
+    }
+
+    /// Does one of `phrases` start at token `index`?
+    pub fn is_any_phrase(&self, index: usize, phrases: &[&[&str]]) -> bool {
+        phrases.iter().any(|phrase| self.is_phrase(index, phrase))
+    }
+
     /// The source range of tokens `range`.
     pub fn span(&self, range: Range<usize>) -> TextRange {
         self.text.span(range)
@@ -871,7 +1151,7 @@ impl<'a> Analysis<'a> {
         tokens.clone().any(|i| {
             self.is(i, words.first_person_subjects) && {
                 let mut next = i + 1;
-                while self.is(next, &["have", "had", "just", "then", "also", "really"]) {
+                while self.is(next, words.before_past_verbs) {
                     next += 1;
                 }
                 // "we double-booked": the past form follows the hyphen.
@@ -901,6 +1181,23 @@ impl<'a> Analysis<'a> {
                 .any(|suffix| word.ends_with(suffix))
             && self.text.is_word(index))
             || words.irregular_past.contains(&word)
+    }
+
+    /// A plural noun by its ending ("orders"), where the language's rewrites need one: not
+    /// "glass", "this".
+    pub fn looks_plural(&self, index: usize) -> bool {
+        let word = self.word(index);
+        let words = self.words();
+        word.len() > 3
+            && words
+                .plural_suffixes
+                .iter()
+                .any(|suffix| word.ends_with(suffix))
+            && !words
+                .singular_endings
+                .iter()
+                .any(|ending| word.ends_with(ending))
+            && !words.not_plurals.contains(&word)
     }
 
     /// Which components of a good apology the draft has.
@@ -941,6 +1238,8 @@ impl<'a> Analysis<'a> {
 
 #[cfg(test)]
 mod tests {
+    use rustc_hash::FxHashMap;
+
     use super::*;
 
     #[test]
@@ -1006,5 +1305,164 @@ mod tests {
             dutch <= 2 * english,
             "Dutch automaton {dutch} bytes, English {english}"
         );
+    }
+
+    /// Every list of a language's [`WordLists`] by field name, word sequences and pairs flattened
+    /// to their words. The struct is taken apart without `..`: a new field does not compile until
+    /// it is listed here, so the test below reads every list.
+    fn word_lists(words: &WordLists) -> Vec<(&'static str, Vec<&'static str>)> {
+        macro_rules! lists {
+            (
+                words: [$($word:ident),*],
+                phrases: [$($phrase:ident),*],
+                pairs: [$($pair:ident),*]
+            ) => {{
+                let WordLists {
+                    $($word,)*
+                    $($phrase,)*
+                    $($pair,)*
+                    passive_tenses,
+                    verb_final_reach: _,
+                } = words;
+                let mut lists = vec![(
+                    "passive_tenses",
+                    passive_tenses
+                        .iter()
+                        .flat_map(|(passive, active)| passive.iter().copied().chain(*active))
+                        .collect(),
+                )];
+                $(lists.push((stringify!($word), $word.to_vec()));)*
+                $(lists.push((stringify!($phrase), $phrase.concat()));)*
+                $(
+                    let words = $pair.iter().flat_map(|&(first, second)| [first, second]);
+                    lists.push((stringify!($pair), words.collect()));
+                )*
+                lists
+            }};
+        }
+        lists!(
+            words: [
+                first_person_subjects, first_person_any, first_person_possessives, reader_subjects,
+                first_person_singular, first_person_plural, first_person_objects, plural_pronouns,
+                be_forms, intensifiers, sincerity_intensifiers, skippable, modals, after_apology,
+                apology_adjectives, sincerity_adjectives, reporting_verbs, third_person_subjects,
+                sentence_openers, subject_words, irregular_past, present_auxiliaries,
+                commitment_auxiliaries, bare_apology_nouns, apology_nouns, apology_verbs,
+                regret_verbs, regret_fillers, third_person_suffixes, apology_verb_adverbs,
+                catenative_verbs, permission_words, enough_words, sorry_as_subject, exclamatives,
+                third_person_be, accepting_words, owing_verbs, owed_apology_fillers,
+                third_person_possessives, apology_possessives, after_bare_apology, elisions,
+                regular_progressive_suffixes, not_progressive_endings, gerund_object_prepositions,
+                gerund_suffixes, regular_past_suffixes, adverb_suffixes, not_adverbs, conjunctions,
+                conditionals, reader_choices, causal_conjunctions, conditional_exceptions,
+                condition_closers, clause_joiners, subject_that_markers, demonstrative_subjects,
+                past_support_auxiliaries, fronted_causes, agent_prepositions, doer_prepositions,
+                doer_clause_openers, before_past_verbs, past_auxiliaries, measures, act_openers,
+                object_prepositions, complementizers, negations, negation_adverbs, plain_negations,
+                negative_quantifiers, trailing_negations, passive_auxiliaries, hedges,
+                hedge_phrase_openers, offer_openers, offer_modals, hedging_modals,
+                perfect_infinitive_auxiliaries, be_participles, seeming_verbs, degree_nouns,
+                fault_marks, admission_words, claim_verbs, failure_nouns, before_failure,
+                schedule_words, schedule_verbs, possessive_suffixes, non_repair_objects,
+                repetitions, cause_prepositions, specifiers, statement_breakers,
+                between_condition_and_apology, locatives, person_roles, time_nouns, back_references,
+                stance_verbs, first_person_reflexives, future_markers, future_auxiliaries,
+                pleasantries, infinitive_markers, determiners, indefinite_articles,
+                genitive_prepositions, plural_suffixes, singular_endings, not_plurals,
+                passive_failure_auxiliaries, modal_verbs, passive_adverbs, participle_trailers,
+                subject_determiners, subject_breakers, mistake_participles, placeholder_subjects,
+                softeners, clause_fillers, benefactive_prepositions, infinitive_openers, addressees,
+                reassuring_conditionals, past_time_markers, time_span_prepositions, bad_news_verbs,
+                act_form_adverbs, feeling_verbs, feeling_prepositions, perception_verbs,
+                news_prepositions, third_person_pronouns, saying_verbs, subclause_openers,
+                active_auxiliaries, harm_complements, unnamed_harms, harm_determiners,
+                vague_pronouns, phrase_closers, policy_words
+            ],
+            phrases: [consequence_links, that_like_markers, seeming_complements],
+            pairs: [
+                as_possible_frames, irregular_participles, vowel_articles, subject_object_pronouns,
+                transition_links
+            ]
+        )
+    }
+
+    /// Words spelled alike and doing the same work in English and Dutch, which both languages'
+    /// lists may hold: the pronouns "we" and "me", forms of *be* and *have*, the preposition "in",
+    /// interjections, loanwords, and the possessive "'s".
+    const SHARED_WORDS: &[&str] = &[
+        "we",
+        "me",
+        "is",
+        "was",
+        "had",
+        "in",
+        "oh",
+        "ok",
+        "hey",
+        "super",
+        "best",
+        "plan",
+        "later",
+        "ceo",
+        "minister",
+        "president",
+        "coach",
+        "blunder",
+        "procedures",
+        "week",
+        "weekend",
+        "winter",
+        "link",
+        "e - mail",
+        "'s",
+    ];
+
+    /// English words spelled like a Dutch stop word of language detection, but English here:
+    /// "met" is the past of *meet* (Dutch "met" is "with").
+    const HOMOGRAPHS: &[&str] = &["met"];
+
+    /// No list gives one language's word to the other (a Dutch "of" once ended an English
+    /// window). The same list in `en.rs` and `nl.rs` shares only [`SHARED_WORDS`], and no list
+    /// holds a word that language detection's stop words ([`detect`]) give to the other language
+    /// alone. Every list is checked, the conditionals, negations, first-person lists and
+    /// determiners among them; punctuation ("," in the lists of what may be skipped) is no word.
+    #[test]
+    fn each_language_lists_only_its_own_words() {
+        let english = word_lists(&en::WORDS);
+        let dutch = word_lists(&nl::WORDS);
+        let is_word = |word: &&str| word.chars().any(char::is_alphabetic);
+        for ((field, english_words), (_, dutch_words)) in english.iter().zip(&dutch) {
+            let shared: Vec<&str> = english_words
+                .iter()
+                .filter(|word| is_word(word) && dutch_words.contains(word))
+                .filter(|word| !SHARED_WORDS.contains(word))
+                .copied()
+                .collect();
+            assert!(
+                shared.is_empty(),
+                "{field} lists {shared:?} in both en.rs and nl.rs"
+            );
+        }
+        // A stop word votes with a bit for each language whose list holds it: "the" shows which
+        // bit is English's, "de" which is Dutch's.
+        let votes: FxHashMap<&str, u8> = detect::voting_words().into_iter().collect();
+        let (english_vote, dutch_vote) = (votes["the"], votes["de"]);
+        for (lists, other_vote, other) in [
+            (&english, dutch_vote, "Dutch"),
+            (&dutch, english_vote, "English"),
+        ] {
+            for (field, words) in lists {
+                let foreign: Vec<&str> = words
+                    .iter()
+                    .filter(|word| votes.get(*word) == Some(&other_vote))
+                    .filter(|word| !HOMOGRAPHS.contains(word))
+                    .copied()
+                    .collect();
+                assert!(
+                    foreign.is_empty(),
+                    "{field} lists the {other} word(s) {foreign:?}"
+                );
+            }
+        }
     }
 }
