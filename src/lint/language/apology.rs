@@ -481,7 +481,10 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
         // "Apologizing for …" with no subject is rare, and the writer's; a bare "apologize for
         // the upset" is an imperative, advice to the reader.
         let verb = analysis.word(word);
-        let imperative = !verb.ends_with('s')
+        let imperative = !words
+            .third_person_suffixes
+            .iter()
+            .any(|suffix| verb.ends_with(suffix))
             && !analysis.is_past_verb(word)
             && !words
                 .regular_progressive_suffixes
