@@ -87,9 +87,8 @@ impl GateFeatures {
             .hits(PhraseKind::SignOff)
             .last()
             .is_some_and(|hit| hit.end as usize + 8 >= tokens);
-        let unquoted = |hit: &&super::language::PhraseHit| {
-            !analysis.text.tokens[hit.start as usize].quoted()
-        };
+        let unquoted =
+            |hit: &&super::language::PhraseHit| !analysis.text.tokens[hit.start as usize].quoted();
         let sentences = analysis.text.sentences.len();
         let apology_in_frame = analysis
             .writer_apologies()
@@ -106,7 +105,10 @@ impl GateFeatures {
             greeting,
             sign_off,
             email_headers: prose.genre.email_headers,
-            addressed: analysis.hits(PhraseKind::Addressee).iter().any(|hit| unquoted(&hit)),
+            addressed: analysis
+                .hits(PhraseKind::Addressee)
+                .iter()
+                .any(|hit| unquoted(&hit)),
             harm_words: analysis
                 .hits(PhraseKind::HarmWord)
                 .iter()
@@ -145,7 +147,10 @@ impl GateFeatures {
             reasons.push(("more apologies", (self.apologies as i32 - 1).min(2)));
         }
         if self.components > 0 {
-            reasons.push(("components of a good apology", (self.components as i32).min(3)));
+            reasons.push((
+                "components of a good apology",
+                (self.components as i32).min(3),
+            ));
         }
         // A text that mostly quotes or mentions others' apologies (a news report, an advice
         // article with a template in it) is about apologies, not one.

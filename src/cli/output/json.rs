@@ -173,7 +173,10 @@ impl JsonGate {
                 .map(|(range, voice)| JsonApology {
                     start: range.start,
                     end: range.end,
-                    text: text.get(range.start..range.end).unwrap_or_default().to_owned(),
+                    text: text
+                        .get(range.start..range.end)
+                        .unwrap_or_default()
+                        .to_owned(),
                     voice: voice.as_str(),
                 })
                 .collect(),
@@ -188,7 +191,10 @@ impl JsonSummary {
             summary.evidence_of(component).map(|range| JsonSpan {
                 start: range.start,
                 end: range.end,
-                text: text.get(range.start..range.end).unwrap_or_default().to_owned(),
+                text: text
+                    .get(range.start..range.end)
+                    .unwrap_or_default()
+                    .to_owned(),
             })
         };
         JsonSummary {

@@ -244,7 +244,10 @@ fn back_over(analysis: &Analysis<'_>, from: usize, skip: &[&[&str]]) -> Option<u
 fn is_adverb(analysis: &Analysis<'_>, index: usize) -> bool {
     let word = analysis.word(index);
     word.len() > 4
-        && !matches!(word, "apply" | "reply" | "supply" | "family" | "early" | "italy")
+        && !matches!(
+            word,
+            "apply" | "reply" | "supply" | "family" | "early" | "italy"
+        )
         && analysis
             .words()
             .adverb_suffixes
@@ -314,7 +317,12 @@ fn third_person_subject(analysis: &Analysis<'_>, first: usize, limit: usize) -> 
 
 /// The voice of an institution's apology in the third person: its own in a present-tense body
 /// sentence, a report in a headline, in the past tense, or where the text reports others' words.
-fn institution_voice(analysis: &Analysis<'_>, word: usize, present: bool, reports_others: bool) -> Voice {
+fn institution_voice(
+    analysis: &Analysis<'_>,
+    word: usize,
+    present: bool,
+    reports_others: bool,
+) -> Voice {
     if present && !reports_others && !in_title_line(analysis, word) {
         Voice::Writer
     } else {
@@ -689,8 +697,11 @@ fn is_attributed(analysis: &Analysis<'_>, word: usize) -> bool {
         .filter(|cue| !analysis.text.tokens[cue.start as usize].quoted())
         .any(|cue| {
             let cue = cue.start as usize;
-            let near = cue.saturating_sub(2).max(sentence.start as usize)..(cue + 3).min(sentence.end as usize);
-            !near.into_iter().any(|i| analysis.is(i, words.first_person_subjects))
+            let near = cue.saturating_sub(2).max(sentence.start as usize)
+                ..(cue + 3).min(sentence.end as usize);
+            !near
+                .into_iter()
+                .any(|i| analysis.is(i, words.first_person_subjects))
         })
 }
 
@@ -699,7 +710,10 @@ fn is_attributed(analysis: &Analysis<'_>, word: usize) -> bool {
 fn is_self_quoted(analysis: &Analysis<'_>, word: usize) -> bool {
     let sentence = analysis.sentence_of(word);
     let tokens = &analysis.text.tokens;
-    let Some(open) = (sentence.start as usize..word).rev().find(|&i| !tokens[i].quoted()) else {
+    let Some(open) = (sentence.start as usize..word)
+        .rev()
+        .find(|&i| !tokens[i].quoted())
+    else {
         return false;
     };
     let from = open.saturating_sub(6).max(sentence.start as usize);

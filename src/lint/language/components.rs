@@ -46,11 +46,10 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Found {
     };
     let own_words = |hit: &PhraseHit| is_own_statement(analysis, hit);
     let mut found = Found::default();
-    found.ranges[Component::Responsibility as usize] =
-        first(PhraseKind::Responsibility, &|hit| {
-            own_words(hit) && !negated_before(analysis, hit, 2)
-        })
-        .or_else(|| owned_in_an_apology(analysis));
+    found.ranges[Component::Responsibility as usize] = first(PhraseKind::Responsibility, &|hit| {
+        own_words(hit) && !negated_before(analysis, hit, 2)
+    })
+    .or_else(|| owned_in_an_apology(analysis));
     let unquoted = |hit: &PhraseHit| !analysis.text.tokens[hit.start as usize].quoted();
     // A repair, unless refused ("we cannot refund"), hedged ("we will try to make this right"),
     // the fault itself ("we sent you the wrong size") or news sent ("I have already sent you two
@@ -105,7 +104,8 @@ fn owned_in_an_apology(analysis: &Analysis<'_>) -> Option<crate::lint::finding::
             // A Dutch nominalized verb takes its object with "van": "voor het plaatsen van".
             && (words.verb_final_reach == 0 || analysis.word(verb + 1) == "van");
         let owned = gerund
-            || (analysis.owns_act(object..end) && !(object..end).any(|i| analysis.is(i, analysis.words().conditionals)));
+            || (analysis.owns_act(object..end)
+                && !(object..end).any(|i| analysis.is(i, analysis.words().conditionals)));
         owned.then(|| analysis.span(apology.start as usize..end))
     })
 }

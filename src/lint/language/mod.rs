@@ -378,7 +378,12 @@ fn elided_first_person(text: &Text, words: &WordLists, index: usize) -> Option<u
 /// A noun phrase of our side ending at `head`, the subject of a commitment: "our engineer",
 /// "the council", "Acme Interiors". Someone else's repair of the reader's harm is still a repair
 /// ("the courier will redeliver on Friday"); a pronoun is not a noun phrase here ("it will").
-fn our_side_noun(text: &Text, words: &WordLists, head: usize, clause_start: usize) -> Option<usize> {
+fn our_side_noun(
+    text: &Text,
+    words: &WordLists,
+    head: usize,
+    clause_start: usize,
+) -> Option<usize> {
     if !text.is_word(head) || words.third_person_pronouns.contains(&text.word(head)) {
         return None;
     }
@@ -391,7 +396,8 @@ fn our_side_noun(text: &Text, words: &WordLists, head: usize, clause_start: usiz
     // The noun phrase is the subject only right before its finite verb: "the process of fixing
     // it" has none.
     let finite = |i: usize| {
-        words.present_auxiliaries.contains(&text.word(i)) || words.irregular_past.contains(&text.word(i))
+        words.present_auxiliaries.contains(&text.word(i))
+            || words.irregular_past.contains(&text.word(i))
     };
     if !finite(head + 1) {
         return None;

@@ -86,7 +86,9 @@ enum Item {
 
 /// What a `*` slot never matches: the marks that end a sentence or a clause, and commas, so a
 /// slot stands for a word of the same clause.
-const SLOT_STOPS: &[&str] = &[".", "!", "?", "…", ";", ":", ",", "-", "–", "—", "(", ")", "\""];
+const SLOT_STOPS: &[&str] = &[
+    ".", "!", "?", "…", ";", ":", ",", "-", "–", "—", "(", ")", "\"",
+];
 
 /// A word class a pattern names with `@name`, and the pattern it stands for.
 pub type WordClass = (&'static str, &'static str);
@@ -738,7 +740,10 @@ impl PatternParser<'_, '_> {
     /// The class `name`, as one group of its pattern's alternatives.
     fn class(&mut self, name: &str) -> Item {
         let Some((_, pattern)) = self.classes.iter().find(|(class, _)| *class == name) else {
-            panic!("unknown word class @{name} in phrase pattern {:?}", self.pattern)
+            panic!(
+                "unknown word class @{name} in phrase pattern {:?}",
+                self.pattern
+            )
         };
         assert!(
             self.depth < 8,
@@ -885,7 +890,10 @@ mod tests {
             spelled("we are @sorry"),
             ["we are really sorry", "we are truly sorry", "we are sorry"]
         );
-        assert_eq!(spelled("offer * [*] apologies"), ["offer * * apologies", "offer * apologies"]);
+        assert_eq!(
+            spelled("offer * [*] apologies"),
+            ["offer * * apologies", "offer * apologies"]
+        );
         assert_eq!(literals("a {@adverb} sorry")[1].1, Some((1, 2)));
     }
 
@@ -913,11 +921,14 @@ mod tests {
             found("we offer Anna our apologies"),
             [(PhraseKind::ApologyNoun, 0, 5)]
         );
-        assert_eq!(found("we offer you apologies"), [(PhraseKind::ApologyNoun, 0, 4)]);
-        assert_eq!(found("we offer refunds apologies"), [
-            (PhraseKind::Cliche, 0, 3),
-            (PhraseKind::ApologyNoun, 0, 4)
-        ]);
+        assert_eq!(
+            found("we offer you apologies"),
+            [(PhraseKind::ApologyNoun, 0, 4)]
+        );
+        assert_eq!(
+            found("we offer refunds apologies"),
+            [(PhraseKind::Cliche, 0, 3), (PhraseKind::ApologyNoun, 0, 4)]
+        );
         assert!(found("we offer , apologies").is_empty());
         assert!(found("we offer. Our apologies").is_empty());
         assert!(found("we offer three more new apologies").is_empty());
@@ -928,14 +939,18 @@ mod tests {
     fn brute_force(book: &PhraseBook, text: &Text) -> Vec<PhraseHit> {
         // Every literal, by its first word (no literal starts with a slot); a slot matches any
         // word but the marks that end a clause.
-        let mut literals: FxHashMap<WordId, Vec<(Vec<WordId>, PhraseKind, u16, Option<(usize, usize)>)>> =
-            FxHashMap::default();
+        let mut literals: FxHashMap<
+            WordId,
+            Vec<(Vec<WordId>, PhraseKind, u16, Option<(usize, usize)>)>,
+        > = FxHashMap::default();
         for pattern in &book.patterns {
             for (words, mark) in expand(&pattern.items) {
-                literals
-                    .entry(words[0])
-                    .or_default()
-                    .push((words, pattern.kind, pattern.entry, mark));
+                literals.entry(words[0]).or_default().push((
+                    words,
+                    pattern.kind,
+                    pattern.entry,
+                    mark,
+                ));
             }
         }
         let stops: Vec<WordId> = SLOT_STOPS
@@ -1024,7 +1039,11 @@ mod tests {
             for (words, _) in expand(&pattern.items) {
                 for id in words {
                     // A slot is filled with a word no table has.
-                    source.push_str(if id == ANY_WORD { "zyx" } else { names[id as usize] });
+                    source.push_str(if id == ANY_WORD {
+                        "zyx"
+                    } else {
+                        names[id as usize]
+                    });
                     source.push(' ');
                 }
             }

@@ -940,10 +940,7 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
         let mut flags = 0;
         for (set, flag) in [
             (capitalized, CAPITALIZED),
-            (
-                self.state.in_quotes || self.state.in_single_quotes,
-                QUOTED,
-            ),
+            (self.state.in_quotes || self.state.in_single_quotes, QUOTED),
             (std::mem::take(&mut self.state.pending_space), SPACED_BEFORE),
             (brk == Break::Hard, HARD_BREAK),
             (brk == Break::Line, LINE_BREAK),
