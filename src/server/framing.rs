@@ -461,11 +461,12 @@ impl FrameDecoder {
 }
 
 /// The end of `body` that could be the start of a header line: `Content-Length:` with only
-/// spaces and digits after it, or the first letters of `Content-Length:`.
+/// spaces and digits after it (and perhaps the `\r` of its line end), or the first letters of
+/// `Content-Length:`.
 fn header_start_at_end(body: &[u8]) -> &[u8] {
     let tail = &body[body.len().saturating_sub(HEADER_TAIL)..];
     if let Some(at) = last_content_length(tail)
-        && tail[at + CONTENT_LENGTH.len()..]
+        && trim_line_end(&tail[at + CONTENT_LENGTH.len()..])
             .iter()
             .all(|byte| byte.is_ascii_digit() || matches!(byte, b' ' | b'\t'))
     {
@@ -688,6 +689,37 @@ mod tests {
                 assert_eq!(dropped.len(), 1, "{name}/{piece}: {dropped:?}");
                 assert!(dropped[0].contains(reason), "{name}/{piece}: {dropped:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_body_that_ends_inside_the_next_header_line_gives_that_header_back() {
+        // Found by the `frames` fuzz target: the claimed length ended just after the next
+        // header's `\r`, so neither a line end inside the body nor the body's tail showed it.
+        let mut input =
+            b"\xff\xffcontent-length:45\n-1\n\n\n4444\x9b\n\n\n/4444\x9b\n\n\n4444\x9b\n\n"
+                .to_vec();
+        input.extend_from_slice(&frame(GOOD));
+        for piece in [1, 28, input.len()] {
+            let decoded = decode_all(&input, piece);
+            assert_eq!(
+                decoded.last(),
+                Some(&Decoded::Message(GOOD.to_vec())),
+                "{piece}"
+            );
+        }
+        // The same cut at every point of the header line: a claimed length that ends anywhere
+        // inside it.
+        let header = format!("Content-Length: {}\r\n\r\n", GOOD.len());
+        for cut in 0..=header.len() {
+            let mut input = format!("Content-Length: {cut}\r\n\r\n").into_bytes();
+            input.extend_from_slice(&frame(GOOD));
+            let decoded = decode_all(&input, 3);
+            assert_eq!(
+                decoded.last(),
+                Some(&Decoded::Message(GOOD.to_vec())),
+                "{cut}"
+            );
         }
     }
 
