@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::lint::{Finding, Fix, Safety, TextRange, apply_edits};
+use crate::lint::{Edit, Finding, Fix, Safety, TextRange, apply_edits};
 
 /// Passes before giving up on reaching a text with nothing left to fix.
 pub const MAX_PASSES: usize = 10;
@@ -146,10 +146,40 @@ pub fn fix_until_stable<R>(
     fixed
 }
 
+/// One edit from `old` to `new`: the stretch between their common prefix and suffix.
+pub fn changed_stretch(old: &str, new: &str) -> Option<Edit> {
+    if old == new {
+        return None;
+    }
+    let mut prefix = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let max_suffix = old.len().min(new.len()) - prefix;
+    let mut suffix = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
+        suffix -= 1;
+    }
+    Some(Edit::replace(
+        TextRange::new(prefix, old.len() - suffix),
+        new[prefix..new.len() - suffix].to_owned(),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::{Edit, Severity};
+    use crate::lint::Severity;
 
     fn finding(fixes: Vec<Fix>) -> Finding {
         Finding {
@@ -167,6 +197,20 @@ mod tests {
             safety,
             vec![Edit::delete(TextRange::new(start, end))],
         )
+    }
+
+    #[test]
+    fn the_changed_stretch_is_minimal_and_whole_characters() {
+        let edit = changed_stretch("a slight délai here", "a délai here").expect("changed");
+        assert_eq!(edit.range, TextRange::new(2, 9));
+        assert_eq!(edit.replacement, "");
+        // The differing bytes sit inside two-byte characters: é (c3 a9) against è (c3 a8).
+        let edit = changed_stretch("xéy", "xèy").expect("changed");
+        assert_eq!(
+            (edit.range, &*edit.replacement),
+            (TextRange::new(1, 3), "è")
+        );
+        assert!(changed_stretch("same", "same").is_none());
     }
 
     #[test]

@@ -20,7 +20,7 @@ use tower_lsp_server::ls_types::{
     ResourceOp, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
 };
 
-use crate::lint::fix::{Applicability, fix_until_stable};
+use crate::lint::fix::{Applicability, changed_stretch, fix_until_stable};
 use crate::lint::{self, DocumentKind, Edit, Fix, Safety, TextRange, config, suppress};
 use crate::position::Encoding;
 use crate::rules::{self, RuleKind};
@@ -329,36 +329,6 @@ pub fn fix_all_edit(linted: &Linted) -> Option<Edit> {
     changed_stretch(&linted.text, &fixed.text)
 }
 
-/// One edit from `old` to `new`: the stretch between their common prefix and suffix.
-fn changed_stretch(old: &str, new: &str) -> Option<Edit> {
-    if old == new {
-        return None;
-    }
-    let mut prefix = old
-        .bytes()
-        .zip(new.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
-        prefix -= 1;
-    }
-    let max_suffix = old.len().min(new.len()) - prefix;
-    let mut suffix = old
-        .bytes()
-        .rev()
-        .zip(new.bytes().rev())
-        .take(max_suffix)
-        .take_while(|(a, b)| a == b)
-        .count();
-    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
-        suffix -= 1;
-    }
-    Some(Edit::replace(
-        TextRange::new(prefix, old.len() - suffix),
-        new[prefix..new.len() - suffix].to_owned(),
-    ))
-}
-
 fn text_edit(linted: &Linted, edit: &Edit, encoding: Encoding) -> TextEdit {
     TextEdit::new(
         linted.range(edit.range, encoding),
@@ -387,20 +357,6 @@ pub fn new_config_path(directory: &Path, workspace_folders: &[PathBuf]) -> PathB
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_changed_stretch_is_minimal_and_whole_characters() {
-        let edit = changed_stretch("a slight délai here", "a délai here").expect("changed");
-        assert_eq!(edit.range, TextRange::new(2, 9));
-        assert_eq!(edit.replacement, "");
-        // The differing bytes sit inside two-byte characters: é (c3 a9) against è (c3 a8).
-        let edit = changed_stretch("xéy", "xèy").expect("changed");
-        assert_eq!(
-            (edit.range, &*edit.replacement),
-            (TextRange::new(1, 3), "è")
-        );
-        assert!(changed_stretch("same", "same").is_none());
-    }
 
     #[test]
     fn a_template_becomes_a_snippet_with_a_tab_stop_per_placeholder() {
