@@ -873,3 +873,101 @@ fn a_missing_component_template_is_a_snippet_where_the_client_applies_snippets()
     assert!(!snippet.contains('['), "{snippet}");
     assert!(snippet_client.shutdown().success());
 }
+
+/// A draft of about `bytes` with a safe fix in every sentence: fixing it all takes a lint per
+/// pass of the whole draft, seconds in a test build at a few megabytes.
+fn draft_with_a_fix_per_sentence(bytes: usize) -> String {
+    let sentence = "We are sorry for the slight delay. ";
+    sentence.repeat(bytes / sentence.len())
+}
+
+fn position_of(messages: &[Value], wanted: impl Fn(&Value) -> bool) -> Option<usize> {
+    messages.iter().position(wanted)
+}
+
+#[test]
+fn a_long_fix_all_does_not_hold_up_other_documents() {
+    let (mut client, _) = start(&["utf-16"]);
+    let big_uri = "file:///drafts/big.txt";
+    let big = draft_with_a_fix_per_sentence(4 << 20);
+    client.open(big_uri, "plaintext", &big);
+    client.diagnostics_for(big_uri, 1);
+    client.send_request(
+        "fix-all",
+        "workspace/executeCommand",
+        json!({ "command": "amends.fixAll", "arguments": [big_uri] }),
+    );
+    client.open(URI, "markdown", DRAFT);
+    let (line, character) = position_at(DRAFT, DRAFT.find("slight").unwrap(), "utf-16");
+    client.send_request(
+        "hover",
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI },
+                "position": { "line": line, "character": character } }),
+    );
+    let messages = client.messages_until(|seen| {
+        position_of(seen, |message| message["id"] == "fix-all").is_some()
+            && position_of(seen, |message| message["id"] == "hover").is_some()
+    });
+    let fix_all = position_of(&messages, |message| message["id"] == "fix-all").unwrap();
+    // The server asks the client to apply the edit once it has worked it out.
+    let fixed = position_of(&messages, |message| {
+        message["method"] == "workspace/applyEdit"
+    })
+    .expect("the fix-all edit");
+    let hover = position_of(&messages, |message| message["id"] == "hover").unwrap();
+    let small_diagnostics = position_of(&messages, |message| {
+        message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == URI
+    })
+    .expect("the small draft's diagnostics");
+    assert!(
+        hover < fixed && small_diagnostics < fixed,
+        "the small draft waited for the big one's fix-all: hover {hover}, diagnostics \
+         {small_diagnostics}, fix-all edit {fixed}"
+    );
+    assert!(
+        messages[hover]["result"]["contents"].is_object(),
+        "{}",
+        messages[hover]
+    );
+    assert_eq!(messages[fix_all]["result"], true, "{}", messages[fix_all]);
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn a_fix_all_of_a_version_the_client_has_changed_is_cancelled() {
+    let (mut client, _) = start(&["utf-16"]);
+    let big_uri = "file:///drafts/big.txt";
+    let big = draft_with_a_fix_per_sentence(4 << 20);
+    client.open(big_uri, "plaintext", &big);
+    client.diagnostics_for(big_uri, 1);
+    client.send_request(
+        "fix-all",
+        "workspace/executeCommand",
+        json!({ "command": "amends.fixAll", "arguments": [big_uri] }),
+    );
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": big_uri, "version": 2 },
+            "contentChanges": [{
+                "range": { "start": { "line": 0, "character": 0 },
+                           "end": { "line": 0, "character": 0 } },
+                "text": "Hi Sam, ",
+            }],
+        }),
+    );
+    let response = client.response_to(json!("fix-all"));
+    // LSP's ContentModified: the result would be for a text the client no longer has.
+    assert_eq!(response["error"]["code"], -32801, "{response}");
+    let applied = client
+        .server_requests
+        .lock()
+        .unwrap()
+        .iter()
+        .any(|request| request["method"] == "workspace/applyEdit");
+    assert!(!applied, "no edit of the old text is sent");
+    let published = client.diagnostics_for(big_uri, 2);
+    assert_eq!(published["version"], 2);
+    assert!(client.shutdown().success());
+}

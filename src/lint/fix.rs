@@ -121,9 +121,23 @@ pub fn fix_until_stable<R>(
     text: &str,
     report: R,
     findings_of: impl Fn(&R) -> &[Finding],
-    mut relint: impl FnMut(&str) -> R,
+    relint: impl FnMut(&str) -> R,
     applicability: Applicability,
 ) -> Fixed<R> {
+    fix_until_stable_unless(text, report, findings_of, relint, applicability, || false)
+        .expect("never stopped")
+}
+
+/// [`fix_until_stable`], asking `stop` before each pass's lint: `None` when it said to stop (the
+/// text was changed meanwhile, and the result would be for a text that no longer exists).
+pub fn fix_until_stable_unless<R>(
+    text: &str,
+    report: R,
+    findings_of: impl Fn(&R) -> &[Finding],
+    mut relint: impl FnMut(&str) -> R,
+    applicability: Applicability,
+    stop: impl Fn() -> bool,
+) -> Option<Fixed<R>> {
     let mut fixed = Fixed {
         text: text.to_owned(),
         report,
@@ -140,10 +154,13 @@ pub fn fix_until_stable<R>(
             break;
         }
         fixed.applied += fixes.len();
+        if stop() {
+            return None;
+        }
         fixed.report = relint(&next);
         fixed.text = next;
     }
-    fixed
+    Some(fixed)
 }
 
 /// One edit from `old` to `new`: the stretch between their common prefix and suffix.
@@ -385,6 +402,32 @@ mod tests {
         );
         assert_eq!(fixed.applied, MAX_PASSES);
         assert_eq!(fixed.text.len(), 1 + MAX_PASSES);
+    }
+
+    #[test]
+    fn fixing_stops_when_asked_before_a_pass() {
+        // Every pass adds what the next pass fixes again: only `stop` ends it early.
+        let grow = |text: &str| {
+            vec![finding(vec![Fix::new(
+                "Grow",
+                Safety::Safe,
+                vec![Edit::insert(text.len(), "!")],
+            )])]
+        };
+        let passes = std::cell::Cell::new(0);
+        let stopped = fix_until_stable_unless(
+            "x",
+            grow("x"),
+            |findings| findings,
+            |text| {
+                passes.set(passes.get() + 1);
+                grow(text)
+            },
+            Applicability::Safe,
+            || passes.get() == 2,
+        );
+        assert!(stopped.is_none());
+        assert_eq!(passes.get(), 2);
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! The fixes themselves come from the rules; this module only turns them into workspace edits
 //! and decides which actions a request asked for (`context.only`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -20,7 +21,7 @@ use tower_lsp_server::ls_types::{
     ResourceOp, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
 };
 
-use crate::lint::fix::{Applicability, changed_stretch, fix_until_stable};
+use crate::lint::fix::{Applicability, changed_stretch, fix_until_stable_unless};
 use crate::lint::{self, DocumentKind, Edit, Fix, Safety, TextRange, config, suppress};
 use crate::position::Encoding;
 use crate::rules::{self, RuleKind};
@@ -61,6 +62,9 @@ pub struct Request<'a> {
     pub support: EditSupport,
     /// For plain text and e-mail: where to turn a rule off.
     pub project_config: Option<ProjectConfig>,
+    /// The edit of `source.fixAll.amends`, worked out beforehand (off the message loop) when the
+    /// request asks for that kind.
+    pub fix_all: Option<Edit>,
 }
 
 /// Every action the request asks for, quick fixes first.
@@ -87,7 +91,12 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
     }
     let fix_all_kind = CodeActionKind::new(FIX_ALL_KIND);
     if wanted(&fix_all_kind, request.only)
-        && let Some(action) = fix_all(request.uri, request.linted, request.encoding)
+        && let Some(action) = fix_all(
+            request.uri,
+            request.linted,
+            request.fix_all.as_ref(),
+            request.encoding,
+        )
     {
         actions.push(CodeActionOrCommand::CodeAction(action));
     }
@@ -96,7 +105,7 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
 
 /// Whether an action of `kind` was asked for: `only` lists kinds and their parents
 /// (`source` asks for `source.fixAll.amends`).
-fn wanted(kind: &CodeActionKind, only: Option<&[CodeActionKind]>) -> bool {
+pub fn wanted(kind: &CodeActionKind, only: Option<&[CodeActionKind]>) -> bool {
     let Some(only) = only else {
         return true;
     };
@@ -297,36 +306,45 @@ fn disable_in_config(
     })
 }
 
-/// `source.fixAll.amends`: every safe fix, applied pass after pass as `amends check --fix` does,
-/// as one edit of the changed stretch. `None` when nothing would change.
-pub fn fix_all(uri: &Uri, linted: &Linted, encoding: Encoding) -> Option<CodeAction> {
-    let edit = fix_all_edit(linted)?;
+/// `source.fixAll.amends` with the one edit [`fix_all_edit`] worked out. `None` when nothing
+/// would change.
+pub fn fix_all(
+    uri: &Uri,
+    linted: &Linted,
+    edit: Option<&Edit>,
+    encoding: Encoding,
+) -> Option<CodeAction> {
+    let edit = edit?;
     Some(CodeAction {
         title: "Fix all safe amends problems".to_owned(),
         kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
-        edit: Some(changes(uri, vec![text_edit(linted, &edit, encoding)])),
+        edit: Some(changes(uri, vec![text_edit(linted, edit, encoding)])),
         ..CodeAction::default()
     })
 }
 
-/// The one edit that turns the linted text into its fully fixed version.
-pub fn fix_all_edit(linted: &Linted) -> Option<Edit> {
+/// Every safe fix, applied pass after pass as `amends check --fix` does, as one edit of the
+/// changed stretch (`None` inside: nothing would change). `None` when `stop` said to stop
+/// between passes.
+pub fn fix_all_edit(linted: &Linted, stop: impl Fn() -> bool) -> Option<Option<Edit>> {
     let has_safe_fix = linted
         .report
         .findings
         .iter()
         .any(|finding| finding.fixes.iter().any(|fix| fix.safety == Safety::Safe));
     if !has_safe_fix {
-        return None;
+        return Some(None);
     }
-    let fixed = fix_until_stable(
+    // The lint's own report starts the loop: a draft's report is not copied to be fixed.
+    let fixed = fix_until_stable_unless(
         &linted.text,
-        linted.report.clone(),
+        Cow::Borrowed(&linted.report),
         |report| &report.findings,
-        |text| lint::lint(text, linted.kind, &linted.options),
+        |text| Cow::Owned(lint::lint(text, linted.kind, &linted.options)),
         Applicability::Safe,
-    );
-    changed_stretch(&linted.text, &fixed.text)
+        stop,
+    )?;
+    Some(changed_stretch(&linted.text, &fixed.text))
 }
 
 fn text_edit(linted: &Linted, edit: &Edit, encoding: Encoding) -> TextEdit {

@@ -3,9 +3,12 @@
 //! Concurrency, in three rules:
 //! 1. A change is applied inside its notification handler before the first `.await`, under the
 //!    documents lock, which is never held across an await. Edits land in the order sent.
-//! 2. Linting runs on the lint worker thread, at most one lint per document at a time; a change
-//!    during a lint only bumps the version, and the running task lints again before it stops.
-//! 3. Nothing is published or answered from a lint of an older version or older settings.
+//! 2. Linting runs on the lint workers ([`LintWorker`]: large documents on a thread of their
+//!    own), at most one push lint per document at a time; a change during a lint only bumps the
+//!    version, and the running task lints again before it stops. A job whose version is stale
+//!    when its turn comes is skipped, and so is the fix-all of one, between passes.
+//! 3. Nothing is published or answered from a lint of an older version or older settings: a
+//!    request whose answer would be is answered with `ContentModified`.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -17,7 +20,7 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-use crate::lint::DocumentKind;
+use crate::lint::{DocumentKind, Edit};
 use crate::position::Encoding;
 use crate::server::actions::{self, EditSupport, FIX_ALL_KIND, ProjectConfig};
 use crate::server::documents::{self, Document};
@@ -79,6 +82,14 @@ impl State {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Whether `linted` is a lint of `uri` as it is now, under the current settings.
+    fn is_current(&self, uri: &Uri, linted: &Linted) -> bool {
+        let generation = self.settings().generation();
+        self.documents()
+            .get(uri)
+            .is_some_and(|document| document.is_current(linted, generation))
+    }
+
     fn session(&self) -> Session {
         self.session
             .get()
@@ -105,6 +116,15 @@ struct Job {
     directory: Option<PathBuf>,
 }
 
+/// How a lint job ended.
+enum Lint {
+    Done(Arc<Linted>),
+    /// The client changed the document before the job's turn came.
+    Stale,
+    /// It panicked (logged), or the workers are gone.
+    Failed,
+}
+
 impl Backend {
     pub fn new(client: Client, log: LogControl, output: Output) -> Backend {
         Backend {
@@ -122,9 +142,9 @@ impl Backend {
         }
     }
 
-    /// The lint of `uri`'s current version and settings: the cached one, or a new one.
-    /// `None` for a document that is not open.
-    async fn current_lint(&self, uri: &Uri) -> Option<Arc<Linted>> {
+    /// The lint of `uri`'s current version and settings: the cached one, or a new one. An error
+    /// for a document that is not open, or that changed before its lint's turn came.
+    async fn current_lint(&self, uri: &Uri) -> Result<Arc<Linted>> {
         let job = {
             let generation = self.state.settings().generation();
             let documents = self.state.documents();
@@ -133,16 +153,20 @@ impl Backend {
                     uri = uri.as_str(),
                     "request for a document that is not open"
                 );
-                return None;
+                return Err(unknown_document(uri));
             };
             if let Some(linted) = &document.linted
                 && document.is_current(linted, generation)
             {
-                return Some(Arc::clone(linted));
+                return Ok(Arc::clone(linted));
             }
             job_of(document)
         };
-        let linted = self.run(job).await?;
+        let linted = match self.run(uri, job).await {
+            Lint::Done(linted) => linted,
+            Lint::Stale => return Err(Error::content_modified()),
+            Lint::Failed => return Err(Error::internal_error()),
+        };
         let generation = self.state.settings().generation();
         let mut documents = self.state.documents();
         if let Some(document) = documents.get_mut(uri)
@@ -150,20 +174,43 @@ impl Backend {
         {
             document.linted = Some(Arc::clone(&linted));
         }
-        Some(linted)
+        Ok(linted)
     }
 
-    /// Lint on the worker thread, then tell the user about a broken `amends.toml` if this lint
-    /// was the first to meet it.
-    async fn run(&self, job: Job) -> Option<Arc<Linted>> {
+    /// Lint on a worker thread, then tell the user about a broken `amends.toml` if this lint was
+    /// the first to meet it. When the job's turn comes, a lint of the same version that finished
+    /// meanwhile is used instead, and a version the client has replaced is not linted at all.
+    async fn run(&self, uri: &Uri, job: Job) -> Lint {
         let state = Arc::clone(&self.state);
         let encoding = state.session().encoding;
+        let uri = uri.clone();
         let outcome = self
             .state
             .worker
-            .run(move || {
+            .run(job.text.len_bytes(), move || {
+                let generation = state.settings().generation();
+                match state.documents().get(&uri) {
+                    Some(document)
+                        if document.opening == job.opening && document.version == job.version =>
+                    {
+                        if let Some(linted) = &document.linted
+                            && document.is_current(linted, generation)
+                        {
+                            return (Lint::Done(Arc::clone(linted)), None);
+                        }
+                    }
+                    _ => {
+                        tracing::debug!(
+                            uri = uri.as_str(),
+                            version = job.version,
+                            "skipped the lint of a stale version"
+                        );
+                        return (Lint::Stale, None);
+                    }
+                }
                 let resolved = state.settings().options_for(job.directory.as_deref());
                 let text = String::from(&job.text);
+                drop(job.text);
                 let linted = Linted::new(
                     text,
                     job.opening,
@@ -173,14 +220,50 @@ impl Backend {
                     resolved.options,
                     encoding,
                 );
-                (Arc::new(linted), resolved.message)
+                (Lint::Done(Arc::new(linted)), resolved.message)
             })
             .await;
-        let (linted, message) = outcome?;
+        let Some((lint, message)) = outcome else {
+            return Lint::Failed;
+        };
         if let Some(message) = message {
             self.show_once(MessageType::ERROR, message).await;
         }
-        Some(linted)
+        lint
+    }
+
+    /// The edit of `source.fixAll.amends` for `linted`, worked out on a worker once per lint. An
+    /// error (`ContentModified`) when the document changes before it is done: each pass lints the
+    /// whole draft, and a long fix-all of a text the client no longer has is stopped between them.
+    async fn fix_all_edit(&self, uri: &Uri, linted: &Arc<Linted>) -> Result<Option<Edit>> {
+        if let Some(edit) = linted.fix_all.get() {
+            return Ok(edit.clone());
+        }
+        let state = Arc::clone(&self.state);
+        let job_uri = uri.clone();
+        let job_lint = Arc::clone(linted);
+        let edit = self
+            .state
+            .worker
+            .run(linted.text.len(), move || {
+                let changed = || !state.is_current(&job_uri, &job_lint);
+                if changed() {
+                    return None;
+                }
+                let edit = actions::fix_all_edit(&job_lint, changed)?;
+                let _ = job_lint.fix_all.set(edit.clone());
+                Some(edit)
+            })
+            .await
+            .flatten();
+        edit.ok_or_else(|| {
+            tracing::info!(
+                uri = uri.as_str(),
+                version = linted.version,
+                "stopped a fix-all: the document changed"
+            );
+            Error::content_modified()
+        })
     }
 
     /// Make sure `uri` gets diagnostics for its newest version (push mode only).
@@ -224,11 +307,16 @@ impl Backend {
                 }
                 job_of(document)
             };
-            let Some(linted) = self.run(job).await else {
-                if let Some(document) = self.state.documents().get_mut(&uri) {
-                    document.lint_running = false;
+            let linted = match self.run(&uri, job).await {
+                Lint::Done(linted) => linted,
+                // The document moved on before this lint's turn: lint its newest version.
+                Lint::Stale => continue,
+                Lint::Failed => {
+                    if let Some(document) = self.state.documents().get_mut(&uri) {
+                        document.lint_running = false;
+                    }
+                    return;
                 }
-                return;
             };
             let fresh = {
                 let generation = self.state.settings().generation();
@@ -640,9 +728,7 @@ impl LanguageServer for Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
-        let Some(linted) = self.current_lint(&uri).await else {
-            return Err(unknown_document(&uri));
-        };
+        let linted = self.current_lint(&uri).await?;
         // A result id is "<version>.<settings generation>.<report number>": the first two say
         // which lint it reports, the last makes it unique.
         let lint_id = format!("{}.{}", linted.version, linted.generation);
@@ -681,9 +767,7 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let place = params.text_document_position_params;
-        let Some(linted) = self.current_lint(&place.text_document.uri).await else {
-            return Err(unknown_document(&place.text_document.uri));
-        };
+        let linted = self.current_lint(&place.text_document.uri).await?;
         let encoding = self.state.session().encoding;
         let offset = linted.offset(place.position, encoding);
         Ok(
@@ -701,10 +785,14 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        let Some(linted) = self.current_lint(&uri).await else {
-            return Err(unknown_document(&uri));
-        };
+        let linted = self.current_lint(&uri).await?;
         let session = self.state.session();
+        let only = params.context.only.as_deref();
+        let fix_all = if actions::wanted(&CodeActionKind::new(FIX_ALL_KIND), only) {
+            self.fix_all_edit(&uri, &linted).await?
+        } else {
+            None
+        };
         let project_config = match linted.kind {
             DocumentKind::Markdown => None,
             DocumentKind::PlainText | DocumentKind::Email => self
@@ -716,9 +804,10 @@ impl LanguageServer for Backend {
             linted: &linted,
             encoding: session.encoding,
             range: linted.byte_range(params.range, session.encoding),
-            only: params.context.only.as_deref(),
+            only,
             support: session.edit_support,
             project_config,
+            fix_all,
         };
         let actions = actions::code_actions(&request);
         Ok((!actions.is_empty()).then_some(actions))
@@ -729,9 +818,7 @@ impl LanguageServer for Backend {
         if !self.state.settings().editor.code_lens {
             return Ok(None);
         }
-        let Some(linted) = self.current_lint(&uri).await else {
-            return Err(unknown_document(&uri));
-        };
+        let linted = self.current_lint(&uri).await?;
         let Some(summary) = &linted.report.summary else {
             return Ok(None);
         };
@@ -754,9 +841,7 @@ impl LanguageServer for Backend {
             .cloned()
             .and_then(|argument| serde_json::from_value(argument).ok())
             .ok_or_else(|| Error::invalid_params("expected the document's URI as argument"))?;
-        let Some(linted) = self.current_lint(&uri).await else {
-            return Err(unknown_document(&uri));
-        };
+        let linted = self.current_lint(&uri).await?;
         match params.command.as_str() {
             SHOW_SUMMARY_COMMAND => {
                 let text = match &linted.report.summary {
@@ -768,7 +853,8 @@ impl LanguageServer for Backend {
             }
             FIX_ALL_COMMAND => {
                 let encoding = self.state.session().encoding;
-                let Some(action) = actions::fix_all(&uri, &linted, encoding) else {
+                let edit = self.fix_all_edit(&uri, &linted).await?;
+                let Some(action) = actions::fix_all(&uri, &linted, edit.as_ref(), encoding) else {
                     return Ok(Some(Value::Bool(false)));
                 };
                 if !self.state.session().apply_edit {

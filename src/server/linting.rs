@@ -4,6 +4,7 @@
 //! actions and code lens answer from it only while it is of the document's current version and
 //! settings, so every range they send is a range in the text the editor has.
 
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -11,7 +12,7 @@ use tower_lsp_server::ls_types::{
     Diagnostic, DiagnosticSeverity, NumberOrString, Position as LspPosition, Range,
 };
 
-use crate::lint::{self, DocumentKind, Finding, Options, Report, Severity, TextRange};
+use crate::lint::{self, DocumentKind, Edit, Finding, Options, Report, Severity, TextRange};
 use crate::position::{Encoding, LineIndex, Position};
 
 /// The `source` of every diagnostic.
@@ -32,6 +33,8 @@ pub struct Linted {
     pub report: Report,
     /// The encoding its positions are given in.
     pub encoding: Encoding,
+    /// The edit of `source.fixAll.amends`, once worked out (`None` inside: nothing to fix).
+    pub fix_all: OnceLock<Option<Edit>>,
 }
 
 impl Linted {
@@ -65,6 +68,7 @@ impl Linted {
             index,
             report,
             encoding,
+            fix_all: OnceLock::new(),
         }
     }
 
