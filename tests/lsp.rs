@@ -971,3 +971,141 @@ fn a_fix_all_of_a_version_the_client_has_changed_is_cancelled() {
     assert_eq!(published["version"], 2);
     assert!(client.shutdown().success());
 }
+
+/// A server whose workspace folder is `workspace`, with `draft` open at `relative` in it as plain
+/// text; the URI and its `cliche` diagnostic.
+fn plain_draft_in_workspace(
+    workspace: &std::path::Path,
+    relative: &str,
+) -> (LspClient, String, Value) {
+    let draft_path = workspace.join(relative);
+    std::fs::create_dir_all(draft_path.parent().unwrap()).unwrap();
+    std::fs::write(&draft_path, DRAFT).unwrap();
+    let uri = format!("file://{}", draft_path.display());
+    let root_uri = format!("file://{}", workspace.display());
+    let mut client = LspClient::start(Some(workspace));
+    client.call(
+        "initialize",
+        json!({
+            "processId": null,
+            "capabilities": capabilities(&["utf-16"]),
+            "workspaceFolders": [{ "uri": root_uri, "name": "project" }],
+        }),
+    );
+    client.notify("initialized", json!({}));
+    client.open(&uri, "plaintext", DRAFT);
+    let published = client.diagnostics_for(&uri, 1);
+    let cliche = diagnostic(&published["diagnostics"], "cliche").clone();
+    (client, uri, cliche)
+}
+
+fn titles(actions: &[Value]) -> Vec<String> {
+    actions
+        .iter()
+        .map(|action| action["title"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Every file a workspace edit would create or change.
+fn files_written(edit: &Value) -> Vec<String> {
+    let mut files: Vec<String> = edit["changes"]
+        .as_object()
+        .map(|changes| changes.keys().cloned().collect())
+        .unwrap_or_default();
+    for operation in edit["documentChanges"].as_array().into_iter().flatten() {
+        let uri = operation["uri"]
+            .as_str()
+            .or_else(|| operation["textDocument"]["uri"].as_str());
+        files.extend(uri.map(str::to_owned));
+    }
+    files
+}
+
+#[test]
+fn disable_in_amends_toml_above_the_workspace_creates_one_at_its_root_with_the_same_settings() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    let above = "language = \"en\"\napology = \"always\"\n\n[rules]\nhedging = \"info\"\n";
+    std::fs::write(outside.path().join("amends.toml"), above).unwrap();
+    let workspace = outside.path().join("project");
+    let (mut client, uri, cliche) = plain_draft_in_workspace(&workspace, "drafts/reply.txt");
+    let actions = code_actions(&mut client, &uri, &cliche["range"], None);
+    let disable = actions
+        .iter()
+        .find(|action| {
+            action["title"]
+                .as_str()
+                .is_some_and(|title| title.starts_with("Disable cliche in"))
+        })
+        .unwrap_or_else(|| panic!("{:?}", titles(&actions)));
+    let title = disable["title"].as_str().unwrap();
+    assert!(
+        title.contains("new amends.toml") && title.contains("workspace"),
+        "the title says a file is created: {title}"
+    );
+    let root_config = format!("file://{}/amends.toml", workspace.display());
+    assert_eq!(
+        files_written(&disable["edit"]),
+        [root_config.clone(), root_config]
+    );
+    let operations = disable["edit"]["documentChanges"].as_array().unwrap();
+    assert_eq!(operations[0]["kind"], "create");
+    let created = apply_text_edits("", operations[1]["edits"].as_array().unwrap(), "utf-16");
+    // Nearest wins and nothing merges: the new file keeps every setting of the one above.
+    assert!(
+        above
+            .lines()
+            .all(|line| created.lines().any(|kept| kept == line)),
+        "{created}"
+    );
+    assert!(created.contains("cliche = \"off\""), "{created}");
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("amends.toml")).unwrap(),
+        above
+    );
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn disable_in_amends_toml_is_not_offered_through_a_symlink() {
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let target = elsewhere.path().join("shared-amends.toml");
+    std::fs::write(&target, "[rules]\nhedging = \"info\"\n").unwrap();
+    let workspace = tempfile::tempdir().expect("temp dir");
+    std::os::unix::fs::symlink(&target, workspace.path().join("amends.toml")).unwrap();
+    let (mut client, uri, cliche) = plain_draft_in_workspace(workspace.path(), "reply.txt");
+    let actions = code_actions(&mut client, &uri, &cliche["range"], None);
+    let titles = titles(&actions);
+    assert!(
+        !titles.iter().any(|title| title.contains("amends.toml")),
+        "{titles:?}"
+    );
+    // The quick fixes are still there.
+    assert!(!titles.is_empty());
+    assert!(client.log_says("is a symbolic link"), "{}", client.stderr());
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "[rules]\nhedging = \"info\"\n"
+    );
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn disable_in_amends_toml_is_not_offered_for_a_draft_outside_every_workspace_folder() {
+    let workspace = tempfile::tempdir().expect("temp dir");
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let draft_path = elsewhere.path().join("reply.txt");
+    std::fs::write(&draft_path, DRAFT).unwrap();
+    let uri = format!("file://{}", draft_path.display());
+    let (mut client, _, _) = plain_draft_in_workspace(workspace.path(), "other.txt");
+    client.open(&uri, "plaintext", DRAFT);
+    let published = client.diagnostics_for(&uri, 1);
+    let cliche = diagnostic(&published["diagnostics"], "cliche").clone();
+    let actions = code_actions(&mut client, &uri, &cliche["range"], None);
+    for action in &actions {
+        for file in files_written(&action["edit"]) {
+            assert_eq!(file, uri, "only the draft itself is edited: {action}");
+        }
+    }
+    assert!(client.log_says("outside every workspace folder"));
+    assert!(client.shutdown().success());
+}

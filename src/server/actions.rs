@@ -13,7 +13,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, Command, CreateFile, CreateFileOptions,
@@ -26,6 +25,7 @@ use crate::lint::{self, DocumentKind, Edit, Fix, Safety, TextRange, config, supp
 use crate::position::Encoding;
 use crate::rules::{self, RuleKind};
 use crate::server::linting::{Linted, lsp_range};
+use crate::server::project_config::Target;
 
 /// The kind of the fix-all action, for `editor.codeActionsOnSave`.
 pub const FIX_ALL_KIND: &str = "source.fixAll.amends";
@@ -43,15 +43,6 @@ pub struct EditSupport {
 /// rule id.
 pub const INSERT_TEMPLATE_COMMAND: &str = "amends.insertTemplate";
 
-/// Where "Disable <rule> in amends.toml" writes: the governing file and its text, or the file
-/// to create.
-#[derive(Clone, Debug)]
-pub struct ProjectConfig {
-    pub path: PathBuf,
-    /// `None`: the file does not exist yet.
-    pub text: Option<String>,
-}
-
 /// One code-action request, resolved against a lint of the document's current version.
 pub struct Request<'a> {
     pub uri: &'a Uri,
@@ -60,8 +51,8 @@ pub struct Request<'a> {
     pub range: TextRange,
     pub only: Option<&'a [CodeActionKind]>,
     pub support: EditSupport,
-    /// For plain text and e-mail: where to turn a rule off.
-    pub project_config: Option<ProjectConfig>,
+    /// For plain text and e-mail: where to turn a rule off, if anywhere.
+    pub project_config: Option<Target>,
     /// The edit of `source.fixAll.amends`, worked out beforehand (off the message loop) when the
     /// request asks for that kind.
     pub fix_all: Option<Edit>,
@@ -260,33 +251,50 @@ fn disable_actions(request: &Request<'_>, index: usize) -> Vec<CodeActionOrComma
     } else if let Some(project) = &request.project_config
         && let Some(edit) = disable_in_config(project, rule, request.support, request.encoding)
     {
-        action(format!("Disable {rule} in amends.toml"), edit);
+        let title = match project {
+            Target::Create {
+                seed: Some((governing, _)),
+                ..
+            } => format!(
+                "Disable {rule} in a new amends.toml at the workspace root (with the settings of \
+                 {})",
+                governing.display()
+            ),
+            _ => format!("Disable {rule} in amends.toml"),
+        };
+        action(title, edit);
     }
     actions
 }
 
 /// The workspace edit that turns `rule` off in the project's `amends.toml`, creating it when
-/// there is none (and the client can create files).
+/// that is where it goes (and the client can create files).
 fn disable_in_config(
-    project: &ProjectConfig,
+    project: &Target,
     rule: &str,
     support: EditSupport,
     encoding: Encoding,
 ) -> Option<WorkspaceEdit> {
-    let uri = Uri::from_file_path(&project.path)?;
-    let text = project.text.as_deref().unwrap_or("");
+    let (path, text) = match project {
+        Target::Edit { path, text } => (path, text.as_str()),
+        Target::Create { path, seed } => (path, seed.as_ref().map_or("", |(_, text)| text)),
+    };
+    let uri = Uri::from_file_path(path)?;
     let edit = config::set_rule_level(text, rule, "off")?;
-    let index = crate::position::LineIndex::new(text);
-    let text_edit = TextEdit::new(
-        lsp_range(&index, edit.range, encoding),
-        edit.replacement.into_owned(),
-    );
-    if project.text.is_some() {
+    if let Target::Edit { .. } = project {
+        let index = crate::position::LineIndex::new(text);
+        let text_edit = TextEdit::new(
+            lsp_range(&index, edit.range, encoding),
+            edit.replacement.into_owned(),
+        );
         return Some(changes(&uri, vec![text_edit]));
     }
     if !support.create_files {
         return None;
     }
+    // The new file's whole text, inserted into the empty file.
+    let (content, _) = lint::apply_edits(text, [&edit]);
+    let text_edit = TextEdit::new(Default::default(), content);
     Some(WorkspaceEdit {
         document_changes: Some(DocumentChanges::Operations(vec![
             DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
@@ -361,17 +369,6 @@ fn changes(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
     }
 }
 
-/// Where a new `amends.toml` for a document in `directory` goes: the workspace folder that holds
-/// it (the project's root), else the document's own folder.
-pub fn new_config_path(directory: &Path, workspace_folders: &[PathBuf]) -> PathBuf {
-    workspace_folders
-        .iter()
-        .filter(|folder| directory.starts_with(folder))
-        .max_by_key(|folder| folder.components().count())
-        .unwrap_or(&directory.to_path_buf())
-        .join(crate::server::settings::CONFIG_FILE_NAME)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -404,18 +401,5 @@ mod tests {
             &CodeActionKind::QUICKFIX,
             Some(&only(&["quickfix"]))
         ));
-    }
-
-    #[test]
-    fn a_new_config_goes_to_the_innermost_workspace_folder() {
-        let folders = [PathBuf::from("/w"), PathBuf::from("/w/team")];
-        assert_eq!(
-            new_config_path(Path::new("/w/team/drafts"), &folders),
-            PathBuf::from("/w/team/amends.toml")
-        );
-        assert_eq!(
-            new_config_path(Path::new("/elsewhere"), &folders),
-            PathBuf::from("/elsewhere/amends.toml")
-        );
     }
 }

@@ -22,7 +22,7 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use crate::lint::{DocumentKind, Edit};
 use crate::position::Encoding;
-use crate::server::actions::{self, EditSupport, FIX_ALL_KIND, ProjectConfig};
+use crate::server::actions::{self, EditSupport, FIX_ALL_KIND};
 use crate::server::documents::{self, Document};
 use crate::server::framing;
 use crate::server::hover;
@@ -30,6 +30,7 @@ use crate::server::lifecycle;
 use crate::server::linting::Linted;
 use crate::server::logging::LogControl;
 use crate::server::output::Output;
+use crate::server::project_config;
 use crate::server::settings::{EditorSettings, Settings};
 use crate::server::worker::LintWorker;
 
@@ -61,6 +62,8 @@ struct State {
     session: OnceLock<Session>,
     /// Messages already shown, so each reaches the user once.
     shown: Mutex<HashSet<String>>,
+    /// Warnings already logged that would otherwise come with every request.
+    logged: Mutex<HashSet<String>>,
     log: LogControl,
     worker: LintWorker,
     /// Pull reports sent so far: the last part of each full report's `resultId`, which makes it
@@ -135,6 +138,7 @@ impl Backend {
                 settings: Mutex::new(Settings::default()),
                 session: OnceLock::new(),
                 shown: Mutex::new(HashSet::new()),
+                logged: Mutex::new(HashSet::new()),
                 log,
                 worker: LintWorker::start(),
                 full_reports: AtomicU64::new(0),
@@ -423,18 +427,30 @@ impl Backend {
         }
     }
 
-    /// Where "Disable <rule> in amends.toml" writes for a document in `directory`.
-    fn project_config(&self, directory: &std::path::Path) -> ProjectConfig {
-        let existing = self.state.settings().config_file_for(directory);
-        match existing {
-            Some(path) => {
-                let text = std::fs::read_to_string(&path).ok();
-                ProjectConfig { path, text }
+    /// Where "Disable <rule> in amends.toml" writes for a document in `directory`; `None` (and a
+    /// log line, once) when it may write nowhere.
+    fn project_config(&self, directory: &std::path::Path) -> Option<project_config::Target> {
+        let governing = self.state.settings().config_file_for(directory);
+        let folders = self.state.session().workspace_folders;
+        match project_config::target(directory, governing.as_deref(), &folders) {
+            Ok(target) => Some(target),
+            Err(why) => {
+                self.log_once(format!("no \"Disable … in amends.toml\" action: {why}"));
+                None
             }
-            None => ProjectConfig {
-                path: actions::new_config_path(directory, &self.state.session().workspace_folders),
-                text: None,
-            },
+        }
+    }
+
+    /// A warning in the log, once per distinct message: some are about every request.
+    fn log_once(&self, message: String) {
+        let first_time = self
+            .state
+            .logged
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(message.clone());
+        if first_time {
+            tracing::warn!("{message}");
         }
     }
 
@@ -483,6 +499,27 @@ pub fn negotiate_encoding(
     }
 }
 
+/// The workspace folders on disk: those the client named, or else its root (older clients send
+/// only `rootUri`, or even only `rootPath`).
+fn workspace_folders(params: &InitializeParams) -> Vec<PathBuf> {
+    let folders: Vec<PathBuf> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|folder| folder.uri.to_file_path().map(|path| path.into_owned()))
+        .collect();
+    if !folders.is_empty() {
+        return folders;
+    }
+    #[allow(deprecated)]
+    let root = params
+        .root_uri
+        .as_ref()
+        .and_then(|uri| uri.to_file_path().map(|path| path.into_owned()))
+        .or_else(|| params.root_path.as_ref().map(PathBuf::from));
+    root.into_iter().collect()
+}
+
 fn encoding_name(encoding: Encoding) -> &'static str {
     match encoding {
         Encoding::Utf8 => "utf-8",
@@ -512,12 +549,7 @@ impl LanguageServer for Backend {
         let workspace = capabilities.workspace.as_ref();
         let text_document = capabilities.text_document.as_ref();
         let pull_diagnostics = text_document.is_some_and(|text| text.diagnostic.is_some());
-        let workspace_folders = params
-            .workspace_folders
-            .iter()
-            .flatten()
-            .filter_map(|folder| folder.uri.to_file_path().map(|path| path.into_owned()))
-            .collect();
+        let workspace_folders = workspace_folders(&params);
         let apply_edit = workspace
             .and_then(|workspace| workspace.apply_edit)
             .unwrap_or(false);
@@ -797,7 +829,7 @@ impl LanguageServer for Backend {
             DocumentKind::Markdown => None,
             DocumentKind::PlainText | DocumentKind::Email => self
                 .directory_of(&uri)
-                .map(|directory| self.project_config(&directory)),
+                .and_then(|directory| self.project_config(&directory)),
         };
         let request = actions::Request {
             uri: &uri,

@@ -18,6 +18,7 @@ mod lifecycle;
 mod linting;
 mod logging;
 mod output;
+mod project_config;
 mod settings;
 mod worker;
 

@@ -149,6 +149,19 @@ impl LspClient {
         self.stderr.lock().unwrap().clone()
     }
 
+    /// Whether the server's log says `phrase`, waiting for it a while: standard error is read
+    /// on a thread of its own, so a line can come after a response that followed it.
+    pub fn log_says(&self, phrase: &str) -> bool {
+        let deadline = Instant::now() + TIMEOUT;
+        while !self.stderr().contains(phrase) {
+            if Instant::now() > deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        true
+    }
+
     /// Send `body` framed with its length, whatever it holds.
     pub fn send_raw(&self, body: &str) {
         self.send_bytes(format!("Content-Length: {}\r\n\r\n{}", body.len(), body).as_bytes());
