@@ -1109,3 +1109,58 @@ fn disable_in_amends_toml_is_not_offered_for_a_draft_outside_every_workspace_fol
     assert!(client.log_says("outside every workspace folder"));
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn one_bad_editor_setting_is_reported_once_and_the_others_are_kept() {
+    // Not an apology by itself: only `apology = "always"` gets it checked.
+    let note = "The parcel had a slight delay. The new one ships on Monday.\n";
+    let mut client = LspClient::start(None);
+    let settings = json!({ "amends": {
+        "apology": "always",
+        "language": "fr",
+        "rules": { "hedging": "loud", "missing-remedy": "off", "hedgin": "off" },
+        "codeLens": "yes",
+    } });
+    client.initialize(capabilities(&["utf-16"]), settings.clone());
+    let shown = |notifications: Vec<Value>| -> Vec<String> {
+        notifications
+            .iter()
+            .filter(|message| message["method"] == "window/showMessage")
+            .map(|message| message["params"]["message"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let messages = shown(client.notifications_during(Duration::from_millis(800)));
+    for (key, hint) in [
+        ("language \"fr\"", "valid choices: \"auto\", \"en\", \"nl\""),
+        ("level \"loud\" for \"hedging\"", "\"off\""),
+        ("rule id \"hedgin\"", "did you mean \"hedging\""),
+        ("\"codeLens\"", "true or false"),
+    ] {
+        let about: Vec<&String> = messages
+            .iter()
+            .filter(|message| message.contains(key))
+            .collect();
+        assert_eq!(about.len(), 1, "{key}: {messages:#?}");
+        assert!(about[0].contains(hint), "{key}: {}", about[0]);
+    }
+    client.open(URI, "markdown", note);
+    let published = client.diagnostics_for(URI, 1);
+    let found = codes(&published["diagnostics"]);
+    assert!(
+        found.contains(&"minimizing".to_owned()),
+        "apology kept: {found:?}"
+    );
+    assert!(
+        !found.contains(&"missing-remedy".to_owned()),
+        "missing-remedy off kept: {found:?}"
+    );
+    // The same settings again say nothing new.
+    client.set_settings(settings["amends"].clone());
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": null }),
+    );
+    let again = shown(client.notifications_during(Duration::from_millis(800)));
+    assert_eq!(again, Vec::<String>::new());
+    assert!(client.shutdown().success());
+}
