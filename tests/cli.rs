@@ -537,6 +537,35 @@ fn a_closed_standard_input_is_an_error_not_an_empty_draft() {
 }
 
 #[test]
+fn a_draft_written_as_one_long_line_is_shown_around_each_finding() {
+    // 1 MB on one line, a finding per sentence: showing the whole line with each finding took
+    // the square of its length (hours here); the stretch around each takes a second.
+    let sentence = "We are sorry for the slight delay. ";
+    let draft = sentence.repeat((1 << 20) / sentence.len());
+    let dir = workspace(&[("line.txt", draft.as_bytes())]);
+    let outcome = run_within(
+        amends()
+            .current_dir(dir.path())
+            .args(["check", "--color", "never", "line.txt"]),
+        60,
+    );
+    outcome.expect_code(1);
+    // The thousandth sentence's finding: its column counts the whole line, its source line is
+    // the stretch around it.
+    let column = 999 * sentence.len() + "We are sorry for ".len() + 1;
+    let origin = format!(" --> line.txt:1:{column}\n");
+    let at = outcome
+        .stdout
+        .find(&origin)
+        .unwrap_or_else(|| panic!("{origin:?} in the output"));
+    let source_line = outcome.stdout[at + origin.len()..].lines().nth(1).unwrap();
+    assert!(
+        source_line.starts_with("1 | …") && source_line.len() < 200,
+        "{source_line}"
+    );
+}
+
+#[test]
 fn a_directory_is_walked_for_drafts_honouring_ignore_files() {
     let dir = workspace(&[
         (".gitignore", b"ignored.md\nbuild/\n"),
