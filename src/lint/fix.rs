@@ -157,8 +157,11 @@ pub fn fix_until_stable_unless<R>(
         if stop() {
             return None;
         }
-        fixed.report = relint(&next);
+        // The old text and its report go before the next lint, not after it: a long draft's
+        // report is many times the draft's size.
         fixed.text = next;
+        drop(fixed.report);
+        fixed.report = relint(&fixed.text);
     }
     Some(fixed)
 }

@@ -29,7 +29,7 @@ use crate::server::hover;
 use crate::server::lifecycle;
 use crate::server::linting::Linted;
 use crate::server::logging::LogControl;
-use crate::server::output::Output;
+use crate::server::output::{LateJson, Output};
 use crate::server::project_config;
 use crate::server::settings::{EditorSettings, Settings};
 use crate::server::worker::LintWorker;
@@ -341,11 +341,8 @@ impl Backend {
                 fresh
             };
             if fresh {
-                self.output.publish_diagnostics(
-                    &uri,
-                    &linted.wire_diagnostics(),
-                    Some(linted.version),
-                );
+                let version = Some(linted.version);
+                self.output.publish_late(&uri, linted, version);
             }
         }
     }
@@ -778,13 +775,9 @@ impl LanguageServer for Backend {
                 let number = self.state.full_reports.fetch_add(1, Ordering::Relaxed);
                 let result_id = format!("{lint_id}.{number}");
                 // The items skip the framework's `Value` detour: the output puts them in.
-                let items = match self
-                    .output
-                    .defer_items(result_id.clone(), &linted.wire_diagnostics())
-                {
-                    Ok(()) => Vec::new(),
-                    Err(()) => linted.diagnostics(),
-                };
+                self.output
+                    .defer_items(result_id.clone(), Arc::clone(&linted) as Arc<dyn LateJson>);
+                let items = Vec::new();
                 DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
                     related_documents: None,
                     full_document_diagnostic_report: FullDocumentDiagnosticReport {

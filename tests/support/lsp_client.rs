@@ -162,6 +162,19 @@ impl LspClient {
         true
     }
 
+    /// The server's peak resident memory so far in KiB (Linux's `VmHWM`), if known.
+    pub fn peak_memory_kib(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))?
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .ok()
+    }
+
     /// Send `body` framed with its length, whatever it holds.
     pub fn send_raw(&self, body: &str) {
         self.send_bytes(format!("Content-Length: {}\r\n\r\n{}", body.len(), body).as_bytes());
