@@ -526,6 +526,10 @@ fn header_line_in(buffer: &[u8], from: usize, to: usize) -> Option<usize> {
         let end = from + end;
         let line_start = end.saturating_sub(HEADER_TAIL + CONTENT_LENGTH.len());
         let line = trim_line_end(&buffer[line_start..end]);
+        // Most line ends in a body (pretty-printed JSON) do not follow a number.
+        if !trim_spaces(line).last().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
         let at = last_content_length(line)?;
         let value = &line[at + CONTENT_LENGTH.len()..];
         matches!(parse_length(value), Ok(_) | Err(Malformed::TooLarge)).then_some(line_start + at)
