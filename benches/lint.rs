@@ -5,11 +5,16 @@
 //! To benchmark the drafts of `make_docs.py` instead, point `AMENDS_BENCH_DOCS` at the folder it
 //! wrote (`apology-{2k,100k,1m}.{md,txt}`).
 //!
-//! Run: `cargo bench --bench lint`.
+//! The `runs` group lints (and fixes) long runs of one construction at two sizes, a quarter and a
+//! whole megabyte: time per byte the same at both is what linear means. Those runs once took
+//! quadratic time (`apology-but` on "We're sorry, but …", the fix loop on a fix per sentence).
+//!
+//! Run: `cargo bench --bench lint` (one group: `cargo bench --bench lint -- runs`).
 
 use std::hint::black_box;
 use std::path::Path;
 
+use amends::lint::fix::{Applicability, fix_until_stable};
 use amends::lint::{DocumentKind, Options, lint};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
@@ -74,5 +79,43 @@ fn bench_lint(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_lint);
+/// Lint and fix, as `amends check --fix --unsafe-fixes` does.
+fn lint_and_fix(text: &str, options: &Options) -> String {
+    let kind = DocumentKind::PlainText;
+    let report = lint(text, kind, options);
+    fix_until_stable(
+        text,
+        report,
+        |report| &report.findings,
+        |text| lint(text, kind, options),
+        Applicability::SafeAndUnsafe,
+    )
+    .text
+}
+
+fn bench_runs(c: &mut Criterion) {
+    let options = Options::default();
+    let mut group = c.benchmark_group("runs");
+    group.sample_size(10);
+    for (name, opening, unit) in [
+        ("sorry-but", "", "We're sorry, but "),
+        ("although", "Although ", "we are sorry "),
+        (
+            "fix-per-sentence",
+            "",
+            "We are sorry for the slight delay. ",
+        ),
+    ] {
+        for (size_name, size) in [("256KB", 256 * 1024), ("1MB", 1024 * 1024)] {
+            let text = opening.to_owned() + &unit.repeat(size / unit.len());
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(name, size_name), &text, |b, text| {
+                b.iter(|| lint_and_fix(black_box(text), &options))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_lint, bench_runs);
 criterion_main!(benches);

@@ -443,6 +443,167 @@ fn a_missing_file_is_named_and_the_others_are_still_checked() {
     );
 }
 
+/// `command`, stopped after `seconds` (a run that hangs, or reads for ever, fails the test instead
+/// of the test run).
+fn run_within(command: &mut Command, seconds: u64) -> Outcome {
+    command.timeout(std::time::Duration::from_secs(seconds));
+    let output = command.output().expect("the binary runs");
+    Outcome {
+        code: output
+            .status
+            .code()
+            .unwrap_or_else(|| panic!("stopped after {seconds} s: {:?}", output.status)),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+#[test]
+fn fix_refuses_a_fifo_instead_of_waiting_for_it() {
+    let dir = workspace(&[("a.md", NOT_AN_APOLOGY)]);
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.md"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let outcome = run_within(
+        amends()
+            .current_dir(dir.path())
+            .args(["check", "--fix", "pipe.md", "a.md"]),
+        30,
+    );
+    outcome.expect_code(2);
+    assert!(
+        outcome
+            .stderr
+            .contains("pipe.md: not a regular file: --fix only writes regular files; skipped"),
+        "{}",
+        outcome.stderr
+    );
+    assert!(
+        outcome.stdout.contains("a.md: not an apology"),
+        "{}",
+        outcome.stdout
+    );
+}
+
+#[test]
+fn a_file_name_that_is_not_utf8_in_a_folder_is_named_not_skipped_in_silence() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = workspace(&[("drafts/a.md", NOT_AN_APOLOGY)]);
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    fs::write(dir.path().join("drafts").join(name), NOT_AN_APOLOGY).unwrap();
+    let outcome = run_in(dir.path(), &["check", "--format", "json", "drafts"]);
+    outcome.expect_code(2);
+    assert!(
+        outcome
+            .stderr
+            .contains("caf\u{fffd}.md: the file name is not valid UTF-8; rename it to check it"),
+        "{}",
+        outcome.stderr
+    );
+    assert_eq!(paths(&outcome.json()), ["drafts/a.md"]);
+    // Alone, it is not "no drafts found" and exit 0.
+    fs::remove_file(dir.path().join("drafts/a.md")).unwrap();
+    let outcome = run_in(dir.path(), &["check", "drafts"]);
+    outcome.expect_code(2);
+    assert!(!outcome.stderr.contains("no drafts"), "{}", outcome.stderr);
+}
+
+#[test]
+fn an_endless_device_is_read_up_to_the_limit_only() {
+    let outcome = run_within(amends().args(["check", "/dev/zero"]), 60);
+    outcome.expect_code(2);
+    assert!(
+        outcome.stderr.contains(
+            "/dev/zero: larger than 16 MiB, the most amends reads (--max-size raises it); skipped"
+        ),
+        "{}",
+        outcome.stderr
+    );
+}
+
+#[test]
+fn the_size_limit_is_named_and_can_be_raised() {
+    let big = "We are sorry for the slight delay. ".repeat(40_000);
+    let dir = workspace(&[("big.txt", big.as_bytes())]);
+    let outcome = run_in(dir.path(), &["check", "--max-size", "1M", "big.txt"]);
+    outcome.expect_code(2);
+    assert!(
+        outcome.stderr.contains(
+            "big.txt: larger than 1 MiB, the most amends reads (--max-size raises it); skipped"
+        ),
+        "{}",
+        outcome.stderr
+    );
+    let outcome = run(amends()
+        .current_dir(dir.path())
+        .args(["check", "--max-size", "1M", "-"])
+        .write_stdin(big.clone()));
+    outcome.expect_code(2);
+    assert!(
+        outcome.stderr.contains("-: larger than 1 MiB"),
+        "{}",
+        outcome.stderr
+    );
+    let outcome = run_in(
+        dir.path(),
+        &["check", "--max-size", "2M", "--format", "json", "big.txt"],
+    );
+    outcome.expect_code(1);
+    let outcome = run_in(dir.path(), &["check", "--max-size", "lots", "big.txt"]);
+    outcome.expect_code(2);
+    assert!(outcome.stderr.contains("--max-size"), "{}", outcome.stderr);
+}
+
+#[test]
+fn a_closed_standard_input_is_an_error_not_an_empty_draft() {
+    let mut closing = std::process::Command::new("sh");
+    closing.arg("-c").arg(format!(
+        "exec '{}' check - <&-",
+        env!("CARGO_BIN_EXE_amends")
+    ));
+    let outcome = run_within(&mut Command::from_std(closing), 30);
+    outcome.expect_code(2);
+    assert!(
+        outcome.stderr.contains("-: standard input is closed"),
+        "{}",
+        outcome.stderr
+    );
+    // An empty pipe is an empty draft, as before.
+    let outcome = run(amends().args(["check", "-"]).write_stdin(""));
+    outcome.expect_code(0);
+}
+
+#[test]
+fn a_draft_written_as_one_long_line_is_shown_around_each_finding() {
+    // 1 MB on one line, a finding per sentence: showing the whole line with each finding took
+    // the square of its length (hours here); the stretch around each takes a second.
+    let sentence = "We are sorry for the slight delay. ";
+    let draft = sentence.repeat((1 << 20) / sentence.len());
+    let dir = workspace(&[("line.txt", draft.as_bytes())]);
+    let outcome = run_within(
+        amends()
+            .current_dir(dir.path())
+            .args(["check", "--color", "never", "line.txt"]),
+        60,
+    );
+    outcome.expect_code(1);
+    // The thousandth sentence's finding: its column counts the whole line, its source line is
+    // the stretch around it.
+    let column = 999 * sentence.len() + "We are sorry for ".len() + 1;
+    let origin = format!(" --> line.txt:1:{column}\n");
+    let at = outcome
+        .stdout
+        .find(&origin)
+        .unwrap_or_else(|| panic!("{origin:?} in the output"));
+    let source_line = outcome.stdout[at + origin.len()..].lines().nth(1).unwrap();
+    assert!(
+        source_line.starts_with("1 | …") && source_line.len() < 200,
+        "{source_line}"
+    );
+}
+
 #[test]
 fn a_directory_is_walked_for_drafts_honouring_ignore_files() {
     let dir = workspace(&[

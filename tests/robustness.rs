@@ -1,5 +1,6 @@
 //! Odd and hostile input never panics, and every range lies on char boundaries of the text.
-//! Positions stay exact after CRLF line endings, a BOM, emoji and CJK.
+//! Positions stay exact after CRLF line endings, a BOM, emoji and CJK. A long run of one
+//! construction takes time in proportion to its length.
 
 use amends::lint::{ApologySetting, DocumentKind, Options, Report, lint};
 
@@ -198,4 +199,47 @@ fn random_documents_keep_every_range_valid() {
             }
         }
     }
+}
+
+/// Lint `text` and fix it (`--fix --unsafe-fixes`) on a thread of its own; `None` when that
+/// takes longer than `limit`.
+fn lint_and_fix_within(text: String, limit: std::time::Duration) -> Option<usize> {
+    use amends::lint::fix::{Applicability, fix_until_stable};
+    let (done, result) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let kind = DocumentKind::PlainText;
+        let report = lint(&text, kind, &Options::default());
+        let findings = report.findings.len();
+        fix_until_stable(
+            &text,
+            report,
+            |report| &report.findings,
+            |text| lint(text, kind, &Options::default()),
+            Applicability::SafeAndUnsafe,
+        );
+        let _ = done.send(findings);
+    });
+    result.recv_timeout(limit).ok()
+}
+
+/// Runs of one construction, two megabytes each. `apology-but` once took time in the square
+/// of their length: it asked every "but" after an apology again for each apology before it, and
+/// walked from each apology back to the "although" that opened the sentence looking for a comma:
+/// at this size, minutes (the test fails after a minute and a half). Linear, they take a second or two
+/// even unoptimized. (The fix loop's own quadratic step has its test in `lint::fix`.)
+#[test]
+fn long_runs_of_one_construction_lint_and_fix_in_linear_time() {
+    let limit = std::time::Duration::from_secs(90);
+    let mut slow = Vec::new();
+    for (name, opening, unit) in [
+        ("sorry, but", "", "We're sorry, but "),
+        ("although", "Although ", "we are sorry "),
+    ] {
+        let text = opening.to_owned() + &unit.repeat((2 << 20) / unit.len());
+        match lint_and_fix_within(text, limit) {
+            Some(findings) => assert!(findings > 0, "{name}"),
+            None => slow.push(name),
+        }
+    }
+    assert!(slow.is_empty(), "not done within {limit:?}: {slow:?}");
 }

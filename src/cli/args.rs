@@ -87,6 +87,38 @@ pub struct CheckArgs {
     /// Do not print the strength summary after each apology (human format).
     #[arg(long)]
     pub no_summary: bool,
+
+    /// Refuse a draft larger than this: bytes, or a number with K, M or G (powers of 1024).
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+    pub max_size: usize,
+}
+
+/// A size in bytes from `16M`, `512K`, `1G` or a plain number (`KiB`, `MB` and lower case read the
+/// same: powers of 1024).
+pub fn parse_size(text: &str) -> Result<usize, String> {
+    let trimmed = text.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    let number = lower
+        .trim_end_matches("ib")
+        .trim_end_matches('b')
+        .trim_end_matches(['k', 'm', 'g']);
+    let unit = &lower[number.len()..];
+    let shift = match unit.chars().next() {
+        None | Some('b') => 0,
+        Some('k') => 10,
+        Some('m') => 20,
+        Some('g') => 30,
+        Some(_) => return Err(size_error(text)),
+    };
+    number
+        .parse::<usize>()
+        .ok()
+        .and_then(|number| number.checked_mul(1 << shift))
+        .ok_or_else(|| size_error(text))
+}
+
+fn size_error(text: &str) -> String {
+    format!("{text:?} is not a size: use a number of bytes, or one with K, M or G, such as 16M")
 }
 
 #[derive(Debug, Args)]
@@ -201,6 +233,18 @@ mod tests {
         assert_eq!(args.ignore, vec!["minimizing".to_owned()]);
         assert_eq!(args.paths, vec![PathBuf::from("draft.md")]);
         assert_eq!(args.fail_on, FailOn::Warning);
+    }
+
+    #[test]
+    fn sizes_read_as_powers_of_1024() {
+        assert_eq!(parse_size("16M"), Ok(16 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("2GiB"), Ok(2 << 30));
+        assert_eq!(parse_size("1MB"), Ok(1 << 20));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        for bad in ["", "lots", "M", "1.5M", "-1", "1T", "99999999999999999999G"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -205,7 +205,11 @@ impl Run<'_> {
                  for paths)",
             );
         }
-        let original = match inputs::read(input) {
+        let limits = inputs::ReadLimits {
+            max_bytes: self.args.max_size,
+            regular_files_only: self.mode == Mode::Fix,
+        };
+        let original = match inputs::read(input, limits) {
             Ok(text) => text,
             Err(inputs::ReadError(why)) => {
                 self.fail(&format!("{path}: {why}; skipped"));

@@ -100,14 +100,21 @@ fn walk(root: &Path, errors: &mut Vec<String>) -> Vec<PathBuf> {
         match entry {
             Ok(entry) => {
                 let is_file = entry.file_type().is_some_and(|kind| kind.is_file());
-                let is_draft = entry
-                    .file_name()
-                    .to_str()
-                    .and_then(DocumentKind::from_path)
-                    .is_some();
-                if is_file && is_draft {
-                    files.push(entry.into_path());
+                let name = entry.file_name().to_string_lossy();
+                let is_draft = DocumentKind::from_path(&name).is_some();
+                if !(is_file && is_draft) {
+                    continue;
                 }
+                // A path that is not UTF-8 could not be shown or reported as it is (JSON and
+                // SARIF paths are strings): name it rather than pass it over in silence.
+                if entry.path().to_str().is_none() {
+                    errors.push(format!(
+                        "{}: the file name is not valid UTF-8; rename it to check it",
+                        entry.path().display()
+                    ));
+                    continue;
+                }
+                files.push(entry.into_path());
             }
             Err(error) => errors.push(describe_walk_error(&error)),
         }
@@ -133,19 +140,54 @@ fn describe_walk_error(error: &ignore::Error) -> String {
 #[derive(Debug, PartialEq, Eq)]
 pub struct ReadError(pub String);
 
+/// What reading a draft may do.
+#[derive(Clone, Copy, Debug)]
+pub struct ReadLimits {
+    /// The most bytes read (`--max-size`): a draft is never megabytes, and a device like
+    /// `/dev/zero` never ends.
+    pub max_bytes: usize,
+    /// Only regular files (`--fix` writes back what it read: a FIFO would block it, a device
+    /// would take the fixes somewhere else).
+    pub regular_files_only: bool,
+}
+
 /// The draft's text. Nothing is done to it: a byte order mark stays (and takes a column), line
 /// endings stay, so offsets are offsets into the file on disk and `--fix` writes back what it read.
-pub fn read(input: &Input) -> Result<String, ReadError> {
+pub fn read(input: &Input, limits: ReadLimits) -> Result<String, ReadError> {
+    let too_large = || {
+        ReadError(format!(
+            "larger than {}, the most amends reads (--max-size raises it)",
+            describe_size(limits.max_bytes)
+        ))
+    };
+    let io_error = |error: io::Error| ReadError(describe_io_error(&error));
     let bytes = match &input.source {
         Source::Stdin => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|error| ReadError(describe_io_error(&error)))?;
-            bytes
+            if stdin_is_closed() {
+                return Err(ReadError(
+                    "standard input is closed (or /dev/null): there is no draft to read".to_owned(),
+                ));
+            }
+            read_at_most(io::stdin().lock(), limits.max_bytes, 0)
+                .map_err(io_error)?
+                .ok_or_else(too_large)?
         }
         Source::File(path) => {
-            std::fs::read(path).map_err(|error| ReadError(describe_io_error(&error)))?
+            // Looked at before it is opened: opening a FIFO waits for a writer.
+            let metadata = std::fs::metadata(path).map_err(io_error)?;
+            if limits.regular_files_only && !metadata.is_file() {
+                return Err(ReadError(
+                    "not a regular file: --fix only writes regular files".to_owned(),
+                ));
+            }
+            let known = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
+            if metadata.is_file() && known > limits.max_bytes {
+                return Err(too_large());
+            }
+            let file = std::fs::File::open(path).map_err(io_error)?;
+            read_at_most(file, limits.max_bytes, known)
+                .map_err(io_error)?
+                .ok_or_else(too_large)?
         }
     };
     String::from_utf8(bytes).map_err(|error| {
@@ -154,6 +196,47 @@ pub fn read(input: &Input) -> Result<String, ReadError> {
             error.utf8_error().valid_up_to()
         ))
     })
+}
+
+/// All of `reader`, unless it has more than `max` bytes (`None`); `expected` is how much there
+/// should be, to allocate once.
+fn read_at_most(reader: impl Read, max: usize, expected: usize) -> io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::with_capacity(expected.min(max));
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    reader.take(limit).read_to_end(&mut bytes)?;
+    Ok((bytes.len() <= max).then_some(bytes))
+}
+
+/// A size as a person reads it: "16 MiB", "512 KiB", or bytes.
+pub fn describe_size(bytes: usize) -> String {
+    match bytes {
+        _ if bytes >= 1 << 30 && bytes % (1 << 30) == 0 => format!("{} GiB", bytes >> 30),
+        _ if bytes >= 1 << 20 && bytes % (1 << 20) == 0 => format!("{} MiB", bytes >> 20),
+        _ if bytes >= 1 << 10 && bytes % (1 << 10) == 0 => format!("{} KiB", bytes >> 10),
+        _ => format!("{bytes} bytes"),
+    }
+}
+
+/// Standard input was closed when amends started (`amends check - <&-`). The Rust runtime opens
+/// `/dev/null` in place of a closed standard stream before `main`, so a closed input is told by
+/// being `/dev/null`; reading that is no more a draft than reading nothing at all was.
+#[cfg(unix)]
+fn stdin_is_closed() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let Ok(descriptor) = io::stdin().as_fd().try_clone_to_owned() else {
+        return true;
+    };
+    let Ok(input) = std::fs::File::from(descriptor).metadata() else {
+        return false;
+    };
+    std::fs::metadata("/dev/null")
+        .is_ok_and(|null| input.file_type().is_char_device() && input.rdev() == null.rdev())
+}
+
+#[cfg(not(unix))]
+fn stdin_is_closed() -> bool {
+    false
 }
 
 #[cfg(test)]

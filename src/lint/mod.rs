@@ -153,7 +153,6 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
     let anchor = parts[anchor_part].anchor();
 
     let mut scored_components = Components::all();
-    let mut rule_findings = Vec::new();
     for rule in rules::registry() {
         let meta = rule.meta();
         let level = options.level_of(meta.id, meta.default_severity, meta.enabled_by_default);
@@ -167,6 +166,10 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
         if prose.suppressions.disables_file(meta.id) {
             continue;
         }
+        // The rule pushes onto the report's own list, and what it pushed is then stamped and
+        // sifted in place: a second list as long as a rule's findings (a rule can have one per
+        // sentence) would stay allocated through every later rule.
+        let first = findings.len();
         for (index, part) in parts.iter().enumerate() {
             if meta.kind == rules::RuleKind::Structure && index != anchor_part {
                 continue;
@@ -179,18 +182,22 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
                 anchor,
                 messages,
             };
-            rule.check(&context, &mut rule_findings);
+            rule.check(&context, &mut findings);
         }
-        findings.extend(
-            rule_findings
-                .drain(..)
-                .filter(|finding| !prose.suppressions.suppresses(meta.id, finding.range))
-                .map(|finding| Finding {
-                    rule: meta.id,
-                    severity,
-                    ..finding
-                }),
-        );
+        let mut kept = first;
+        for index in first..findings.len() {
+            if prose
+                .suppressions
+                .suppresses(meta.id, findings[index].range)
+            {
+                continue;
+            }
+            findings.swap(kept, index);
+            findings[kept].rule = meta.id;
+            findings[kept].severity = severity;
+            kept += 1;
+        }
+        findings.truncate(kept);
     }
     let mut findings = in_report_order(findings);
     // A rule that reports on the whole draft (e-mail-channel) may speak once per part.
@@ -217,8 +224,9 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
 /// `findings` sorted by start offset, end offset and rule id, as [`Report::findings`] promises.
 /// A finding is nearly a hundred bytes and a long draft has thousands, coming in one sorted run
 /// per rule: sorting the findings themselves would move each of them through every merge, so
-/// their keys are sorted instead and each finding is moved once.
-fn in_report_order(findings: Vec<Finding>) -> Vec<Finding> {
+/// their keys are sorted instead, and each finding is then moved along its cycle of the
+/// permutation, in place: a second list of findings would double the report at its largest.
+fn in_report_order(mut findings: Vec<Finding>) -> Vec<Finding> {
     let mut keys: Vec<(usize, usize, &str, usize)> = findings
         .iter()
         .enumerate()
@@ -226,8 +234,57 @@ fn in_report_order(findings: Vec<Finding>) -> Vec<Finding> {
         .collect();
     // The index makes every key unique, so this sort keeps equal findings in their order.
     keys.sort_unstable();
-    let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
-    keys.iter()
-        .map(|&(.., index)| slots[index].take().expect("each index is in the keys once"))
-        .collect()
+    // Position `to` takes the finding now at `keys[to].3`.
+    let source: Vec<usize> = keys.into_iter().map(|(.., index)| index).collect();
+    let mut placed = vec![false; findings.len()];
+    for start in 0..findings.len() {
+        let mut to = start;
+        while !placed[to] {
+            placed[to] = true;
+            let from = source[to];
+            if from == start {
+                break;
+            }
+            findings.swap(to, from);
+            to = from;
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn findings_are_put_in_report_order_in_place() {
+        let finding = |start: usize, end: usize, rule: &'static str| Finding {
+            rule,
+            severity: Severity::Warning,
+            message: "".into(),
+            range: TextRange::new(start, end),
+            fixes: Vec::new(),
+        };
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for count in [0, 1, 2, 3, 10, 200] {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let findings: Vec<Finding> = (0..count)
+                .map(|index| {
+                    let start = ((seed >> (index % 50)) % 7) as usize;
+                    let rule = ["cliche", "hedging", "minimizing"][index % 3];
+                    finding(start, start + index % 2, rule)
+                })
+                .collect();
+            let mut expected = findings.clone();
+            expected.sort_by_key(|finding| (finding.range.start, finding.range.end, finding.rule));
+            let ordered = in_report_order(findings);
+            let key = |finding: &Finding| (finding.range, finding.rule);
+            assert_eq!(
+                ordered.iter().map(key).collect::<Vec<_>>(),
+                expected.iter().map(key).collect::<Vec<_>>()
+            );
+        }
+    }
 }

@@ -89,11 +89,16 @@ impl Rule for ApologyBut {
                 .map(|hit| hit.tokens()),
         );
         statements.sort_by_key(|range| range.start);
+        if statements.is_empty() {
+            return;
+        }
+        let turns = LimitingTurns::new(analysis);
+        let commas = Commas::new(analysis);
         // An apology and an empathy line may share one *but*: report it once.
         let mut reported = rustc_hash::FxHashSet::default();
         for statement in statements {
-            let found =
-                but_after(analysis, &statement).or_else(|| although_before(analysis, &statement));
+            let found = but_after(analysis, &turns, &statement)
+                .or_else(|| although_before(analysis, &commas, &statement));
             let Some(turn) = found else {
                 continue;
             };
@@ -248,34 +253,105 @@ fn capitalize_at(
     )
 }
 
+/// Every turn of the draft and the end of the limit it turns toward, if it does, worked out once:
+/// each statement asks for the first such turn after it in its sentence, and in a run of "We're
+/// sorry, but …" asking each turn again for each statement before it took quadratic time.
+struct LimitingTurns {
+    /// For each hit of [`PhraseKind::Turn`]: the conjunction, and the end of its limit.
+    limits: Vec<(usize, Option<usize>)>,
+    /// For each hit: the first hit at or after it that limits (`limits.len()` if none does).
+    next_limiting: Vec<usize>,
+}
+
+impl LimitingTurns {
+    fn new(analysis: &Analysis<'_>) -> LimitingTurns {
+        let limits: Vec<(usize, Option<usize>)> = analysis
+            .hits(PhraseKind::Turn)
+            .iter()
+            .map(|hit| {
+                let conjunction = hit.start as usize;
+                let length = turn_length(analysis, conjunction);
+                let end = (length > 0)
+                    .then(|| limit_after(analysis, conjunction + length))
+                    .flatten();
+                (conjunction, end)
+            })
+            .collect();
+        let mut next_limiting = vec![limits.len(); limits.len() + 1];
+        for index in (0..limits.len()).rev() {
+            next_limiting[index] = if limits[index].1.is_some() {
+                index
+            } else {
+                next_limiting[index + 1]
+            };
+        }
+        LimitingTurns {
+            limits,
+            next_limiting,
+        }
+    }
+
+    /// The first turn starting within `tokens` that limits: its conjunction and the limit's end.
+    fn first_in(&self, tokens: Range<usize>) -> Option<(usize, usize)> {
+        let from = self
+            .limits
+            .partition_point(|&(conjunction, _)| conjunction < tokens.start);
+        let (conjunction, end) = *self.limits.get(self.next_limiting[from])?;
+        (conjunction < tokens.end).then_some((conjunction, end?))
+    }
+}
+
 /// "…sorry, but we can't …" in the same sentence, or "…sorry. However, we can't …" next.
-fn but_after(analysis: &Analysis<'_>, statement: &Range<usize>) -> Option<Turn> {
+fn but_after(
+    analysis: &Analysis<'_>,
+    turns: &LimitingTurns,
+    statement: &Range<usize>,
+) -> Option<Turn> {
     let sentence_index = analysis.text.sentence_of(statement.start);
     let sentence = analysis.sentence(sentence_index);
-    let same = analysis
-        .hits_in(PhraseKind::Turn, statement.end..sentence.end as usize)
-        .iter()
-        .map(|hit| hit.start as usize)
-        .filter(|&i| turn_length(analysis, i) > 0);
-    let next = analysis
-        .text
-        .sentences
-        .get(sentence_index + 1)
-        .map(|s| s.start as usize)
-        .filter(|&first| turn_length(analysis, first) > 0);
-    same.chain(next).find_map(|conjunction| {
-        let end = limit_after(analysis, conjunction + turn_length(analysis, conjunction))?;
-        Some(Turn {
-            conjunction,
-            flagged: conjunction..end,
-            shape: Shape::After,
-        })
+    let same = turns.first_in(statement.end..sentence.end as usize);
+    let next = || {
+        let first = analysis.text.sentences.get(sentence_index + 1)?.start as usize;
+        let length = turn_length(analysis, first);
+        (length > 0)
+            .then(|| Some((first, limit_after(analysis, first + length)?)))
+            .flatten()
+    };
+    let (conjunction, end) = same.or_else(next)?;
+    Some(Turn {
+        conjunction,
+        flagged: conjunction..end,
+        shape: Shape::After,
     })
+}
+
+/// The commas of the draft, in order: whether one lies between two words is a search, not a
+/// walk over the words between them, which in a long sentence without commas took quadratic time.
+struct Commas(Vec<usize>);
+
+impl Commas {
+    fn new(analysis: &Analysis<'_>) -> Commas {
+        let tokens = analysis.text.tokens.len();
+        Commas((0..tokens).filter(|&i| analysis.word(i) == ",").collect())
+    }
+
+    /// The first comma within `tokens`.
+    fn first_in(&self, tokens: Range<usize>) -> Option<usize> {
+        let from = self.0.partition_point(|&comma| comma < tokens.start);
+        self.0
+            .get(from)
+            .copied()
+            .filter(|&comma| comma < tokens.end)
+    }
 }
 
 /// "Although we are very sorry, we must ask …": the concessive opens the clause holding the
 /// statement, and the clause after its comma limits.
-fn although_before(analysis: &Analysis<'_>, statement: &Range<usize>) -> Option<Turn> {
+fn although_before(
+    analysis: &Analysis<'_>,
+    commas: &Commas,
+    statement: &Range<usize>,
+) -> Option<Turn> {
     let sentence = analysis.sentence_of(statement.start);
     let sentence_start = sentence.start as usize;
     // The last concessive before the statement, with no comma between them.
@@ -283,7 +359,7 @@ fn although_before(analysis: &Analysis<'_>, statement: &Range<usize>) -> Option<
         .hits_in(PhraseKind::Concessive, sentence_start..statement.start)
         .last()?
         .start as usize;
-    if (conjunction + 1..statement.start).any(|i| analysis.word(i) == ",") {
+    if commas.first_in(conjunction + 1..statement.start).is_some() {
         return None;
     }
     // The concessive opens the sentence or follows a comma ("Even though …", "…, although …").
@@ -296,7 +372,7 @@ fn although_before(analysis: &Analysis<'_>, statement: &Range<usize>) -> Option<
     if !heads {
         return None;
     }
-    let comma = (statement.end..sentence.end as usize).find(|&i| analysis.word(i) == ",")?;
+    let comma = commas.first_in(statement.end..sentence.end as usize)?;
     let end = limit_after(analysis, comma + 1)?;
     Some(Turn {
         conjunction,

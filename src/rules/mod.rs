@@ -286,6 +286,7 @@ impl Context<'_> {
 
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
+    /// Push this rule's findings onto `findings`, which already holds other rules' (push only).
     fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>);
 }
 

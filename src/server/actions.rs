@@ -11,8 +11,8 @@
 //! The fixes themselves come from the rules; this module only turns them into workspace edits
 //! and decides which actions a request asked for (`context.only`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, Command, CreateFile, CreateFileOptions,
@@ -20,11 +20,12 @@ use tower_lsp_server::ls_types::{
     ResourceOp, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
 };
 
-use crate::lint::fix::{Applicability, fix_until_stable};
+use crate::lint::fix::{Applicability, changed_stretch, fix_until_stable_unless};
 use crate::lint::{self, DocumentKind, Edit, Fix, Safety, TextRange, config, suppress};
 use crate::position::Encoding;
 use crate::rules::{self, RuleKind};
 use crate::server::linting::{Linted, lsp_range};
+use crate::server::project_config::Target;
 
 /// The kind of the fix-all action, for `editor.codeActionsOnSave`.
 pub const FIX_ALL_KIND: &str = "source.fixAll.amends";
@@ -42,15 +43,6 @@ pub struct EditSupport {
 /// rule id.
 pub const INSERT_TEMPLATE_COMMAND: &str = "amends.insertTemplate";
 
-/// Where "Disable <rule> in amends.toml" writes: the governing file and its text, or the file
-/// to create.
-#[derive(Clone, Debug)]
-pub struct ProjectConfig {
-    pub path: PathBuf,
-    /// `None`: the file does not exist yet.
-    pub text: Option<String>,
-}
-
 /// One code-action request, resolved against a lint of the document's current version.
 pub struct Request<'a> {
     pub uri: &'a Uri,
@@ -59,8 +51,11 @@ pub struct Request<'a> {
     pub range: TextRange,
     pub only: Option<&'a [CodeActionKind]>,
     pub support: EditSupport,
-    /// For plain text and e-mail: where to turn a rule off.
-    pub project_config: Option<ProjectConfig>,
+    /// For plain text and e-mail: where to turn a rule off, if anywhere.
+    pub project_config: Option<Target>,
+    /// The edit of `source.fixAll.amends`, worked out beforehand (off the message loop) when the
+    /// request asks for that kind.
+    pub fix_all: Option<Edit>,
 }
 
 /// Every action the request asks for, quick fixes first.
@@ -87,7 +82,12 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
     }
     let fix_all_kind = CodeActionKind::new(FIX_ALL_KIND);
     if wanted(&fix_all_kind, request.only)
-        && let Some(action) = fix_all(request.uri, request.linted, request.encoding)
+        && let Some(action) = fix_all(
+            request.uri,
+            request.linted,
+            request.fix_all.as_ref(),
+            request.encoding,
+        )
     {
         actions.push(CodeActionOrCommand::CodeAction(action));
     }
@@ -96,7 +96,7 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
 
 /// Whether an action of `kind` was asked for: `only` lists kinds and their parents
 /// (`source` asks for `source.fixAll.amends`).
-fn wanted(kind: &CodeActionKind, only: Option<&[CodeActionKind]>) -> bool {
+pub fn wanted(kind: &CodeActionKind, only: Option<&[CodeActionKind]>) -> bool {
     let Some(only) = only else {
         return true;
     };
@@ -251,33 +251,50 @@ fn disable_actions(request: &Request<'_>, index: usize) -> Vec<CodeActionOrComma
     } else if let Some(project) = &request.project_config
         && let Some(edit) = disable_in_config(project, rule, request.support, request.encoding)
     {
-        action(format!("Disable {rule} in amends.toml"), edit);
+        let title = match project {
+            Target::Create {
+                seed: Some((governing, _)),
+                ..
+            } => format!(
+                "Disable {rule} in a new amends.toml at the workspace root (with the settings of \
+                 {})",
+                governing.display()
+            ),
+            _ => format!("Disable {rule} in amends.toml"),
+        };
+        action(title, edit);
     }
     actions
 }
 
 /// The workspace edit that turns `rule` off in the project's `amends.toml`, creating it when
-/// there is none (and the client can create files).
+/// that is where it goes (and the client can create files).
 fn disable_in_config(
-    project: &ProjectConfig,
+    project: &Target,
     rule: &str,
     support: EditSupport,
     encoding: Encoding,
 ) -> Option<WorkspaceEdit> {
-    let uri = Uri::from_file_path(&project.path)?;
-    let text = project.text.as_deref().unwrap_or("");
+    let (path, text) = match project {
+        Target::Edit { path, text } => (path, text.as_str()),
+        Target::Create { path, seed } => (path, seed.as_ref().map_or("", |(_, text)| text)),
+    };
+    let uri = Uri::from_file_path(path)?;
     let edit = config::set_rule_level(text, rule, "off")?;
-    let index = crate::position::LineIndex::new(text);
-    let text_edit = TextEdit::new(
-        lsp_range(&index, edit.range, encoding),
-        edit.replacement.into_owned(),
-    );
-    if project.text.is_some() {
+    if let Target::Edit { .. } = project {
+        let index = crate::position::LineIndex::new(text);
+        let text_edit = TextEdit::new(
+            lsp_range(&index, edit.range, encoding),
+            edit.replacement.into_owned(),
+        );
         return Some(changes(&uri, vec![text_edit]));
     }
     if !support.create_files {
         return None;
     }
+    // The new file's whole text, inserted into the empty file.
+    let (content, _) = lint::apply_edits(text, [&edit]);
+    let text_edit = TextEdit::new(Default::default(), content);
     Some(WorkspaceEdit {
         document_changes: Some(DocumentChanges::Operations(vec![
             DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
@@ -297,66 +314,45 @@ fn disable_in_config(
     })
 }
 
-/// `source.fixAll.amends`: every safe fix, applied pass after pass as `amends check --fix` does,
-/// as one edit of the changed stretch. `None` when nothing would change.
-pub fn fix_all(uri: &Uri, linted: &Linted, encoding: Encoding) -> Option<CodeAction> {
-    let edit = fix_all_edit(linted)?;
+/// `source.fixAll.amends` with the one edit [`fix_all_edit`] worked out. `None` when nothing
+/// would change.
+pub fn fix_all(
+    uri: &Uri,
+    linted: &Linted,
+    edit: Option<&Edit>,
+    encoding: Encoding,
+) -> Option<CodeAction> {
+    let edit = edit?;
     Some(CodeAction {
         title: "Fix all safe amends problems".to_owned(),
         kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
-        edit: Some(changes(uri, vec![text_edit(linted, &edit, encoding)])),
+        edit: Some(changes(uri, vec![text_edit(linted, edit, encoding)])),
         ..CodeAction::default()
     })
 }
 
-/// The one edit that turns the linted text into its fully fixed version.
-pub fn fix_all_edit(linted: &Linted) -> Option<Edit> {
+/// Every safe fix, applied pass after pass as `amends check --fix` does, as one edit of the
+/// changed stretch (`None` inside: nothing would change). `None` when `stop` said to stop
+/// between passes.
+pub fn fix_all_edit(linted: &Linted, stop: impl Fn() -> bool) -> Option<Option<Edit>> {
     let has_safe_fix = linted
         .report
         .findings
         .iter()
         .any(|finding| finding.fixes.iter().any(|fix| fix.safety == Safety::Safe));
     if !has_safe_fix {
-        return None;
+        return Some(None);
     }
-    let fixed = fix_until_stable(
+    // The lint's own report starts the loop: a draft's report is not copied to be fixed.
+    let fixed = fix_until_stable_unless(
         &linted.text,
-        linted.report.clone(),
+        Cow::Borrowed(&linted.report),
         |report| &report.findings,
-        |text| lint::lint(text, linted.kind, &linted.options),
+        |text| Cow::Owned(lint::lint(text, linted.kind, &linted.options)),
         Applicability::Safe,
-    );
-    changed_stretch(&linted.text, &fixed.text)
-}
-
-/// One edit from `old` to `new`: the stretch between their common prefix and suffix.
-fn changed_stretch(old: &str, new: &str) -> Option<Edit> {
-    if old == new {
-        return None;
-    }
-    let mut prefix = old
-        .bytes()
-        .zip(new.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
-        prefix -= 1;
-    }
-    let max_suffix = old.len().min(new.len()) - prefix;
-    let mut suffix = old
-        .bytes()
-        .rev()
-        .zip(new.bytes().rev())
-        .take(max_suffix)
-        .take_while(|(a, b)| a == b)
-        .count();
-    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
-        suffix -= 1;
-    }
-    Some(Edit::replace(
-        TextRange::new(prefix, old.len() - suffix),
-        new[prefix..new.len() - suffix].to_owned(),
-    ))
+        stop,
+    )?;
+    Some(changed_stretch(&linted.text, &fixed.text))
 }
 
 fn text_edit(linted: &Linted, edit: &Edit, encoding: Encoding) -> TextEdit {
@@ -373,34 +369,9 @@ fn changes(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
     }
 }
 
-/// Where a new `amends.toml` for a document in `directory` goes: the workspace folder that holds
-/// it (the project's root), else the document's own folder.
-pub fn new_config_path(directory: &Path, workspace_folders: &[PathBuf]) -> PathBuf {
-    workspace_folders
-        .iter()
-        .filter(|folder| directory.starts_with(folder))
-        .max_by_key(|folder| folder.components().count())
-        .unwrap_or(&directory.to_path_buf())
-        .join(crate::server::settings::CONFIG_FILE_NAME)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_changed_stretch_is_minimal_and_whole_characters() {
-        let edit = changed_stretch("a slight délai here", "a délai here").expect("changed");
-        assert_eq!(edit.range, TextRange::new(2, 9));
-        assert_eq!(edit.replacement, "");
-        // The differing bytes sit inside two-byte characters: é (c3 a9) against è (c3 a8).
-        let edit = changed_stretch("xéy", "xèy").expect("changed");
-        assert_eq!(
-            (edit.range, &*edit.replacement),
-            (TextRange::new(1, 3), "è")
-        );
-        assert!(changed_stretch("same", "same").is_none());
-    }
 
     #[test]
     fn a_template_becomes_a_snippet_with_a_tab_stop_per_placeholder() {
@@ -430,18 +401,5 @@ mod tests {
             &CodeActionKind::QUICKFIX,
             Some(&only(&["quickfix"]))
         ));
-    }
-
-    #[test]
-    fn a_new_config_goes_to_the_innermost_workspace_folder() {
-        let folders = [PathBuf::from("/w"), PathBuf::from("/w/team")];
-        assert_eq!(
-            new_config_path(Path::new("/w/team/drafts"), &folders),
-            PathBuf::from("/w/team/amends.toml")
-        );
-        assert_eq!(
-            new_config_path(Path::new("/elsewhere"), &folders),
-            PathBuf::from("/elsewhere/amends.toml")
-        );
     }
 }

@@ -3,9 +3,12 @@
 //! Concurrency, in three rules:
 //! 1. A change is applied inside its notification handler before the first `.await`, under the
 //!    documents lock, which is never held across an await. Edits land in the order sent.
-//! 2. Linting runs on the lint worker thread, at most one lint per document at a time; a change
-//!    during a lint only bumps the version, and the running task lints again before it stops.
-//! 3. Nothing is published or answered from a lint of an older version or older settings.
+//! 2. Linting runs on the lint workers ([`LintWorker`]: large documents on a thread of their
+//!    own), at most one push lint per document at a time; a change during a lint only bumps the
+//!    version, and the running task lints again before it stops. A job whose version is stale
+//!    when its turn comes is skipped, and so is the fix-all of one, between passes.
+//! 3. Nothing is published or answered from a lint of an older version or older settings: a
+//!    request whose answer would be is answered with `ContentModified`.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -17,16 +20,17 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-use crate::lint::DocumentKind;
+use crate::lint::{DocumentKind, Edit};
 use crate::position::Encoding;
-use crate::server::actions::{self, EditSupport, FIX_ALL_KIND, ProjectConfig};
+use crate::server::actions::{self, EditSupport, FIX_ALL_KIND};
 use crate::server::documents::{self, Document};
 use crate::server::framing;
 use crate::server::hover;
 use crate::server::lifecycle;
 use crate::server::linting::Linted;
 use crate::server::logging::LogControl;
-use crate::server::output::Output;
+use crate::server::output::{LateJson, Output};
+use crate::server::project_config;
 use crate::server::settings::{EditorSettings, Settings};
 use crate::server::worker::LintWorker;
 
@@ -58,6 +62,8 @@ struct State {
     session: OnceLock<Session>,
     /// Messages already shown, so each reaches the user once.
     shown: Mutex<HashSet<String>>,
+    /// Warnings already logged that would otherwise come with every request.
+    logged: Mutex<HashSet<String>>,
     log: LogControl,
     worker: LintWorker,
     /// Pull reports sent so far: the last part of each full report's `resultId`, which makes it
@@ -77,6 +83,14 @@ impl State {
         self.settings
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Whether `linted` is a lint of `uri` as it is now, under the current settings.
+    fn is_current(&self, uri: &Uri, linted: &Linted) -> bool {
+        let generation = self.settings().generation();
+        self.documents()
+            .get(uri)
+            .is_some_and(|document| document.is_current(linted, generation))
     }
 
     fn session(&self) -> Session {
@@ -105,6 +119,15 @@ struct Job {
     directory: Option<PathBuf>,
 }
 
+/// How a lint job ended.
+enum Lint {
+    Done(Arc<Linted>),
+    /// The client changed the document before the job's turn came.
+    Stale,
+    /// It panicked (logged), or the workers are gone.
+    Failed,
+}
+
 impl Backend {
     pub fn new(client: Client, log: LogControl, output: Output) -> Backend {
         Backend {
@@ -115,6 +138,7 @@ impl Backend {
                 settings: Mutex::new(Settings::default()),
                 session: OnceLock::new(),
                 shown: Mutex::new(HashSet::new()),
+                logged: Mutex::new(HashSet::new()),
                 log,
                 worker: LintWorker::start(),
                 full_reports: AtomicU64::new(0),
@@ -122,9 +146,9 @@ impl Backend {
         }
     }
 
-    /// The lint of `uri`'s current version and settings: the cached one, or a new one.
-    /// `None` for a document that is not open.
-    async fn current_lint(&self, uri: &Uri) -> Option<Arc<Linted>> {
+    /// The lint of `uri`'s current version and settings: the cached one, or a new one. An error
+    /// for a document that is not open, or that changed before its lint's turn came.
+    async fn current_lint(&self, uri: &Uri) -> Result<Arc<Linted>> {
         let job = {
             let generation = self.state.settings().generation();
             let documents = self.state.documents();
@@ -133,16 +157,20 @@ impl Backend {
                     uri = uri.as_str(),
                     "request for a document that is not open"
                 );
-                return None;
+                return Err(unknown_document(uri));
             };
             if let Some(linted) = &document.linted
                 && document.is_current(linted, generation)
             {
-                return Some(Arc::clone(linted));
+                return Ok(Arc::clone(linted));
             }
             job_of(document)
         };
-        let linted = self.run(job).await?;
+        let linted = match self.run(uri, job).await {
+            Lint::Done(linted) => linted,
+            Lint::Stale => return Err(Error::content_modified()),
+            Lint::Failed => return Err(Error::internal_error()),
+        };
         let generation = self.state.settings().generation();
         let mut documents = self.state.documents();
         if let Some(document) = documents.get_mut(uri)
@@ -150,20 +178,43 @@ impl Backend {
         {
             document.linted = Some(Arc::clone(&linted));
         }
-        Some(linted)
+        Ok(linted)
     }
 
-    /// Lint on the worker thread, then tell the user about a broken `amends.toml` if this lint
-    /// was the first to meet it.
-    async fn run(&self, job: Job) -> Option<Arc<Linted>> {
+    /// Lint on a worker thread, then tell the user about a broken `amends.toml` if this lint was
+    /// the first to meet it. When the job's turn comes, a lint of the same version that finished
+    /// meanwhile is used instead, and a version the client has replaced is not linted at all.
+    async fn run(&self, uri: &Uri, job: Job) -> Lint {
         let state = Arc::clone(&self.state);
         let encoding = state.session().encoding;
+        let uri = uri.clone();
         let outcome = self
             .state
             .worker
-            .run(move || {
+            .run(job.text.len_bytes(), move || {
+                let generation = state.settings().generation();
+                match state.documents().get(&uri) {
+                    Some(document)
+                        if document.opening == job.opening && document.version == job.version =>
+                    {
+                        if let Some(linted) = &document.linted
+                            && document.is_current(linted, generation)
+                        {
+                            return (Lint::Done(Arc::clone(linted)), None);
+                        }
+                    }
+                    _ => {
+                        tracing::debug!(
+                            uri = uri.as_str(),
+                            version = job.version,
+                            "skipped the lint of a stale version"
+                        );
+                        return (Lint::Stale, None);
+                    }
+                }
                 let resolved = state.settings().options_for(job.directory.as_deref());
                 let text = String::from(&job.text);
+                drop(job.text);
                 let linted = Linted::new(
                     text,
                     job.opening,
@@ -173,14 +224,50 @@ impl Backend {
                     resolved.options,
                     encoding,
                 );
-                (Arc::new(linted), resolved.message)
+                (Lint::Done(Arc::new(linted)), resolved.message)
             })
             .await;
-        let (linted, message) = outcome?;
+        let Some((lint, message)) = outcome else {
+            return Lint::Failed;
+        };
         if let Some(message) = message {
             self.show_once(MessageType::ERROR, message).await;
         }
-        Some(linted)
+        lint
+    }
+
+    /// The edit of `source.fixAll.amends` for `linted`, worked out on a worker once per lint. An
+    /// error (`ContentModified`) when the document changes before it is done: each pass lints the
+    /// whole draft, and a long fix-all of a text the client no longer has is stopped between them.
+    async fn fix_all_edit(&self, uri: &Uri, linted: &Arc<Linted>) -> Result<Option<Edit>> {
+        if let Some(edit) = linted.fix_all.get() {
+            return Ok(edit.clone());
+        }
+        let state = Arc::clone(&self.state);
+        let job_uri = uri.clone();
+        let job_lint = Arc::clone(linted);
+        let edit = self
+            .state
+            .worker
+            .run(linted.text.len(), move || {
+                let changed = || !state.is_current(&job_uri, &job_lint);
+                if changed() {
+                    return None;
+                }
+                let edit = actions::fix_all_edit(&job_lint, changed)?;
+                let _ = job_lint.fix_all.set(edit.clone());
+                Some(edit)
+            })
+            .await
+            .flatten();
+        edit.ok_or_else(|| {
+            tracing::info!(
+                uri = uri.as_str(),
+                version = linted.version,
+                "stopped a fix-all: the document changed"
+            );
+            Error::content_modified()
+        })
     }
 
     /// Make sure `uri` gets diagnostics for its newest version (push mode only).
@@ -224,11 +311,16 @@ impl Backend {
                 }
                 job_of(document)
             };
-            let Some(linted) = self.run(job).await else {
-                if let Some(document) = self.state.documents().get_mut(&uri) {
-                    document.lint_running = false;
+            let linted = match self.run(&uri, job).await {
+                Lint::Done(linted) => linted,
+                // The document moved on before this lint's turn: lint its newest version.
+                Lint::Stale => continue,
+                Lint::Failed => {
+                    if let Some(document) = self.state.documents().get_mut(&uri) {
+                        document.lint_running = false;
+                    }
+                    return;
                 }
-                return;
             };
             let fresh = {
                 let generation = self.state.settings().generation();
@@ -249,11 +341,8 @@ impl Backend {
                 fresh
             };
             if fresh {
-                self.output.publish_diagnostics(
-                    &uri,
-                    &linted.wire_diagnostics(),
-                    Some(linted.version),
-                );
+                let version = Some(linted.version);
+                self.output.publish_late(&uri, linted, version);
             }
         }
     }
@@ -335,18 +424,30 @@ impl Backend {
         }
     }
 
-    /// Where "Disable <rule> in amends.toml" writes for a document in `directory`.
-    fn project_config(&self, directory: &std::path::Path) -> ProjectConfig {
-        let existing = self.state.settings().config_file_for(directory);
-        match existing {
-            Some(path) => {
-                let text = std::fs::read_to_string(&path).ok();
-                ProjectConfig { path, text }
+    /// Where "Disable <rule> in amends.toml" writes for a document in `directory`; `None` (and a
+    /// log line, once) when it may write nowhere.
+    fn project_config(&self, directory: &std::path::Path) -> Option<project_config::Target> {
+        let governing = self.state.settings().config_file_for(directory);
+        let folders = self.state.session().workspace_folders;
+        match project_config::target(directory, governing.as_deref(), &folders) {
+            Ok(target) => Some(target),
+            Err(why) => {
+                self.log_once(format!("no \"Disable … in amends.toml\" action: {why}"));
+                None
             }
-            None => ProjectConfig {
-                path: actions::new_config_path(directory, &self.state.session().workspace_folders),
-                text: None,
-            },
+        }
+    }
+
+    /// A warning in the log, once per distinct message: some are about every request.
+    fn log_once(&self, message: String) {
+        let first_time = self
+            .state
+            .logged
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(message.clone());
+        if first_time {
+            tracing::warn!("{message}");
         }
     }
 
@@ -395,6 +496,27 @@ pub fn negotiate_encoding(
     }
 }
 
+/// The workspace folders on disk: those the client named, or else its root (older clients send
+/// only `rootUri`, or even only `rootPath`).
+fn workspace_folders(params: &InitializeParams) -> Vec<PathBuf> {
+    let folders: Vec<PathBuf> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|folder| folder.uri.to_file_path().map(|path| path.into_owned()))
+        .collect();
+    if !folders.is_empty() {
+        return folders;
+    }
+    #[allow(deprecated)]
+    let root = params
+        .root_uri
+        .as_ref()
+        .and_then(|uri| uri.to_file_path().map(|path| path.into_owned()))
+        .or_else(|| params.root_path.as_ref().map(PathBuf::from));
+    root.into_iter().collect()
+}
+
 fn encoding_name(encoding: Encoding) -> &'static str {
     match encoding {
         Encoding::Utf8 => "utf-8",
@@ -424,12 +546,7 @@ impl LanguageServer for Backend {
         let workspace = capabilities.workspace.as_ref();
         let text_document = capabilities.text_document.as_ref();
         let pull_diagnostics = text_document.is_some_and(|text| text.diagnostic.is_some());
-        let workspace_folders = params
-            .workspace_folders
-            .iter()
-            .flatten()
-            .filter_map(|folder| folder.uri.to_file_path().map(|path| path.into_owned()))
-            .collect();
+        let workspace_folders = workspace_folders(&params);
         let apply_edit = workspace
             .and_then(|workspace| workspace.apply_edit)
             .unwrap_or(false);
@@ -640,9 +757,7 @@ impl LanguageServer for Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
-        let Some(linted) = self.current_lint(&uri).await else {
-            return Err(unknown_document(&uri));
-        };
+        let linted = self.current_lint(&uri).await?;
         // A result id is "<version>.<settings generation>.<report number>": the first two say
         // which lint it reports, the last makes it unique.
         let lint_id = format!("{}.{}", linted.version, linted.generation);
@@ -660,13 +775,9 @@ impl LanguageServer for Backend {
                 let number = self.state.full_reports.fetch_add(1, Ordering::Relaxed);
                 let result_id = format!("{lint_id}.{number}");
                 // The items skip the framework's `Value` detour: the output puts them in.
-                let items = match self
-                    .output
-                    .defer_items(result_id.clone(), &linted.wire_diagnostics())
-                {
-                    Ok(()) => Vec::new(),
-                    Err(()) => linted.diagnostics(),
-                };
+                self.output
+                    .defer_items(result_id.clone(), Arc::clone(&linted) as Arc<dyn LateJson>);
+                let items = Vec::new();
                 DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
                     related_documents: None,
                     full_document_diagnostic_report: FullDocumentDiagnosticReport {
@@ -681,9 +792,7 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let place = params.text_document_position_params;
-        let Some(linted) = self.current_lint(&place.text_document.uri).await else {
-            return Err(unknown_document(&place.text_document.uri));
-        };
+        let linted = self.current_lint(&place.text_document.uri).await?;
         let encoding = self.state.session().encoding;
         let offset = linted.offset(place.position, encoding);
         Ok(
@@ -701,24 +810,29 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        let Some(linted) = self.current_lint(&uri).await else {
-            return Err(unknown_document(&uri));
-        };
+        let linted = self.current_lint(&uri).await?;
         let session = self.state.session();
+        let only = params.context.only.as_deref();
+        let fix_all = if actions::wanted(&CodeActionKind::new(FIX_ALL_KIND), only) {
+            self.fix_all_edit(&uri, &linted).await?
+        } else {
+            None
+        };
         let project_config = match linted.kind {
             DocumentKind::Markdown => None,
             DocumentKind::PlainText | DocumentKind::Email => self
                 .directory_of(&uri)
-                .map(|directory| self.project_config(&directory)),
+                .and_then(|directory| self.project_config(&directory)),
         };
         let request = actions::Request {
             uri: &uri,
             linted: &linted,
             encoding: session.encoding,
             range: linted.byte_range(params.range, session.encoding),
-            only: params.context.only.as_deref(),
+            only,
             support: session.edit_support,
             project_config,
+            fix_all,
         };
         let actions = actions::code_actions(&request);
         Ok((!actions.is_empty()).then_some(actions))
@@ -729,9 +843,7 @@ impl LanguageServer for Backend {
         if !self.state.settings().editor.code_lens {
             return Ok(None);
         }
-        let Some(linted) = self.current_lint(&uri).await else {
-            return Err(unknown_document(&uri));
-        };
+        let linted = self.current_lint(&uri).await?;
         let Some(summary) = &linted.report.summary else {
             return Ok(None);
         };
@@ -754,9 +866,7 @@ impl LanguageServer for Backend {
             .cloned()
             .and_then(|argument| serde_json::from_value(argument).ok())
             .ok_or_else(|| Error::invalid_params("expected the document's URI as argument"))?;
-        let Some(linted) = self.current_lint(&uri).await else {
-            return Err(unknown_document(&uri));
-        };
+        let linted = self.current_lint(&uri).await?;
         match params.command.as_str() {
             SHOW_SUMMARY_COMMAND => {
                 let text = match &linted.report.summary {
@@ -768,7 +878,8 @@ impl LanguageServer for Backend {
             }
             FIX_ALL_COMMAND => {
                 let encoding = self.state.session().encoding;
-                let Some(action) = actions::fix_all(&uri, &linted, encoding) else {
+                let edit = self.fix_all_edit(&uri, &linted).await?;
+                let Some(action) = actions::fix_all(&uri, &linted, edit.as_ref(), encoding) else {
                     return Ok(Some(Value::Bool(false)));
                 };
                 if !self.state.session().apply_edit {

@@ -4,6 +4,8 @@
 //! actions and code lens answer from it only while it is of the document's current version and
 //! settings, so every range they send is a range in the text the editor has.
 
+use std::io::Write;
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -11,8 +13,9 @@ use tower_lsp_server::ls_types::{
     Diagnostic, DiagnosticSeverity, NumberOrString, Position as LspPosition, Range,
 };
 
-use crate::lint::{self, DocumentKind, Finding, Options, Report, Severity, TextRange};
+use crate::lint::{self, DocumentKind, Edit, Finding, Options, Report, Severity, TextRange};
 use crate::position::{Encoding, LineIndex, Position};
+use crate::server::output::LateJson;
 
 /// The `source` of every diagnostic.
 pub const SOURCE: &str = "amends";
@@ -32,6 +35,8 @@ pub struct Linted {
     pub report: Report,
     /// The encoding its positions are given in.
     pub encoding: Encoding,
+    /// The edit of `source.fixAll.amends`, once worked out (`None` inside: nothing to fix).
+    pub fix_all: OnceLock<Option<Edit>>,
 }
 
 impl Linted {
@@ -65,6 +70,7 @@ impl Linted {
             index,
             report,
             encoding,
+            fix_all: OnceLock::new(),
         }
     }
 
@@ -81,14 +87,13 @@ impl Linted {
             .collect()
     }
 
-    /// [`Linted::diagnostics`] as they go on the wire, borrowing the findings' text: publishing
-    /// thousands copies no message.
-    pub fn wire_diagnostics(&self) -> Vec<WireDiagnostic<'_>> {
+    /// [`Linted::diagnostics`] as they go on the wire, borrowing the findings' text, one at a
+    /// time: publishing thousands copies no message and builds no list.
+    pub fn wire_diagnostics(&self) -> impl Iterator<Item = WireDiagnostic<'_>> {
         self.report
             .findings
             .iter()
             .map(|finding| WireDiagnostic::of(finding, &self.index, self.encoding))
-            .collect()
     }
 
     /// The diagnostic of finding `index`.
@@ -126,6 +131,19 @@ impl Linted {
                 finding.range.start <= range.end && range.start <= finding.range.end
             })
             .map(|(index, _)| index)
+    }
+}
+
+/// The JSON array of a lint's diagnostics, written when its frame goes out.
+impl LateJson for Linted {
+    fn write_json(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        struct Diagnostics<'a>(&'a Linted);
+        impl Serialize for Diagnostics<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.wire_diagnostics())
+            }
+        }
+        serde_json::to_writer(out, &Diagnostics(self)).map_err(std::io::Error::from)
     }
 }
 
@@ -202,7 +220,9 @@ mod tests {
             );
             assert!(linted.report.findings.len() >= 4);
             let typed = serde_json::to_value(linted.diagnostics()).unwrap();
-            let wire = serde_json::to_value(linted.wire_diagnostics()).unwrap();
+            let mut late = Vec::new();
+            linted.write_json(&mut late).unwrap();
+            let wire: serde_json::Value = serde_json::from_slice(&late).unwrap();
             assert_eq!(wire, typed, "{encoding:?}");
         }
     }

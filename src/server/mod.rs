@@ -10,13 +10,15 @@
 
 mod actions;
 mod backend;
-mod documents;
-mod framing;
+// Public for the fuzz targets (`fuzz/`): the frame reader and the edits of open documents.
+pub mod documents;
+pub mod framing;
 mod hover;
 mod lifecycle;
 mod linting;
 mod logging;
 mod output;
+mod project_config;
 mod settings;
 mod worker;
 

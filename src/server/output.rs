@@ -7,17 +7,23 @@
 //! one queue of whole frames: [`FrameSplitter`] cuts tower-lsp-server's byte stream back into
 //! frames, so no message is ever interleaved with another, and one thread writes them out.
 //!
+//! Diagnostics are not even turned into bytes before their turn: the queue holds the lint
+//! ([`LateJson`]), and the output thread writes its diagnostics twice, once to count the bytes for
+//! the frame's `Content-Length` and once to standard output. A draft with a finding per sentence
+//! has diagnostics of about six times its size as JSON; they never exist as a whole, and the
+//! message loop never spends the time to write them.
+//!
 //! A pull-diagnostics response has to come from its handler, through the framework. Its items
 //! take the same detour (at 100 KB, half of an edit's latency), so the handler answers with no
-//! items and [`Output::defer_items`] keeps their bytes under the report's unique `resultId`; the
-//! splitter puts them into the response frame that carries that id on its way out.
+//! items and [`Output::defer_items`] keeps the lint under the report's unique `resultId`; the
+//! splitter fills the items into the response frame that carries that id on its way out.
 
 use std::io;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use std::collections::VecDeque;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
@@ -25,15 +31,33 @@ use serde::Serialize;
 use tokio::io::AsyncWrite;
 use tower_lsp_server::ls_types::Uri;
 
+/// JSON that is written only when its frame goes out (a lint's diagnostics).
+pub trait LateJson: Send + Sync + std::fmt::Debug {
+    fn write_json(&self, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// What goes out, in order.
+#[derive(Debug)]
+enum Outgoing {
+    /// A whole frame.
+    Frame(Vec<u8>),
+    /// A frame whose body is `head`, then `late`, then `tail`.
+    WithLateJson {
+        head: Vec<u8>,
+        late: Arc<dyn LateJson>,
+        tail: Vec<u8>,
+    },
+}
+
 /// Sends whole frames to standard output.
 #[derive(Clone, Debug)]
 pub struct Output {
-    frames: Sender<Vec<u8>>,
+    frames: Sender<Outgoing>,
     deferred: Deferred,
 }
 
-/// Pull-report items waiting for their response frame: `(resultId, items JSON)`.
-type Deferred = Arc<Mutex<VecDeque<(String, Vec<u8>)>>>;
+/// Pull-report items waiting for their response frame: `(resultId, items)`.
+type Deferred = Arc<Mutex<VecDeque<(String, Arc<dyn LateJson>)>>>;
 
 /// A response that never comes (a cancelled request) must not keep its items forever.
 const MAX_DEFERRED: usize = 16;
@@ -52,7 +76,7 @@ pub fn start() -> (FrameSplitter, Output) {
     (splitter, output)
 }
 
-fn channels() -> (FrameSplitter, Output, Receiver<Vec<u8>>) {
+fn channels() -> (FrameSplitter, Output, Receiver<Outgoing>) {
     let (frames, queue) = channel();
     let deferred = Deferred::default();
     let splitter = FrameSplitter {
@@ -63,12 +87,42 @@ fn channels() -> (FrameSplitter, Output, Receiver<Vec<u8>>) {
     (splitter, Output { frames, deferred }, queue)
 }
 
-fn write_frames(queue: &Receiver<Vec<u8>>, out: &mut impl Write) {
-    for frame in queue {
-        if let Err(error) = out.write_all(&frame).and_then(|()| out.flush()) {
+fn write_frames(queue: &Receiver<Outgoing>, out: &mut impl Write) {
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    for item in queue {
+        if let Err(error) = write_item(item, &mut out).and_then(|()| out.flush()) {
             tracing::error!("could not write to the client: {error}");
             return;
         }
+    }
+}
+
+fn write_item(item: Outgoing, out: &mut impl Write) -> io::Result<()> {
+    match item {
+        Outgoing::Frame(frame) => out.write_all(&frame),
+        Outgoing::WithLateJson { head, late, tail } => {
+            let mut counted = ByteCount(0);
+            late.write_json(&mut counted)?;
+            let length = head.len() + counted.0 + tail.len();
+            write!(out, "Content-Length: {length}\r\n\r\n")?;
+            out.write_all(&head)?;
+            late.write_json(out)?;
+            out.write_all(&tail)
+        }
+    }
+}
+
+/// A writer that only counts.
+struct ByteCount(usize);
+
+impl Write for ByteCount {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -115,12 +169,34 @@ impl Output {
         }
     }
 
+    /// `textDocument/publishDiagnostics` of a lint: `diagnostics` is written out when the
+    /// frame's turn comes.
+    pub fn publish_late(&self, uri: &Uri, diagnostics: Arc<dyn LateJson>, version: Option<i32>) {
+        let uri = match serde_json::to_string(uri) {
+            Ok(uri) => uri,
+            Err(error) => {
+                tracing::error!("could not serialize a URI: {error}");
+                return;
+            }
+        };
+        let head = format!(
+            "{{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/publishDiagnostics\",\"params\":{{\
+             \"uri\":{uri},\"diagnostics\":"
+        );
+        let tail = match version {
+            Some(version) => format!(",\"version\":{version}}}}}"),
+            None => "}}".to_owned(),
+        };
+        let _ = self.frames.send(Outgoing::WithLateJson {
+            head: head.into_bytes(),
+            late: diagnostics,
+            tail: tail.into_bytes(),
+        });
+    }
+
     /// Keep `items` for the response whose report has `result_id` (unique per response); the
     /// handler answers with an empty `items` list, which the splitter fills in.
-    pub fn defer_items<D: Serialize>(&self, result_id: String, items: &[D]) -> Result<(), ()> {
-        let bytes = serde_json::to_vec(items).map_err(|error| {
-            tracing::error!("could not serialize diagnostics: {error}");
-        })?;
+    pub fn defer_items(&self, result_id: String, items: Arc<dyn LateJson>) {
         let mut deferred = self
             .deferred
             .lock()
@@ -128,13 +204,12 @@ impl Output {
         if deferred.len() == MAX_DEFERRED {
             deferred.pop_front();
         }
-        deferred.push_back((result_id, bytes));
-        Ok(())
+        deferred.push_back((result_id, items));
     }
 
     fn send(&self, frame: Vec<u8>) {
         // The writer is gone only when the server is shutting down.
-        let _ = self.frames.send(frame);
+        let _ = self.frames.send(Outgoing::Frame(frame));
     }
 }
 
@@ -151,7 +226,7 @@ fn frame(body: &[u8]) -> Vec<u8> {
 #[derive(Debug)]
 pub struct FrameSplitter {
     pending: Vec<u8>,
-    frames: Sender<Vec<u8>>,
+    frames: Sender<Outgoing>,
     deferred: Deferred,
 }
 
@@ -167,33 +242,36 @@ impl FrameSplitter {
     }
 
     /// `frame`, with the deferred items of the pull report it carries, if any.
-    fn with_deferred_items(&self, frame: Vec<u8>) -> Vec<u8> {
+    fn with_deferred_items(&self, frame: Vec<u8>) -> Outgoing {
         let mut deferred = self
             .deferred
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         if deferred.is_empty() {
-            return frame;
+            return Outgoing::Frame(frame);
         }
         let Some(header_end) = find(&frame, HEADER_END) else {
-            return frame;
+            return Outgoing::Frame(frame);
         };
         let body = &frame[header_end + HEADER_END.len()..];
         let Some(slot) = find(body, EMPTY_ITEMS) else {
-            return frame;
+            return Outgoing::Frame(frame);
         };
         let Some(index) = deferred.iter().position(|(result_id, _)| {
             find(body, format!("\"resultId\":\"{result_id}\"").as_bytes()).is_some()
         }) else {
-            return frame;
+            return Outgoing::Frame(frame);
         };
-        let (_, items) = deferred.remove(index).unwrap_or_default();
-        let mut filled = Vec::with_capacity(body.len() + items.len());
-        filled.extend_from_slice(&body[..slot]);
-        filled.extend_from_slice(b"\"items\":");
-        filled.extend_from_slice(&items);
-        filled.extend_from_slice(&body[slot + EMPTY_ITEMS.len()..]);
-        self::frame(&filled)
+        let Some((_, items)) = deferred.remove(index) else {
+            return Outgoing::Frame(frame);
+        };
+        let mut head = body[..slot].to_vec();
+        head.extend_from_slice(b"\"items\":");
+        Outgoing::WithLateJson {
+            head,
+            late: items,
+            tail: body[slot + EMPTY_ITEMS.len()..].to_vec(),
+        }
     }
 }
 
@@ -249,6 +327,22 @@ impl AsyncWrite for FrameSplitter {
 mod tests {
     use super::*;
 
+    /// Items of a test, written late.
+    #[derive(Debug)]
+    struct Numbers(Vec<u32>);
+
+    impl LateJson for Numbers {
+        fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
+            serde_json::to_writer(out, &self.0).map_err(io::Error::from)
+        }
+    }
+
+    fn written(queue: &Receiver<Outgoing>) -> Vec<u8> {
+        let mut written = Vec::new();
+        write_frames(queue, &mut written);
+        written
+    }
+
     #[test]
     fn bytes_written_in_pieces_come_out_as_whole_frames_in_order() {
         use tokio::io::AsyncWriteExt;
@@ -268,20 +362,39 @@ mod tests {
         });
         let uri: Uri = "file:///a.md".parse().unwrap();
         output.publish_diagnostics::<tower_lsp_server::ls_types::Diagnostic>(&uri, &[], Some(3));
+        output.publish_late(&uri, Arc::new(Numbers(vec![4, 5])), Some(4));
         drop((splitter, output));
-        let mut written = Vec::new();
-        write_frames(&queue, &mut written);
+        let written = written(&queue);
 
         let mut expected = first;
         expected.extend_from_slice(&second);
         assert_eq!(&written[..expected.len()], &expected[..]);
         let text = String::from_utf8(written[expected.len()..].to_vec()).unwrap();
-        let (header, body) = text.split_once("\r\n\r\n").unwrap();
-        assert_eq!(header, format!("Content-Length: {}", body.len()));
-        let message: serde_json::Value = serde_json::from_str(body).unwrap();
-        assert_eq!(message["method"], "textDocument/publishDiagnostics");
-        assert_eq!(message["params"]["version"], 3);
-        assert_eq!(message["params"]["diagnostics"], serde_json::json!([]));
+        let mut published = Vec::new();
+        let mut rest = text.as_str();
+        while let Some((header, after)) = rest.split_once("\r\n\r\n") {
+            let length: usize = header
+                .strip_prefix("Content-Length: ")
+                .unwrap()
+                .parse()
+                .unwrap();
+            let message: serde_json::Value = serde_json::from_str(&after[..length]).unwrap();
+            published.push(message);
+            rest = &after[length..];
+        }
+        assert_eq!(published.len(), 2);
+        assert_eq!(published[0]["method"], "textDocument/publishDiagnostics");
+        assert_eq!(published[0]["params"]["version"], 3);
+        assert_eq!(published[0]["params"]["diagnostics"], serde_json::json!([]));
+        // The late one is the same message as the typed one would be.
+        assert_eq!(
+            published[1],
+            serde_json::json!({
+                "jsonrpc": "2.0",
+                "method": "textDocument/publishDiagnostics",
+                "params": { "uri": "file:///a.md", "diagnostics": [4, 5], "version": 4 },
+            })
+        );
     }
 
     #[test]
@@ -289,7 +402,7 @@ mod tests {
         use tokio::io::AsyncWriteExt;
 
         let (mut splitter, output, queue) = channels();
-        output.defer_items("3.0.7".to_owned(), &[1, 2]).unwrap();
+        output.defer_items("3.0.7".to_owned(), Arc::new(Numbers(vec![1, 2])));
         let other =
             br#"{"id":1,"jsonrpc":"2.0","result":{"items":[],"kind":"full","resultId":"3.0.70"}}"#;
         let ours =
@@ -302,19 +415,20 @@ mod tests {
             splitter.write_all(&frame(ours)).await.unwrap();
         });
         drop((splitter, output));
-        let frames: Vec<Vec<u8>> = queue.iter().collect();
-        assert_eq!(frames[0], frame(other));
         let filled = br#"{"id":2,"jsonrpc":"2.0","result":{"items":[1,2],"kind":"full","resultId":"3.0.7"}}"#;
-        assert_eq!(frames[1], frame(filled));
+        let mut expected = frame(other);
+        expected.extend_from_slice(&frame(filled));
+        assert_eq!(written(&queue), expected);
     }
 
     #[test]
     fn items_of_a_response_that_never_comes_are_dropped_in_time() {
         let (_splitter, output, _queue) = channels();
         for number in 0..MAX_DEFERRED + 5 {
-            output
-                .defer_items(format!("1.0.{number}"), &[number])
-                .unwrap();
+            output.defer_items(
+                format!("1.0.{number}"),
+                Arc::new(Numbers(vec![number as u32])),
+            );
         }
         let deferred = output.deferred.lock().unwrap();
         assert_eq!(deferred.len(), MAX_DEFERRED);

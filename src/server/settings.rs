@@ -44,8 +44,8 @@ impl Default for EditorSettings {
 }
 
 impl EditorSettings {
-    /// Read the `amends` settings object. Bad values are reported and left at their defaults;
-    /// the rest of the settings still apply.
+    /// Read the `amends` settings object. Each bad key (or rule) is reported, with the valid
+    /// choices, and left at its default; the rest of the settings still apply.
     pub fn from_json(value: &Value) -> (EditorSettings, Vec<String>) {
         let mut settings = EditorSettings::default();
         let mut problems = Vec::new();
@@ -71,32 +71,12 @@ impl EditorSettings {
                 "editor settings: \"logLevel\" must be a string such as \"info\", found {other}"
             )),
         }
-        // The shared keys go through the amends.toml parser, written out as the TOML they mean.
-        let mut toml = String::new();
-        let mut rules = String::new();
-        for (key, value) in object {
-            if EDITOR_ONLY_KEYS.contains(&key.as_str()) || value.is_null() {
-                continue;
-            }
-            if key == "rules" {
-                match value {
-                    Value::Object(levels) => {
-                        for (id, level) in levels {
-                            rules.push_str(&format!("{} = {}\n", toml_key(id), toml_value(level)));
-                        }
-                    }
-                    other => toml.push_str(&format!("rules = {}\n", toml_value(other))),
-                }
-            } else {
-                toml.push_str(&format!("{} = {}\n", toml_key(key), toml_value(value)));
-            }
-        }
-        if !rules.is_empty() {
-            toml.push_str("[rules]\n");
-            toml.push_str(&rules);
-        }
-        match config::parse(&toml) {
-            Ok(options) => settings.options = options,
+        // The shared keys go through the amends.toml parser, written out as the TOML they mean,
+        // one key (and one rule) at a time: a bad one is reported and left out, and the others
+        // still apply.
+        let mut options = Options::default();
+        let mut take = |toml: String| match config::parse_over(&toml, options.clone()) {
+            Ok(parsed) => options = parsed,
             Err(error) => {
                 let message = error.message.replace(
                     "set it in your editor's `amends` settings, not in amends.toml; ",
@@ -104,7 +84,25 @@ impl EditorSettings {
                 );
                 problems.push(format!("editor settings: {message}"));
             }
+        };
+        for (key, value) in object {
+            if EDITOR_ONLY_KEYS.contains(&key.as_str()) || value.is_null() {
+                continue;
+            }
+            match (key.as_str(), value) {
+                ("rules", Value::Object(levels)) => {
+                    for (id, level) in levels {
+                        take(format!(
+                            "[rules]\n{} = {}\n",
+                            toml_key(id),
+                            toml_value(level)
+                        ));
+                    }
+                }
+                _ => take(format!("{} = {}\n", toml_key(key), toml_value(value))),
+            }
         }
+        settings.options = options;
         (settings, problems)
     }
 }
@@ -279,6 +277,19 @@ mod tests {
         );
         let (_, problems) = EditorSettings::from_json(&json!({ "language": ["en"] }));
         assert!(problems[0].contains("must be a string"), "{problems:?}");
+        // One bad key does not take the good ones with it.
+        let (settings, problems) = EditorSettings::from_json(&json!({
+            "apology": "always",
+            "language": "fr",
+            "rules": { "hedging": "loud", "cliche": "off" },
+        }));
+        assert_eq!(
+            settings.options.apology,
+            crate::lint::ApologySetting::Always
+        );
+        assert_eq!(settings.options.rules.get("cliche"), Some(&RuleLevel::Off));
+        assert_eq!(settings.options.rules.get("hedging"), None);
+        assert_eq!(problems.len(), 2, "{problems:?}");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! A reader thread answers the server's own requests at once (`workspace/configuration` from
 //! [`LspClient::set_settings`], `workspace/applyEdit` by accepting, everything else with `null`)
-//! and hands notifications and responses to the test.
+//! and hands notifications, responses and those requests to the test, in the order they came.
 
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Write};
@@ -108,7 +108,11 @@ impl LspClient {
                         &stdin,
                         &json!({ "jsonrpc": "2.0", "id": message["id"], "result": result }),
                     );
-                    server_requests.lock().unwrap().push(message);
+                    server_requests.lock().unwrap().push(message.clone());
+                    // In the stream too, so a test can see when it came.
+                    if sender.send(message).is_err() {
+                        return;
+                    }
                 }
             });
         }
@@ -143,6 +147,32 @@ impl LspClient {
     /// The server's log so far.
     pub fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()
+    }
+
+    /// Whether the server's log says `phrase`, waiting for it a while: standard error is read
+    /// on a thread of its own, so a line can come after a response that followed it.
+    pub fn log_says(&self, phrase: &str) -> bool {
+        let deadline = Instant::now() + TIMEOUT;
+        while !self.stderr().contains(phrase) {
+            if Instant::now() > deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        true
+    }
+
+    /// The server's peak resident memory so far in KiB (Linux's `VmHWM`), if known.
+    pub fn peak_memory_kib(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))?
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .ok()
     }
 
     /// Send `body` framed with its length, whatever it holds.
@@ -191,6 +221,33 @@ impl LspClient {
                 return message;
             }
         }
+    }
+
+    /// Send a request without waiting for its response (read it later with
+    /// [`LspClient::response_to`] or [`LspClient::messages_until`]).
+    pub fn send_request(&self, id: &str, method: &str, params: Value) {
+        write_message(
+            &self.stdin,
+            &json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }),
+        );
+    }
+
+    /// Every message from the server (responses and notifications, in the order they arrived)
+    /// until `done` holds for the messages so far.
+    pub fn messages_until(&mut self, done: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+        let deadline = Instant::now() + TIMEOUT;
+        let mut seen: Vec<Value> = self.notifications.drain(..).collect();
+        while !done(&seen) {
+            let message = self.next_message(deadline).unwrap_or_else(|| {
+                panic!(
+                    "timed out; received {} messages; server log:\n{}",
+                    seen.len(),
+                    self.stderr()
+                )
+            });
+            seen.push(message);
+        }
+        seen
     }
 
     /// The result of a request that must succeed.

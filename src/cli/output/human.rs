@@ -16,13 +16,14 @@
 
 use std::io::{self, Write};
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::renderer::DEFAULT_LINE_NUM_STYLE;
+use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 
 use crate::cli::output::{CheckedFile, Reporter, Totals, severity_index};
 use crate::cli::plural;
 use crate::lint::fix::Applicability;
-use crate::lint::{Component, Finding, Language, Severity, Summary};
+use crate::lint::{Component, Finding, Language, Severity, Summary, TextRange};
 use crate::position::LineIndex;
 
 const BOLD: Style = Style::new().bold();
@@ -117,11 +118,76 @@ pub fn render_finding(
     start = start.min(line_range(first_line).end);
     end = end.min(line_range(last_line).end).max(start);
     let shown = line_range(first_line).cover(line_range(last_line));
+    if shown.len() > LONG_LINES {
+        return render_in_long_lines(renderer, path, text, lines, finding, start, end, shown);
+    }
 
     let snippet = Snippet::source(shown.slice(text))
         .line_start(first_line + 1)
         .path(path)
         .annotation(AnnotationKind::Primary.span(start - shown.start..end - shown.start));
+    renderer.render(&[group_of(finding, snippet)])
+}
+
+/// Lines longer than this together are shown as the stretch around the finding: showing a whole
+/// line per finding made a draft written as one long line take the square of its length.
+const LONG_LINES: usize = 400;
+
+/// Bytes shown of a long line before and after its finding.
+const CONTEXT: usize = 60;
+
+/// [`render_finding`] for a finding on lines longer than [`LONG_LINES`]: the stretch from
+/// [`CONTEXT`] before it to [`CONTEXT`] after it (a long finding cut at [`LONG_LINES`]), marked
+/// `…` where the line goes on.
+#[allow(clippy::too_many_arguments)]
+fn render_in_long_lines(
+    renderer: &Renderer,
+    path: &str,
+    text: &str,
+    lines: &LineIndex,
+    finding: &Finding,
+    start: usize,
+    end: usize,
+    shown: TextRange,
+) -> String {
+    let ceil = |mut offset: usize| {
+        while !text.is_char_boundary(offset) {
+            offset += 1;
+        }
+        offset
+    };
+    let from = lines.floor_char_boundary(start.saturating_sub(CONTEXT).max(shown.start));
+    let to = ceil((end + CONTEXT).min(start + LONG_LINES).min(shown.end));
+    let marked_end = end.min(to);
+    let before = if from > shown.start { "…" } else { "" };
+    let after = if to < shown.end { "…" } else { "" };
+    let source = format!("{before}{}{after}", &text[from..to]);
+    let offset = before.len();
+    let first_line = lines.line_of(start);
+    let snippet = Snippet::source(source)
+        .line_start(first_line + 1)
+        .annotation(
+            AnnotationKind::Primary.span(start - from + offset..marked_end - from + offset),
+        );
+    // Without a path the snippet has no `-->` line (its column would count from the cut); it
+    // goes in where annotate-snippets puts it, with the column in the whole line.
+    let rendered = renderer.render(&[group_of(finding, snippet)]);
+    let position = lines.line_column(start);
+    let last_shown = lines.line_of(marked_end) + 1;
+    let gutter = " ".repeat(last_shown.to_string().len());
+    let arrow = DEFAULT_LINE_NUM_STYLE;
+    let origin = format!(
+        "{gutter}{arrow}-->{arrow:#} {path}:{}:{}",
+        position.line, position.column
+    );
+    match rendered.split_once('\n') {
+        Some((title, rest)) => format!("{title}\n{origin}\n{rest}"),
+        None => format!("{rendered}\n{origin}"),
+    }
+}
+
+/// A finding's title, source snippet and fixes.
+fn group_of<'a>(finding: &'a Finding, snippet: Snippet<'a, Annotation<'a>>) -> Group<'a> {
     let mut group: Group<'_> = level(finding.severity)
         .primary_title(&*finding.message)
         .id(finding.rule)
@@ -133,7 +199,7 @@ pub fn render_finding(
                 .message(&*fix.title),
         );
     }
-    renderer.render(&[group])
+    group
 }
 
 /// `reply.md: apology strength 62/100 (en)`, the draft's language, and the components that
