@@ -112,6 +112,42 @@ fn each_apology_is_read_in_its_voice() {
             &[("apologise", Reported)],
         ),
         (
+            "I am writing to you today to apologise for the error on your invoice.",
+            &[("apologise", Writer)],
+        ),
+        (
+            "The trains did not run, and we can only apologise for the disruption.",
+            &[("apologise", Writer)],
+        ),
+        (
+            "She went back to the counter to apologise to the customer.",
+            &[("apologise", Reported)],
+        ),
+        (
+            "My apologies if I'm coming off a little blunt here: the form is on page two.",
+            &[("apologies", Passing)],
+        ),
+        (
+            "De vervoerder verwacht hinder. Ze verontschuldigt zich voor het ongemak.",
+            &[("verontschuldigt", Reported)],
+        ),
+        (
+            "The mayor apologizes to residents of Mill Street for the missed bin collections.",
+            &[("apologizes", Reported)],
+        ),
+        (
+            "Wethouder De Vries biedt zijn excuses aan voor de late aanslagen.",
+            &[("biedt zijn excuses aan", Reported)],
+        ),
+        (
+            "De gemeente biedt haar excuses aan voor de late aanslagen.",
+            &[("biedt haar excuses aan", Writer)],
+        ),
+        (
+            "Sorry als ik wat bot overkom, maar het formulier staat op pagina twee.",
+            &[("Sorry", Passing)],
+        ),
+        (
             "Wij bieden u onze excuses aan voor de vertraging van uw bestelling.",
             &[("onze excuses", Writer)],
         ),

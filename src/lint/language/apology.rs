@@ -117,7 +117,7 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
             Subject::Third { start, present } => (
                 start,
                 true,
-                institution_voice(analysis, word, present, reports_others),
+                institution_voice(analysis, start, word, present, reports_others),
             ),
         };
         if voice == Voice::Writer && is_someone_elses(analysis, start, word) {
@@ -199,7 +199,15 @@ fn whole_expressions(analysis: &Analysis<'_>, reports_others: bool) -> Vec<Apolo
         taken_until = end;
         let word = end - 1;
         let mut voice = if hit.kind == PhraseKind::InstitutionApology {
-            institution_voice(analysis, start, true, reports_others)
+            // "Ze verontschuldigt zich": a writer never calls itself "she" or "they".
+            let pronoun = start > 0
+                && analysis.text.is_word(start - 1)
+                && analysis.is(start - 1, words.third_person_pronouns);
+            if pronoun {
+                Voice::Reported
+            } else {
+                institution_voice(analysis, start, start, true, reports_others)
+            }
         } else {
             Voice::Writer
         };
@@ -284,12 +292,10 @@ fn coordinated_subject(analysis: &Analysis<'_>, word: usize, before: usize) -> S
                 explicit: true,
             };
         }
-        // A pronoun after a verb is its object ("gave *you* reason"), not the subject.
-        let opens_clause = i == clause.start as usize
-            || analysis.is(i - 1, words.conjunctions)
-            || !analysis.text.is_word(i - 1)
-            || analysis.is(i - 1, words.complementizers);
-        if analysis.is(i, words.third_person_pronouns) && analysis.text.is_word(i) && opens_clause {
+        if analysis.is(i, words.third_person_pronouns)
+            && analysis.text.is_word(i)
+            && opens_clause(analysis, i, clause.start as usize)
+        {
             return Subject::Other;
         }
     }
@@ -298,6 +304,16 @@ fn coordinated_subject(analysis: &Analysis<'_>, word: usize, before: usize) -> S
         first += 1;
     }
     third_person_subject(analysis, first, and)
+}
+
+/// Whether the word at `index` stands where a subject does, at the head of its clause: a
+/// pronoun after a verb or a preposition is its object ("gave *you* reason", "writing to *you*").
+fn opens_clause(analysis: &Analysis<'_>, index: usize, clause_start: usize) -> bool {
+    let words = analysis.words();
+    index == clause_start
+        || analysis.is(index - 1, words.conjunctions)
+        || !analysis.text.is_word(index - 1)
+        || analysis.is(index - 1, words.complementizers)
 }
 
 /// A short third-person noun phrase opening at `first` and followed at once by a finite verb,
@@ -329,13 +345,20 @@ fn third_person_subject(analysis: &Analysis<'_>, first: usize, limit: usize) -> 
 
 /// The voice of an institution's apology in the third person: its own in a present-tense body
 /// sentence, a report in a headline, in the past tense, or where the text reports others' words.
+///
+/// A person named by their role ("the mayor apologizes", "wethouder De Vries biedt zijn excuses
+/// aan") is written about: an institution speaks as itself, a person as I.
 fn institution_voice(
     analysis: &Analysis<'_>,
+    subject: usize,
     word: usize,
     present: bool,
     reports_others: bool,
 ) -> Voice {
-    if present && !reports_others && !in_title_line(analysis, word) {
+    let sentence_start = analysis.sentence_of(word).start as usize;
+    let a_person = (subject.saturating_sub(3).max(sentence_start)..word)
+        .any(|i| analysis.is(i, analysis.words().person_roles));
+    if present && !reports_others && !a_person && !in_title_line(analysis, word) {
         Voice::Writer
     } else {
         Voice::Reported
@@ -594,7 +617,9 @@ fn purpose_subject(analysis: &Analysis<'_>, word: usize) -> Option<Subject> {
     let words = analysis.words();
     let clause = analysis.clause_of(word);
     let subject = (clause.start as usize..word).rev().find(|&i| {
-        analysis.is(i, words.first_person_subjects) || analysis.is(i, words.third_person_pronouns)
+        analysis.is(i, words.first_person_subjects)
+            || (analysis.is(i, words.third_person_pronouns)
+                && opens_clause(analysis, i, clause.start as usize))
     })?;
     // "when I was running the business I went down to the platform to apologize" tells of an
     // apology made then; "I wanted to get in touch to apologize" makes one now.

@@ -60,6 +60,7 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Found {
             && !is_hedged(analysis, hit)
             && !names_a_fault(analysis, hit)
             && !sends_only_news(analysis, hit)
+            && !is_counterfactual(analysis, hit)
     })
     .or_else(|| first(PhraseKind::RemedyWaiver, &unquoted));
     found.ranges[Component::Empathy as usize] = first(PhraseKind::Empathy, &own_words);
@@ -166,6 +167,16 @@ fn is_hedged(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     let words = analysis.words();
     (start.saturating_sub(4).max(clause_start)..hit.end as usize)
         .any(|i| analysis.is(i, words.hedges))
+}
+
+/// "the game would have been fixed in two weeks": what could have happened, not what did.
+fn is_counterfactual(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
+    let start = hit.start as usize;
+    let words = analysis.words();
+    let perfect = (start..hit.end as usize)
+        .find(|&i| analysis.is(i, words.perfect_infinitive_auxiliaries))
+        .unwrap_or(start);
+    perfect > 0 && analysis.is(perfect - 1, words.counterfactual_modals)
 }
 
 /// "we sent you the wrong size": the act is the fault, not its repair.

@@ -387,6 +387,9 @@ pub struct WordLists {
     pub hedging_modals: &'static [&'static str],
     /// The auxiliary of a perfect infinitive ("may *have* caused", "sorry to *have* kept you").
     pub perfect_infinitive_auxiliaries: &'static [&'static str],
+    /// Modals that make a perfect a counterfactual ("it *would* have been fixed"), which repairs
+    /// nothing.
+    pub counterfactual_modals: &'static [&'static str],
     /// Irregular participles and their past tense, where the two differ ("forgotten" → "forgot"); a
     /// regular participle is its own past.
     pub irregular_participles: &'static [(&'static str, &'static str)],
@@ -1361,7 +1364,7 @@ mod tests {
                 object_prepositions, complementizers, negations, negation_adverbs, plain_negations,
                 negative_quantifiers, trailing_negations, passive_auxiliaries, hedges,
                 hedge_phrase_openers, offer_openers, offer_modals, hedging_modals,
-                perfect_infinitive_auxiliaries, be_participles, seeming_verbs, degree_nouns,
+                perfect_infinitive_auxiliaries, counterfactual_modals, be_participles, seeming_verbs, degree_nouns,
                 fault_marks, admission_words, claim_verbs, failure_nouns, before_failure,
                 schedule_words, schedule_verbs, possessive_suffixes, non_repair_objects,
                 repetitions, cause_prepositions, specifiers, statement_breakers,

@@ -436,6 +436,9 @@ pub(super) const WORDS: WordLists = WordLists {
     offer_modals: &[],
     hedging_modals: &[],
     perfect_infinitive_auxiliaries: &[],
+    // Dutch puts the counterfactual's verbs at the end ("zou … hersteld zijn"), out of a
+    // remedy phrase's reach.
+    counterfactual_modals: &[],
     irregular_participles: &[],
     be_participles: &[],
     seeming_verbs: &[],
@@ -545,7 +548,6 @@ pub(super) const WORDS: WordLists = WordLists {
         "coach",
         "presentator",
         "presentatrice",
-        "hoofdredacteur",
         "zanger",
         "zangeres",
         "politicus",
@@ -842,6 +844,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         K::PassingObject,
         &[
             "voor (de|mijn|het) (late|trage|verlate|vertraagde) (reactie|antwoord|beantwoording)",
+            // De toon van dit bericht zelf: "sorry als ik wat bot overkom".
+            "als (ik|dit|dat|mijn (toon|bericht|reactie|mail)) [wat|een beetje|een tikje|te|nogal|erg] (bot|kortaf|lomp|onaardig|negatief|hard|fel|scherp|zuur|chagrijnig|belerend|betweterig|arrogant|cynisch) (overkom|overkomt|klink|klinkt|lijk|lijkt)",
             "dat ik (nu pas|pas nu|zo laat|nu|niet eerder) (reageer|antwoord|terugschrijf)",
             "voor de (lange|lengte van deze) (mail|bericht|brief)",
             "voor (het|dit) lange (bericht|verhaal)",
@@ -1495,6 +1499,17 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "hoe (dit|dat|het) (kon|heeft kunnen) gebeuren",
             "(zorgde|zorgden|zorgt) (ervoor|er voor) dat",
             "namelijk",
+            // Een misser van onszelf die het liet gebeuren.
+            "(ik|wij|we) (waren|was|zijn|ben) [helemaal] vergeten",
+            "(hebben|heb|had|hadden) [*] [*] [*] [*] [*] [*] over het hoofd gezien",
+            "(hebben|heb|had|hadden) [*] [*] [*] [*] (onderschat|verkeerd ingeschat|niet voorzien|niet verwacht)",
+            "(ik|wij|we) (waren|was) (ons|me|mij) (er )?niet (van )?bewust",
+            // Wat erachter zat: "onze webwinkel is gehackt", "een cyberaanval op onze systemen".
+            "(is|zijn|werd|werden) [*] [*] (gehackt|gehacked|getroffen door een (hack|cyberaanval|hackersaanval|storing))",
+            "(een|de) (hack|cyberaanval|hackersaanval|ransomwareaanval|ransomware - aanval|phishingaanval|ddos - aanval) (op|bij|tegen)",
+            "er (was|is) [sprake van] (een|de) (miscommunicatie|misverstand|communicatiefout|storing|fout|stroomstoring|stroomuitval) (in|bij|tussen|met|op) (ons|onze|het|de|mijn)",
+            "(het|ons|de) (probleem|fout|misverstand) (was|is|lag|zat) (dat|in|bij)",
+            "(een|de) (storing|fout|wijziging|update|stroomstoring|stroomuitval) (in|bij|aan|van) (ons|onze|het|de) [*] [*] (zorgde|heeft|veroorzaakte|leidde)",
         ],
     ),
     (
