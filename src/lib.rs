@@ -7,5 +7,6 @@
 pub mod cli;
 pub mod lint;
 pub mod position;
+pub mod reflow;
 pub mod rules;
 pub mod server;

@@ -2,8 +2,8 @@
 """amends in the real Helix, driven through tmux as a user would drive it.
 
 Opens a draft, waits for the amends diagnostics (diagnostics picker, `space d`), hovers the
-phrase (`space k`), applies the first code action (`space a`, Enter), saves a copy (`:w`) and
-checks its text. Helix's `-v` log holds the JSON-RPC exchange: the test checks the negotiated
+phrase (`space k`) and checks that the popup breaks a paragraph only where its width does,
+applies the first code action (`space a`, Enter), saves a copy (`:w`) and checks its text. Helix's `-v` log holds the JSON-RPC exchange: the test checks the negotiated
 position encoding and the exact ranges there.
 
 Environment: AMENDS_BIN (the server), HX (the editor), ARTEFACTS (where screens are saved).
@@ -96,6 +96,43 @@ def log_messages(path):
             except json.JSONDecodeError:
                 pass
     return messages
+
+
+BLOCK_START = re.compile(r"^(\s*([-*+]|\d{1,9}[.)])(\s|$)|#{1,6}(\s|$)|```|~~~|>|\||---|===)")
+
+
+def paragraph_breaks(markdown):
+    """Line breaks inside a plain paragraph of `markdown`: pairs of lines outside code where the
+    first goes on in the second and neither starts a block (list item, heading, fence, quote,
+    table, rule). Helix shows each as a line break, mid-sentence."""
+    breaks, in_code, previous = [], False, None
+    for line in markdown.split("\n"):
+        if line.startswith("```") or line.startswith("~~~"):
+            in_code, previous = not in_code, None
+            continue
+        plain = not in_code and line.strip() and not BLOCK_START.match(line)
+        if plain and previous is not None and not previous.endswith("  "):
+            breaks.append((previous, line))
+        previous = line if plain else None
+    return breaks
+
+
+def popup_paragraph(screen_text, opening):
+    """The lines of the popup paragraph that starts with `opening`, without the border, and the
+    width the popup wraps its text at."""
+    lines = screen_text.splitlines()
+    first = next(i for i, line in enumerate(lines) if opening in line)
+    left = lines[first].rindex("│", 0, lines[first].index(opening))
+    right = lines[first].index("│", left + 1)
+    # One column of padding on each side of the text.
+    width = right - left - 3
+    paragraph = []
+    for line in lines[first:]:
+        inner = line[left + 1:right].strip()
+        if not inner:
+            break
+        paragraph.append(inner)
+    return paragraph, width
 
 
 def main():
@@ -205,6 +242,20 @@ def run(draft, copy, log):
     check("Minimizes the harm: let the reader decide how big it was" in popup,
           "hover shows the message")
     check("Why this weakens the apology:" in popup, "hover explains why")
+    # The rule's doc is hard-wrapped in its source; Helix shows every line break of a hover, so
+    # the server sends each paragraph on one line. Over JSON-RPC (Helix's log) and on screen.
+    hovers = [m["result"]["contents"]["value"] for d, m in log_messages(log) if d == "<-"
+              and isinstance(m.get("result"), dict) and "contents" in m["result"]]
+    check(hovers and "Why this weakens the apology" in hovers[-1], "the hover response is in the log")
+    breaks = paragraph_breaks(hovers[-1]) if hovers else []
+    check(not breaks, "no line of the hover Markdown ends where its paragraph goes on",
+          breaks[:3])
+    paragraph, width = popup_paragraph(popup, "Why this weakens the apology:")
+    check(len(paragraph) > 1, "the popup wraps the why paragraph over lines", paragraph)
+    early = [(line, following) for line, following in zip(paragraph, paragraph[1:])
+             if len(line) + 1 + len(following.split()[0]) <= width]
+    check(not early, f"each popup line of the paragraph ends only where the next word would not "
+          f"fit ({width} columns)", early[:3])
     keys("Escape")
     time.sleep(0.3)
 
