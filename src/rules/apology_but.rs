@@ -138,9 +138,13 @@ impl Rule for ApologyBut {
 /// How many words the turn at `index` has: "but" 1, "that said" 2, "having said that" 3; 0 when
 /// there is none.
 fn turn_length(analysis: &Analysis<'_>, index: usize) -> usize {
-    let (first, second) = (analysis.word(index), analysis.word(index + 1));
+    let words = analysis.words();
     // "niet alleen …, maar ook …" adds, it does not limit.
-    if first == "maar" && second == "ook" {
+    let additive = words
+        .additive_turns
+        .iter()
+        .any(|&(turn, next)| analysis.word(index) == turn && analysis.word(index + 1) == next);
+    if additive {
         return 0;
     }
     // A conjunction of the lexicon's table ("but", "however", "maar" …).
@@ -148,14 +152,21 @@ fn turn_length(analysis: &Analysis<'_>, index: usize) -> usize {
         .hits_in(PhraseKind::Turn, index..index + 1)
         .is_empty()
     {
-        1
-    } else if first == "that" && second == "said" {
-        2
-    } else if (first == "that" && second == "being") || (first == "having" && second == "said") {
-        3
-    } else {
-        0
+        return 1;
     }
+    words
+        .turn_phrases
+        .iter()
+        .find(|phrase| starts_with(analysis, index, phrase))
+        .map_or(0, |phrase| phrase.len())
+}
+
+/// Whether the words from `index` on are `phrase`.
+fn starts_with(analysis: &Analysis<'_>, index: usize, phrase: &[&str]) -> bool {
+    phrase
+        .iter()
+        .enumerate()
+        .all(|(offset, word)| analysis.word(index + offset) == *word)
 }
 
 /// How many words after the conjunction the limiting phrase may start ("but, unfortunately, as
@@ -210,7 +221,7 @@ impl Turn {
             Shape::Before { comma } => {
                 // "Although we are sorry, we must" → "We are sorry. We must".
                 let mut opener = self.conjunction;
-                if opener > 0 && analysis.word(opener - 1) == "even" {
+                if opener > 0 && analysis.is(opener - 1, analysis.words().concessive_intensifiers) {
                     opener -= 1;
                 }
                 let first = analysis.span(opener..opener + 1).start;
@@ -363,7 +374,9 @@ fn although_before(
         return None;
     }
     // The concessive opens the sentence or follows a comma ("Even though …", "…, although …").
-    let opener = if conjunction > sentence_start && analysis.word(conjunction - 1) == "even" {
+    let opener = if conjunction > sentence_start
+        && analysis.is(conjunction - 1, analysis.words().concessive_intensifiers)
+    {
         conjunction - 1
     } else {
         conjunction
@@ -407,9 +420,11 @@ fn limit_after(analysis: &Analysis<'_>, from: usize) -> Option<usize> {
 
 /// "but you did not deserve this" sides with the reader: not a limit.
 fn is_sympathy(analysis: &Analysis<'_>, after: usize) -> bool {
-    analysis.is(after, &["deserve", "deserved"])
-        || (analysis.is(after, &["u", "je", "jij"])
-            && analysis.is(after + 1, &["verdient", "verdiende"]))
+    analysis
+        .words()
+        .undeserved_harm
+        .iter()
+        .any(|phrase| starts_with(analysis, after, phrase))
 }
 
 /// "but because of our mistake, …": the cause named is ours, which is ownership, not a shift.

@@ -899,6 +899,14 @@ pub(super) const WORDS: WordLists = WordLists {
         ("forward", "to"),
         ("forward", "with"),
     ],
+    concessive_intensifiers: &["even"],
+    additive_turns: &[("but", "also")],
+    turn_phrases: &[
+        &["that", "said"],
+        &["that", "being", "said"],
+        &["having", "said", "that"],
+    ],
+    undeserved_harm: &[&["deserve"], &["deserved"]],
 };
 
 /// Word classes the patterns name with `@name`: the words that float inside a phrase, and word
@@ -1874,6 +1882,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(clearly|plainly|explicitly) (marked|stated|showed|shows|said|says|states|indicated|indicates|labelled|labeled|listed|displayed)",
             "(we|i) (hold|have|had|held) (a|the|our|all the|every) (licence|license|permit|permits|right|rights|permission)",
             "(we are|we were|we're) (within|entitled|allowed|permitted|licensed)",
+            // The cause moved to an authority: "but we are following government guidance".
+            "(we|i) (are following|follow|followed|must follow|have to follow|are bound by|must comply with|have to comply with|are required to follow) (the|government|official|local|national|current|new|public health) [*] [*] (guidance|guidelines|rules|regulations|policy|measures|advice|restrictions)",
         ],
     ),
     (

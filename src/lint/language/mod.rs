@@ -581,6 +581,15 @@ pub struct WordLists {
     /// A particle ending a "move on" phrase and the preposition after it that make it a transition,
     /// not a close ("move *on to* the refund", "move *forward with* the repair").
     pub transition_links: &'static [(&'static str, &'static str)],
+    /// A word before a concessive that belongs to it ("*even* though we are sorry, …").
+    pub concessive_intensifiers: &'static [&'static str],
+    /// A contrastive conjunction and the word after it that make it add, not limit ("not only
+    /// sorry *but also* …").
+    pub additive_turns: &'static [(&'static str, &'static str)],
+    /// Turns of more than one word that limit like *but* ("that said", "having said that").
+    pub turn_phrases: &'static [&'static [&'static str]],
+    /// What, right after a *but*, sides with the reader ("but you did not *deserve* this").
+    pub undeserved_harm: &'static [&'static [&'static str]],
 }
 
 /// One language's word lists and compiled phrase tables.
@@ -1379,12 +1388,15 @@ mod tests {
                 act_form_adverbs, feeling_verbs, feeling_prepositions, perception_verbs,
                 news_prepositions, third_person_pronouns, saying_verbs, subclause_openers,
                 active_auxiliaries, harm_complements, unnamed_harms, harm_determiners,
-                vague_pronouns, phrase_closers, policy_words
+                vague_pronouns, phrase_closers, policy_words, concessive_intensifiers
             ],
-            phrases: [consequence_links, that_like_markers, seeming_complements],
+            phrases: [
+                consequence_links, that_like_markers, seeming_complements, turn_phrases,
+                undeserved_harm
+            ],
             pairs: [
                 as_possible_frames, irregular_participles, vowel_articles, subject_object_pronouns,
-                transition_links
+                transition_links, additive_turns
             ]
         )
     }
@@ -1421,8 +1433,9 @@ mod tests {
     ];
 
     /// English words spelled like a Dutch stop word of language detection, but English here:
-    /// "met" is the past of *meet* (Dutch "met" is "with").
-    const HOMOGRAPHS: &[&str] = &["met"];
+    /// "met" is the past of *meet* (Dutch "met" is "with"); "even" is *even* (Dutch "even" is
+    /// "briefly").
+    const HOMOGRAPHS: &[&str] = &["met", "even"];
 
     /// No list gives one language's word to the other (a Dutch "of" once ended an English
     /// window). The same list in `en.rs` and `nl.rs` shares only [`SHARED_WORDS`], and no list

@@ -663,6 +663,17 @@ pub(super) const WORDS: WordLists = WordLists {
     // policy serves, and the defensive line would go unreported.
     policy_words: &["procedures"],
     transition_links: &[],
+    concessive_intensifiers: &[],
+    additive_turns: &[("maar", "ook")],
+    turn_phrases: &[&["dat", "gezegd", "hebbende"], &["dat", "gezegd", "zijnde"]],
+    undeserved_harm: &[
+        &["u", "verdient"],
+        &["u", "verdiende"],
+        &["je", "verdient"],
+        &["je", "verdiende"],
+        &["jij", "verdient"],
+        &["jij", "verdiende"],
+    ],
 };
 
 /// Word classes the patterns name with `@name`: the words that float inside a phrase, and word
@@ -1725,6 +1736,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(ons|het|onze) (besluit|standpunt|beslissing|oordeel) (blijft|is|staat) [@p_float] (ongewijzigd|staan|onveranderd|van kracht|definitief)",
             "tot (de|het|dat) [*] [*] [*] (is|zijn|was) (afgerond|voltooid|klaar|bekend|gebeurd) [,] (kan|kunnen|mag|mogen) (ik|wij|we) [*] [*] [*] (niet|geen|niets)",
             "(kunnen|kan|konden|kon) (wij|we|ik) [*] [*] [*] (niet|geen|niets) [(meer|verder|beter)]",
+            // De oorzaak naar een instantie: "maar we volgen het kabinetsbeleid".
+            "(wij|we|ik) (volgen|volg|houden ons aan|moeten ons houden aan|zijn gebonden aan) (het|de|alle) [*] [*] (beleid|kabinetsbeleid|richtlijnen|regels|maatregelen|voorschriften|adviezen|coronamaatregelen|overheidsmaatregelen)",
         ],
     ),
     (
