@@ -132,6 +132,14 @@ fn each_apology_is_read_in_its_voice() {
             &[("verontschuldigt", Reported)],
         ),
         (
+            "Our members wrote in about the backlog. I understand that and regret the wait.",
+            &[("regret", Writer)],
+        ),
+        (
+            "The manager said that he regrets the wait.",
+            &[("regrets", Reported)],
+        ),
+        (
             "The mayor apologizes to residents of Mill Street for the missed bin collections.",
             &[("apologizes", Reported)],
         ),

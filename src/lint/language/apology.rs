@@ -283,8 +283,9 @@ fn coordinated_subject(analysis: &Analysis<'_>, word: usize, before: usize) -> S
         return Subject::Other;
     };
     // The nearest subject before the *and* is the first verb's: "so that *you* can reinforce
-    // your sincerity and apologize" is the reader's, whatever opens the sentence.
-    let clause = analysis.clause_of(word);
+    // your sincerity and apologize" is the reader's, whatever opens the sentence. The walk may
+    // leave the clause: "I understand *that* and regret …" splits a clause at "that".
+    let clause = analysis.sentence_of(word);
     for i in (clause.start as usize..and).rev() {
         if analysis.is(i, words.first_person_subjects) {
             return Subject::Writer {
@@ -738,7 +739,13 @@ fn regret_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
                 explicit: true,
             }
         }
-        Some(before) if analysis.is(before, words.third_person_pronouns) => Subject::Other,
+        // "They regret", not "I understand *that* and regret", where "that" is an object.
+        Some(before)
+            if analysis.is(before, words.third_person_pronouns)
+                && opens_clause(analysis, before, analysis.clause_of(before).start as usize) =>
+        {
+            Subject::Other
+        }
         // "The council regrets the disruption": an institution of itself, if it is the writer.
         Some(before) if analysis.text.is_word(before) && third_person_form(analysis, word) => {
             Subject::Third {

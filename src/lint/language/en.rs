@@ -1153,6 +1153,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(a|the|this|that) (minor|small|slight|little|tiny)? (hiccup|blip|snafu|hitch)",
             "{(only|just|merely)} [for] (a few|a couple of|two|three|a|one|a single) (days|hours|minutes|weeks|day|hour|minute|week)",
             "{(only|just|merely) (a bit|slightly|a little)} (late|delayed|behind|off)",
+            // "your parcel is probably just delayed": the reader's loss waved off as a wait.
+            "(is|are|was|were|'s) [probably|likely|most likely|simply] {(just|only|merely)} (delayed|running late|held up|slow|late)",
             "{(slightly|a bit|a little)} (delayed|late|inconvenient|behind|off|longer|wrong|different)",
             "these things happen",
             "(it|this|that|mistakes|errors|delays) (happens|happen) (to everyone|to the best of us|sometimes|from time to time)",
@@ -1199,7 +1201,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "{to some (extent|degree)}",
             "{if at all}",
             // Not "could have": "we could have checked" is an admission, not a hedge.
-            "{(may|might) [well] have} [inadvertently|unintentionally|unwittingly|unknowingly|accidentally] (been|made|caused|sent|shipped|missed|lost|confused|misunderstood|overlooked|forgotten|given|delayed|dropped|mixed|charged|failed|let|upset|created|contributed|played|had|done|broken|taken|misread|mislabeled|overcharged|billed|deleted|misplaced|damaged|hurt|offended|disappointed|insulted|misled|ignored|mishandled|said|written|wrote|gotten|got)",
+            "{(may|might) [well] have} [inadvertently|inadvertantly|unintentionally|unwittingly|unknowingly|accidentally] (been|made|caused|sent|shipped|missed|lost|confused|misunderstood|overlooked|forgotten|given|delayed|dropped|mixed|charged|failed|let|upset|created|contributed|played|had|done|broken|taken|misread|mislabeled|overcharged|billed|deleted|misplaced|damaged|hurt|offended|disappointed|insulted|misled|ignored|mishandled|said|written|wrote|gotten|got)",
             // "this may be our fault", not "I may be late" (a plain future).
             "{(may|might) be} (partly|partially)? (our|my) (fault|mistake|error|doing|oversight|responsibility)",
             "{(may|might) be} (to blame|at fault|responsible)",
@@ -1808,7 +1810,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(was|were|has|have|had) (not|never) (been )?(followed|checked|tested|carried out|completed|communicated|recorded|applied|actioned|logged|passed on)",
             "(a|an|the|some|several|two|serious) [*] (mistake|mistakes|error|errors) (were|was|have been|has been|had been|got) made",
             "(was|were|has|have|had) (not|never) (been )?(caught|noticed|detected|spotted|picked up|flagged|tested|checked|reviewed|proofread|verified)",
-            "(was|were) (not|never) (published|sent|delivered|processed|updated|posted|shipped|applied|charged) [*] [*] [*] as (intended|planned|expected|scheduled|promised)",
+            "(was|were) (not|never) (published|sent|delivered|processed|updated|posted|shipped|applied|charged) [*] [*] [*] [*] [*] as (intended|planned|expected|scheduled|promised)",
             "(a|the) [management|difficult|wrong|poor|bad|regrettable|business|commercial|late] decision (was|were|had been|has been) (taken|made)",
         ],
     ),
