@@ -110,9 +110,11 @@ fn owned_in_an_apology(analysis: &Analysis<'_>) -> Option<crate::lint::finding::
                         .iter()
                         .any(|ending| word.ends_with(ending))
             })
-            // A Dutch nominalized verb takes its object with "van": "voor het plaatsen van".
+            // A Dutch nominalized verb takes its object with "van": "voor het plaatsen van";
+            // "voor het uitvallen van het water" names the water failing, not our act.
             && (words.gerund_object_prepositions.is_empty()
-                || analysis.is(verb + 1, words.gerund_object_prepositions));
+                || analysis.is(verb + 1, words.gerund_object_prepositions))
+            && !analysis.is(verb, words.intransitive_nominals);
         let owned = gerund
             || (analysis.owns_act(object..end)
                 && !(object..end).any(|i| analysis.is(i, analysis.words().conditionals)));

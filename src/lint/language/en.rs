@@ -899,6 +899,7 @@ pub(super) const WORDS: WordLists = WordLists {
         ("forward", "to"),
         ("forward", "with"),
     ],
+    intransitive_nominals: &[],
     concessive_intensifiers: &["even"],
     additive_turns: &[("but", "also")],
     turn_phrases: &[
@@ -1536,6 +1537,9 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(we|i) (failed|neglected|forgot|omitted) to",
             "(we|i) (failed|have failed) (you|our customers|our users|everyone|you all|our community|our readers|our members)",
             "(we|i) (fell|have fallen|fall) short",
+            "(our|my) (service|work|response|handling|communication|communications|product|delivery|performance|care) (fell|has fallen|falls|have fallen|fall) [far|well] short",
+            "(that|this|it) (is|was) not the (service|standard|level of service|quality|care|experience|treatment|support) (you|our customers|customers|anyone|our guests|our passengers|our members|our patients|our residents) (should|can|could|have a right to|are entitled to|deserve to|would|rightly|ought to) expect",
+            "(was|is|were|has been|have been) (not|nowhere near|far from|well below|below) (up to )?(our|the) (usual|normal|high|own)? (standard|standards)",
             "and (should|ought to) have (spotted|checked|caught|noticed|known|seen|told|called|asked|tested|verified|confirmed|reviewed|read|listened|planned|prepared|warned|informed|contacted|acted|looked|double - checked)",
             "(we|i) (did not|never|could not|have not|had not) (take into account|taken into account|consider|considered|think|thought|realize|realized|realise|realised|plan for|planned for|factor in|factored in|account for|accounted for|double - check|check|checked|noticed|tested|verified|notice|catch|see|verify|test|ship|send|deliver|reply|respond|follow up|call|tell|inform|update|process|honor|honour|keep|meet|review|live up to|do what we|do what i|deliver on|follow through|anticipate|plan|prepare|communicate|listen|act)",
             "(that|this|it|the delay|the mistake|the error|the mix - up|the outage|the problem|the fault|the oversight|the failure) (is|was|is entirely|was entirely|is all|was all|is completely|was completely|is squarely|was squarely) (on us|on me|our fault|my fault|our mistake|my mistake|our error|my error|our responsibility|my responsibility|down to us|down to me|our doing|my doing|our failure|my failure|our oversight|my oversight)",

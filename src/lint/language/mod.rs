@@ -581,6 +581,9 @@ pub struct WordLists {
     /// A particle ending a "move on" phrase and the preposition after it that make it a transition,
     /// not a close ("move *on to* the refund", "move *forward with* the repair").
     pub transition_links: &'static [(&'static str, &'static str)],
+    /// Verbs whose nominal form takes its subject, not its object, with the genitive preposition:
+    /// "voor het *uitvallen* van het water" is the water failing, not an act of ours.
+    pub intransitive_nominals: &'static [&'static str],
     /// A word before a concessive that belongs to it ("*even* though we are sorry, …").
     pub concessive_intensifiers: &'static [&'static str],
     /// A contrastive conjunction and the word after it that make it add, not limit ("not only
@@ -1388,7 +1391,8 @@ mod tests {
                 act_form_adverbs, feeling_verbs, feeling_prepositions, perception_verbs,
                 news_prepositions, third_person_pronouns, saying_verbs, subclause_openers,
                 active_auxiliaries, harm_complements, unnamed_harms, harm_determiners,
-                vague_pronouns, phrase_closers, policy_words, concessive_intensifiers
+                vague_pronouns, phrase_closers, policy_words, concessive_intensifiers,
+                intransitive_nominals
             ],
             phrases: [
                 consequence_links, that_like_markers, seeming_complements, turn_phrases,
