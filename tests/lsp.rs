@@ -905,9 +905,14 @@ fn a_long_fix_all_does_not_hold_up_other_documents() {
         json!({ "textDocument": { "uri": URI },
                 "position": { "line": line, "character": character } }),
     );
+    let small_draft_diagnostics = |message: &Value| {
+        message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == URI
+    };
+    // Wait for all three, so a slow machine shows their order rather than a missing message.
     let messages = client.messages_until(|seen| {
         position_of(seen, |message| message["id"] == "fix-all").is_some()
             && position_of(seen, |message| message["id"] == "hover").is_some()
+            && position_of(seen, small_draft_diagnostics).is_some()
     });
     let fix_all = position_of(&messages, |message| message["id"] == "fix-all").unwrap();
     // The server asks the client to apply the edit once it has worked it out.
@@ -916,10 +921,8 @@ fn a_long_fix_all_does_not_hold_up_other_documents() {
     })
     .expect("the fix-all edit");
     let hover = position_of(&messages, |message| message["id"] == "hover").unwrap();
-    let small_diagnostics = position_of(&messages, |message| {
-        message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == URI
-    })
-    .expect("the small draft's diagnostics");
+    let small_diagnostics =
+        position_of(&messages, small_draft_diagnostics).expect("the small draft's diagnostics");
     assert!(
         hover < fixed && small_diagnostics < fixed,
         "the small draft waited for the big one's fix-all: hover {hover}, diagnostics \
