@@ -145,8 +145,9 @@ impl Rule for VagueRemedy {
 }
 
 /// A vague promise the same or the next sentence makes concrete: a promise to repair by a
-/// repair ("We will make this right. We will credit your account today."), a promise to prevent
-/// by a change ("This won't happen again: we have added a second check.").
+/// repair ("We will make this right. We will credit your account today.") or by a time after it
+/// ("We will fix this by Friday."), a promise to prevent by a change ("This won't happen again:
+/// we have added a second check.").
 fn made_concrete(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     let sentence = analysis.text.sentence_of(hit.start as usize);
     let last = (sentence + 1).min(analysis.text.sentences.len() - 1);
@@ -172,9 +173,14 @@ fn made_concrete(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
             )
             .is_empty();
     }
+    // "We will get it back up by 14:00 today": the promise has its time.
+    let timed = || {
+        let rest = hit.end as usize..analysis.sentence(sentence).end as usize;
+        !analysis.hits_in(PhraseKind::ConcreteTime, rest).is_empty()
+    };
     match hit.kind {
         PhraseKind::VaguePrevention => concrete(PhraseKind::PreventionAct),
-        _ => concrete(PhraseKind::Remedy) || concrete(PhraseKind::RemedyWaiver),
+        _ => concrete(PhraseKind::Remedy) || concrete(PhraseKind::RemedyWaiver) || timed(),
     }
 }
 

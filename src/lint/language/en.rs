@@ -1053,6 +1053,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "{if}",
             // "to anyone who was offended" doubts that anyone was; "to those affected" does not.
             "{(to|for) (anyone|anybody|whoever|whomever|any of you|any customer|any customers|any reader|any readers)}",
+            "{(to|for) (anyone's|anybody's)}",
             "{(to|for) (those|all those|those of you|everyone|all of you)} (who|that) (may|might|feel|felt|took|take)",
             "{to the extent}",
             "{(insofar|in so far) as}",
@@ -1452,6 +1453,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(we are|we have been|i am) (working on|addressing|investigating|handling) (it|this|the issue|the problem|a fix|a solution)",
             "(we|i|our team|the team|our [*] (team|staff|crew|crews|engineers|people)|the [*] (team|staff|crew|crews)) (are|am|is|'re|have been|has been) [@effort_adverb] [@effort_adverb] (working|striving|doing (our|my) best) [@effort_adverb] to (address|resolve|fix|restore|get|bring|getting|bringing|sort)",
             "(we|i) (will|shall|'ll|are going to) work to (restore|resolve|fix)",
+            "(we|i) (will|shall|'ll|are going to|promise to|promise we will|promise we'll) get (this|it|things|the issue|the problem|everything) (resolved|fixed|sorted|sorted out|working again|back up)",
             "(we are|we're|they are|they're|the team is|our team is|i am|i'm|our engineers are) (on to it|onto it|on it)",
             "(we are|we're|i am|i'm|the team is|our team is) (in the process of|currently|still) (fixing|resolving|addressing|investigating|looking into|working on) (it|this|the issue|the problem|things|the matter)",
             "(promise|will|'ll|shall) (to )?try (to|and) (restore|regain|rebuild|earn|win|make|do|fix|get)",
@@ -1859,6 +1861,7 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "(on|by|in|before|until) may",
             "(pm|a.m|p.m|o'clock)",
             "[0-9]+ am",
+            "(at|by|before|until) [0-9]+ : [0-9]+",
             "as soon as (we|you|i|the|your|it|they|this|our)",
         ],
     ),
@@ -1978,6 +1981,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
         K::DoubtedHarm,
         &[
             "(anyone|anybody|whoever|whomever|any of you|those of you|everyone) (who|that) [may|might] [have] (was|were|been|felt|feel|feels|took|take|found|find|is|are|got) [*] [*] (offended|hurt|upset|bothered|insulted|disappointed|distressed|uncomfortable|offence|offense)",
+            // "to all those who received the letter and who were offended by it".
+            "and (who|that) [may|might] [have] (was|were|been|felt|feel|took|take|found|find) [*] [*] (offended|hurt|upset|bothered|insulted|distressed|offence|offense)",
         ],
     ),
 ];
