@@ -180,6 +180,43 @@ fn rapid_changes_end_with_the_diagnostics_of_the_final_text() {
 }
 
 #[test]
+fn a_version_a_request_linted_first_is_still_published() {
+    let (mut client, _) = start(&["utf-16"]);
+    client.open(URI, "markdown", DRAFT);
+    client.diagnostics_for(URI, 1);
+    // A hover right behind each change often reaches the lint worker before the change's own
+    // lint task does, and lints that version for the hover; every version must still be pushed.
+    let start_of_text = json!({ "line": 0, "character": 0 });
+    for version in 2..=80 {
+        client.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": URI, "version": version },
+                "contentChanges": [{
+                    "range": { "start": start_of_text, "end": start_of_text },
+                    "text": " ",
+                }],
+            }),
+        );
+        client.call(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": URI }, "position": start_of_text }),
+        );
+        let published = client.wait_for(&format!("diagnostics of version {version}"), |message| {
+            message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["version"] == version
+        });
+        assert!(
+            !published["params"]["diagnostics"]
+                .as_array()
+                .unwrap()
+                .is_empty()
+        );
+    }
+    assert!(client.shutdown().success());
+}
+
+#[test]
 fn a_quick_fix_edit_removes_its_finding() {
     let (mut client, _) = start(&["utf-16"]);
     client.open(URI, "markdown", DRAFT);

@@ -119,6 +119,14 @@ struct Job {
     directory: Option<PathBuf>,
 }
 
+/// What a document's lint task does next.
+enum Next {
+    /// Lint the current version.
+    Lint(Job),
+    /// Publish a lint of the current version that a request made.
+    Publish(Arc<Linted>),
+}
+
 /// How a lint job ended.
 enum Lint {
     Done(Arc<Linted>),
@@ -290,37 +298,42 @@ impl Backend {
     }
 
     /// The lint task of one document: lint, publish, and again while the document or the
-    /// settings moved on meanwhile.
+    /// settings moved on meanwhile. A version a request has linted already is published from
+    /// that lint.
     async fn lint_and_publish(&self, uri: Uri) {
         loop {
-            let job = {
+            let next = {
                 let generation = self.state.settings().generation();
                 let mut documents = self.state.documents();
                 let Some(document) = documents.get_mut(&uri) else {
                     return;
                 };
-                let up_to_date = document
-                    .linted
-                    .as_ref()
-                    .is_some_and(|linted| document.is_current(linted, generation));
-                if up_to_date {
-                    // Cleared under the same lock a change takes: a change after this point
-                    // starts a new task.
-                    document.lint_running = false;
-                    return;
-                }
-                job_of(document)
-            };
-            let linted = match self.run(&uri, job).await {
-                Lint::Done(linted) => linted,
-                // The document moved on before this lint's turn: lint its newest version.
-                Lint::Stale => continue,
-                Lint::Failed => {
-                    if let Some(document) = self.state.documents().get_mut(&uri) {
-                        document.lint_running = false;
+                match &document.linted {
+                    Some(linted) if document.is_current(linted, generation) => {
+                        if document.published == Some((linted.version, linted.generation)) {
+                            // Cleared under the same lock a change takes: a change after this
+                            // point starts a new task.
+                            document.lint_running = false;
+                            return;
+                        }
+                        Next::Publish(Arc::clone(linted))
                     }
-                    return;
+                    _ => Next::Lint(job_of(document)),
                 }
+            };
+            let linted = match next {
+                Next::Publish(linted) => linted,
+                Next::Lint(job) => match self.run(&uri, job).await {
+                    Lint::Done(linted) => linted,
+                    // The document moved on before this lint's turn: lint its newest version.
+                    Lint::Stale => continue,
+                    Lint::Failed => {
+                        if let Some(document) = self.state.documents().get_mut(&uri) {
+                            document.lint_running = false;
+                        }
+                        return;
+                    }
+                },
             };
             let fresh = {
                 let generation = self.state.settings().generation();
@@ -331,6 +344,7 @@ impl Backend {
                 let fresh = document.is_current(&linted, generation);
                 if fresh {
                     document.linted = Some(Arc::clone(&linted));
+                    document.published = Some((linted.version, linted.generation));
                 } else {
                     tracing::debug!(
                         uri = uri.as_str(),
