@@ -910,17 +910,18 @@ impl LanguageServer for Backend {
         Ok((!actions.is_empty()).then_some(actions))
     }
 
-    /// The edit of an unresolved `source.fixAll.amends`, the only action sent without one. For
-    /// the version it was offered for only: a later version gets `ContentModified`, and the
-    /// client asks for code actions again.
+    /// The edit of an unresolved `source.fixAll.amends`, for the version it was offered for only:
+    /// a later version gets `ContentModified`, and the client asks for code actions again. Every
+    /// other action is complete as sent (VS Code still asks to resolve one that only runs a
+    /// command, such as a template's): it comes back unchanged.
     async fn code_action_resolve(&self, action: CodeAction) -> Result<CodeAction> {
-        let data = action
+        let fix_all_data = action
             .data
             .clone()
-            .and_then(|data| serde_json::from_value::<FixAllData>(data).ok())
-            .ok_or_else(|| {
-                Error::invalid_params("not an amends fix-all action: no document and version")
-            })?;
+            .and_then(|data| serde_json::from_value::<FixAllData>(data).ok());
+        let Some(data) = fix_all_data else {
+            return Ok(action);
+        };
         let linted = self.current_lint(&data.uri).await?;
         if linted.version != data.version {
             tracing::debug!(
