@@ -17,10 +17,12 @@
 # the package is the one line on standard output; everything else goes to standard error.
 set -euo pipefail
 caller="$PWD"
+script="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "$0")/.."
 repo="$(cd ../.. && pwd)"
 
-usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+# Usage: the comment above.
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$script" >&2; exit 2; }
 target=""
 server=""
 universal=false

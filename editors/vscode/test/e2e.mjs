@@ -335,7 +335,6 @@ try {
   check(/amends\.server\.path.*cargo install --path \./s.test(missing) && missing.includes('Open Settings'),
     'a wrong amends.server.path gets an error that says what to install, with Open Settings', missing);
   await shot('vscode-missing-server.png');
-  for (const p of logs.filter((p) => /amends|exthost/i.test(p.slice(userData.length)))) copyFileSync(p, join(artefacts, p.split('/').slice(-2).join('-')));
 } catch (error) {
   failures++;
   console.log(`  FAIL ${error.stack ?? error}`);
@@ -344,6 +343,11 @@ try {
     if (pages[0]) await pages[0].screenshot({ path: join(artefacts, 'vscode-failure.png') });
   } catch {}
 } finally {
+  // The server's and the extension host's logs, after a failure too.
+  const logs = [];
+  const walk = (dir) => { for (const name of readdirSync(dir)) { const p = join(dir, name); statSync(p).isDirectory() ? walk(p) : logs.push(p); } };
+  try { walk(join(userData, 'logs')); } catch {}
+  for (const p of logs.filter((p) => /amends|exthost/i.test(p.slice(userData.length)))) copyFileSync(p, join(artefacts, p.split('/').slice(-2).join('-')));
   await browser?.close().catch(() => {});
   server?.kill('SIGTERM');
 }
