@@ -314,11 +314,15 @@ impl Backend {
         }
         let backend = self.clone();
         let uri = uri.clone();
-        let linted = Arc::clone(linted);
+        // Not a strong reference while waiting: a change frees the lint before the next one's
+        // peak (see `did_change`), and a large draft's lint is tens of megabytes.
+        let linted = Arc::downgrade(linted);
         tokio::spawn(async move {
             tokio::time::sleep(QUIET_BEFORE_WORKING_AHEAD).await;
             // A document that changed meanwhile gets its own work ahead after its next lint.
-            if backend.state.is_current(&uri, &linted) {
+            if let Some(linted) = linted.upgrade()
+                && backend.state.is_current(&uri, &linted)
+            {
                 let _ = backend.fix_all_edit(&uri, &linted).await;
             }
         });
