@@ -180,6 +180,43 @@ fn rapid_changes_end_with_the_diagnostics_of_the_final_text() {
 }
 
 #[test]
+fn a_version_a_request_linted_first_is_still_published() {
+    let (mut client, _) = start(&["utf-16"]);
+    client.open(URI, "markdown", DRAFT);
+    client.diagnostics_for(URI, 1);
+    // A hover right behind each change often reaches the lint worker before the change's own
+    // lint task does, and lints that version for the hover; every version must still be pushed.
+    let start_of_text = json!({ "line": 0, "character": 0 });
+    for version in 2..=80 {
+        client.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": URI, "version": version },
+                "contentChanges": [{
+                    "range": { "start": start_of_text, "end": start_of_text },
+                    "text": " ",
+                }],
+            }),
+        );
+        client.call(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": URI }, "position": start_of_text }),
+        );
+        let published = client.wait_for(&format!("diagnostics of version {version}"), |message| {
+            message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["version"] == version
+        });
+        assert!(
+            !published["params"]["diagnostics"]
+                .as_array()
+                .unwrap()
+                .is_empty()
+        );
+    }
+    assert!(client.shutdown().success());
+}
+
+#[test]
 fn a_quick_fix_edit_removes_its_finding() {
     let (mut client, _) = start(&["utf-16"]);
     client.open(URI, "markdown", DRAFT);
@@ -253,6 +290,127 @@ fn fix_all_applies_every_safe_fix_and_nothing_else() {
     // Only quick fixes asked for: no fix-all.
     let quick = code_actions(&mut client, URI, &whole, Some(&["quickfix"]));
     assert!(quick.iter().all(|action| action["kind"] == "quickfix"));
+    assert!(client.shutdown().success());
+}
+
+/// Capabilities of a client that resolves a code action's edit later, as VS Code, Neovim, Helix
+/// and Emacs do.
+fn resolving_capabilities() -> Value {
+    let mut capabilities = capabilities(&["utf-16"]);
+    capabilities["textDocument"]["codeAction"]["resolveSupport"] =
+        json!({ "properties": ["edit"] });
+    capabilities["textDocument"]["codeAction"]["dataSupport"] = json!(true);
+    capabilities
+}
+
+fn fix_all_of(actions: &[Value]) -> Value {
+    actions
+        .iter()
+        .find(|action| action["kind"] == "source.fixAll.amends")
+        .unwrap_or_else(|| panic!("no fix-all in {actions:?}"))
+        .clone()
+}
+
+/// The range of the cursor at `needle`, as VS Code asks for code actions on each cursor move.
+fn cursor_at(text: &str, needle: &str) -> Value {
+    let (line, character) = position_at(text, text.find(needle).unwrap(), "utf-16");
+    let cursor = json!({ "line": line, "character": character });
+    json!({ "start": cursor, "end": cursor })
+}
+
+#[test]
+fn a_client_that_resolves_gets_the_fix_all_without_its_edit_and_resolving_gives_the_same_edit() {
+    let text = DRAFT.replace("upset you.", "upset you. It was a very, very small delay.");
+    let cursor = cursor_at(&text, "apologize");
+
+    let mut plain = LspClient::start(None);
+    plain.initialize(capabilities(&["utf-16"]), Value::Null);
+    plain.open(URI, "markdown", &text);
+    plain.diagnostics_for(URI, 1);
+    // Without resolveSupport the edit is worked out right after the lint, before any request.
+    assert!(
+        plain.log_says("worked out the fix-all"),
+        "{}",
+        plain.stderr()
+    );
+    let inline = fix_all_of(&code_actions(&mut plain, URI, &cursor, None));
+    let expected = edits_for(&inline, URI);
+    assert!(!expected.is_empty());
+    assert!(plain.shutdown().success());
+
+    let mut client = LspClient::start(None);
+    let result = client.initialize(resolving_capabilities(), Value::Null);
+    assert_eq!(
+        result["capabilities"]["codeActionProvider"]["resolveProvider"],
+        true
+    );
+    client.open(URI, "markdown", &text);
+    client.diagnostics_for(URI, 1);
+    let actions = code_actions(&mut client, URI, &cursor, None);
+    let unresolved = fix_all_of(&actions);
+    assert!(unresolved.get("edit").is_none(), "{unresolved}");
+    assert_eq!(unresolved["title"], inline["title"]);
+    assert_eq!(unresolved["data"], json!({ "uri": URI, "version": 1 }));
+    // The quick fixes still carry their edits.
+    assert!(
+        actions
+            .iter()
+            .filter(|action| action["kind"] == "quickfix")
+            .all(|action| action.get("edit").is_some() || action.get("command").is_some())
+    );
+    assert!(
+        !client.stderr().contains("worked out the fix-all"),
+        "a code-action request worked out the fix-all: {}",
+        client.stderr()
+    );
+    let resolved = client.call("codeAction/resolve", unresolved.clone());
+    assert_eq!(edits_for(&resolved, URI), expected);
+    assert_eq!(resolved["kind"], "source.fixAll.amends");
+    assert_eq!(resolved["data"], unresolved["data"]);
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn a_fix_all_resolved_after_the_document_changed_is_refused() {
+    let mut client = LspClient::start(None);
+    client.initialize(resolving_capabilities(), Value::Null);
+    client.open(URI, "markdown", DRAFT);
+    client.diagnostics_for(URI, 1);
+    let cursor = cursor_at(DRAFT, "slight");
+    let offered = fix_all_of(&code_actions(&mut client, URI, &cursor, None));
+    let changed = DRAFT.replace("Best,", "Kind regards,");
+    client.replace_all(URI, 2, &changed);
+    let response = client.request("codeAction/resolve", offered);
+    // LSP's ContentModified: the edit would be for a text the client no longer has.
+    assert_eq!(response["error"]["code"], -32801, "{response}");
+
+    // Asked again, the action for the new version resolves to an edit of the new text.
+    let offered = fix_all_of(&code_actions(&mut client, URI, &cursor, None));
+    assert_eq!(offered["data"]["version"], 2);
+    let resolved = client.call("codeAction/resolve", offered);
+    let fixed = apply_text_edits(&changed, &edits_for(&resolved, URI), "utf-16");
+    assert_eq!(fixed, changed.replace("this slight delay", "this delay"));
+
+    // Only the fix-all is sent unresolved; an action that is complete as sent (VS Code asks to
+    // resolve a template's, which runs a command and has no edit) comes back unchanged.
+    let template = code_actions(
+        &mut client,
+        URI,
+        &cursor_at(DRAFT, "We are"),
+        Some(&["quickfix"]),
+    )
+    .into_iter()
+    .find(|action| {
+        action["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Add a sentence")
+    })
+    .expect("a template action");
+    assert_eq!(
+        client.call("codeAction/resolve", template.clone()),
+        template
+    );
     assert!(client.shutdown().success());
 }
 
@@ -887,7 +1045,9 @@ fn position_of(messages: &[Value], wanted: impl Fn(&Value) -> bool) -> Option<us
 
 #[test]
 fn a_long_fix_all_does_not_hold_up_other_documents() {
-    let (mut client, _) = start(&["utf-16"]);
+    // A client that resolves code actions: the server does not work out the fix-all ahead.
+    let mut client = LspClient::start(None);
+    client.initialize(resolving_capabilities(), Value::Null);
     let big_uri = "file:///drafts/big.txt";
     let big = draft_with_a_fix_per_sentence(4 << 20);
     client.open(big_uri, "plaintext", &big);
@@ -939,7 +1099,9 @@ fn a_long_fix_all_does_not_hold_up_other_documents() {
 
 #[test]
 fn a_fix_all_of_a_version_the_client_has_changed_is_cancelled() {
-    let (mut client, _) = start(&["utf-16"]);
+    // A client that resolves code actions: the server does not work out the fix-all ahead.
+    let mut client = LspClient::start(None);
+    client.initialize(resolving_capabilities(), Value::Null);
     let big_uri = "file:///drafts/big.txt";
     let big = draft_with_a_fix_per_sentence(4 << 20);
     client.open(big_uri, "plaintext", &big);
@@ -972,6 +1134,49 @@ fn a_fix_all_of_a_version_the_client_has_changed_is_cancelled() {
     assert!(!applied, "no edit of the old text is sent");
     let published = client.diagnostics_for(big_uri, 2);
     assert_eq!(published["version"], 2);
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn the_fix_all_worked_out_ahead_is_of_the_version_the_client_has() {
+    // A client that cannot resolve code actions: the fix-all is worked out after each lint, and
+    // a change while it is (a long one, at 4 MB) stops it between passes.
+    let (mut client, _) = start(&["utf-16"]);
+    let big_uri = "file:///drafts/big.txt";
+    let big = draft_with_a_fix_per_sentence(4 << 20);
+    client.open(big_uri, "plaintext", &big);
+    assert!(client.log_says("linted version=1"), "{}", client.stderr());
+    let changed = format!("Hi Sam, {big}");
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": big_uri, "version": 2 },
+            "contentChanges": [{
+                "range": { "start": { "line": 0, "character": 0 },
+                           "end": { "line": 0, "character": 0 } },
+                "text": "Hi Sam, ",
+            }],
+        }),
+    );
+    client.diagnostics_for(big_uri, 2);
+    let start_of_text = json!({ "start": { "line": 0, "character": 0 },
+                                "end": { "line": 0, "character": 0 } });
+    let fix_all = fix_all_of(&code_actions(&mut client, big_uri, &start_of_text, None));
+    let edits = edits_for(&fix_all, big_uri);
+    let [edit] = edits.as_slice() else {
+        panic!("one edit expected: {edits:?}");
+    };
+    // One line of ASCII: UTF-16 columns are byte offsets (and the tests' own conversion would
+    // take minutes at 4 MB).
+    assert_eq!(edit["range"]["start"]["line"], 0);
+    assert_eq!(edit["range"]["end"]["line"], 0);
+    let column = |end: &str| edit["range"][end]["character"].as_u64().unwrap() as usize;
+    let mut fixed = changed.clone();
+    fixed.replace_range(
+        column("start")..column("end"),
+        edit["newText"].as_str().unwrap(),
+    );
+    assert_eq!(fixed, changed.replace("the slight delay", "the delay"));
     assert!(client.shutdown().success());
 }
 

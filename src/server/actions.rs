@@ -8,12 +8,19 @@
 //! `workspace/applyEdit` ([`template_snippet_edit`]). Other clients get the same sentence as
 //! plain text, brackets and all, for the writer to fill in.
 //!
+//! `source.fixAll.amends` lints the draft once per pass, so working out its edit costs as much
+//! as a lint or more (tens of milliseconds at a megabyte). VS Code asks for code actions on every
+//! cursor move, so a client that can resolve an action's edit later (`codeAction/resolve`) gets
+//! the action without it ([`FixAll::Unresolved`], with [`FixAllData`] naming the document
+//! version); other clients get the edit the server worked out ahead, after the lint.
+//!
 //! The fixes themselves come from the rules; this module only turns them into workspace edits
 //! and decides which actions a request asked for (`context.only`).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, Command, CreateFile, CreateFileOptions,
     DocumentChangeOperation, DocumentChanges, OneOf, OptionalVersionedTextDocumentIdentifier,
@@ -29,6 +36,27 @@ use crate::server::project_config::Target;
 
 /// The kind of the fix-all action, for `editor.codeActionsOnSave`.
 pub const FIX_ALL_KIND: &str = "source.fixAll.amends";
+
+const FIX_ALL_TITLE: &str = "Fix all safe amends problems";
+
+/// The `data` of an unresolved fix-all action: the document version it was offered for. Its edit
+/// is only worked out for that version; a later one is refused with `ContentModified`.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct FixAllData {
+    pub uri: Uri,
+    pub version: i32,
+}
+
+/// What a code-action answer carries of `source.fixAll.amends`.
+#[derive(Debug)]
+pub enum FixAll {
+    /// The request did not ask for that kind.
+    NotAsked,
+    /// The action without its edit, for the client to resolve when it is chosen.
+    Unresolved,
+    /// The edit, worked out off the message loop (`None`: nothing would change).
+    Resolved(Option<Edit>),
+}
 
 /// What the client can do with a workspace edit.
 #[derive(Clone, Copy, Debug, Default)]
@@ -53,9 +81,7 @@ pub struct Request<'a> {
     pub support: EditSupport,
     /// For plain text and e-mail: where to turn a rule off, if anywhere.
     pub project_config: Option<Target>,
-    /// The edit of `source.fixAll.amends`, worked out beforehand (off the message loop) when the
-    /// request asks for that kind.
-    pub fix_all: Option<Edit>,
+    pub fix_all: FixAll,
 }
 
 /// Every action the request asks for, quick fixes first.
@@ -80,17 +106,14 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
             }
         }
     }
-    let fix_all_kind = CodeActionKind::new(FIX_ALL_KIND);
-    if wanted(&fix_all_kind, request.only)
-        && let Some(action) = fix_all(
-            request.uri,
-            request.linted,
-            request.fix_all.as_ref(),
-            request.encoding,
-        )
-    {
-        actions.push(CodeActionOrCommand::CodeAction(action));
-    }
+    let fix_all_action = match &request.fix_all {
+        FixAll::NotAsked => None,
+        FixAll::Unresolved => unresolved_fix_all(request.uri, request.linted),
+        FixAll::Resolved(edit) => {
+            fix_all(request.uri, request.linted, edit.as_ref(), request.encoding)
+        }
+    };
+    actions.extend(fix_all_action.map(CodeActionOrCommand::CodeAction));
     actions
 }
 
@@ -324,23 +347,60 @@ pub fn fix_all(
 ) -> Option<CodeAction> {
     let edit = edit?;
     Some(CodeAction {
-        title: "Fix all safe amends problems".to_owned(),
+        title: FIX_ALL_TITLE.to_owned(),
         kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
         edit: Some(changes(uri, vec![text_edit(linted, edit, encoding)])),
         ..CodeAction::default()
     })
 }
 
+/// `source.fixAll.amends` without its edit, when the lint has a safe fix to apply. Deciding that
+/// is a look at the findings; the edit itself comes with `codeAction/resolve`
+/// ([`resolve_fix_all`]).
+fn unresolved_fix_all(uri: &Uri, linted: &Linted) -> Option<CodeAction> {
+    let data = FixAllData {
+        uri: uri.clone(),
+        version: linted.version,
+    };
+    has_safe_fix(linted).then(|| CodeAction {
+        title: FIX_ALL_TITLE.to_owned(),
+        kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
+        data: serde_json::to_value(data).ok(),
+        ..CodeAction::default()
+    })
+}
+
+/// The client's unresolved fix-all `action` with its edit filled in from `linted`, the lint of
+/// the version it was offered for. An action whose fixes undo each other gets an empty edit: the
+/// client asked to apply it, and applying nothing is the honest answer.
+pub fn resolve_fix_all(
+    mut action: CodeAction,
+    data: &FixAllData,
+    linted: &Linted,
+    edit: Option<&Edit>,
+    encoding: Encoding,
+) -> CodeAction {
+    let edits = edit
+        .map(|edit| text_edit(linted, edit, encoding))
+        .into_iter()
+        .collect();
+    action.edit = Some(changes(&data.uri, edits));
+    action
+}
+
+fn has_safe_fix(linted: &Linted) -> bool {
+    linted
+        .report
+        .findings
+        .iter()
+        .any(|finding| finding.fixes.iter().any(|fix| fix.safety == Safety::Safe))
+}
+
 /// Every safe fix, applied pass after pass as `amends check --fix` does, as one edit of the
 /// changed stretch (`None` inside: nothing would change). `None` when `stop` said to stop
 /// between passes.
 pub fn fix_all_edit(linted: &Linted, stop: impl Fn() -> bool) -> Option<Option<Edit>> {
-    let has_safe_fix = linted
-        .report
-        .findings
-        .iter()
-        .any(|finding| finding.fixes.iter().any(|fix| fix.safety == Safety::Safe));
-    if !has_safe_fix {
+    if !has_safe_fix(linted) {
         return Some(None);
     }
     // The lint's own report starts the loop: a draft's report is not copied to be fixed.

@@ -36,6 +36,10 @@ pub struct Document {
     /// A lint task is running for this document: a change only has to bump the version, the
     /// task re-lints before it stops.
     pub lint_running: bool,
+    /// The version and settings generation whose diagnostics were last pushed. A request (a
+    /// hover, a code action) may lint a version before the lint task gets to it; the task then
+    /// publishes that lint instead of taking the version as done.
+    pub published: Option<(i32, u64)>,
 }
 
 impl Document {
@@ -70,6 +74,7 @@ impl Document {
             path,
             linted: None,
             lint_running: false,
+            published: None,
         }
     }
 }

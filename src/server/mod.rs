@@ -46,6 +46,7 @@ pub fn run() -> ExitCode {
     // One thread for the protocol is plenty: the lints run on their own thread ([`worker`]).
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .thread_name("amends-lsp")
+        .enable_time()
         .build()
     {
         Ok(runtime) => runtime,

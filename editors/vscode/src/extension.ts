@@ -1,4 +1,6 @@
 // amends for VS Code: starts `amends lsp` for Markdown, plain text and e-mail documents.
+// The server is the binary "amends.server.path" names, else the one this platform's package
+// bundles, else `amends` on PATH; the output channel says which it started, and its version.
 //
 // Diagnostics, hovers, quick fixes, `source.fixAll.amends` and the code lens come from the
 // server through vscode-languageclient. The server's own commands (`amends.showSummary`,
@@ -23,27 +25,50 @@ const INSTALL_HELP =
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
+let extensionPath: string;
 
-/** The `amends` binary: the `amends.server.path` setting, else `amends` on PATH. */
-function findServer(): { command: string } | { problem: string } {
+/** Where a server came from, for the log. */
+type Origin = 'amends.server.path' | 'bundled with the extension' | 'PATH';
+
+/**
+ * The `amends` binary: the `amends.server.path` setting, else the one bundled in this
+ * platform's package (scripts/package.sh puts it under server/<platform>-<arch>/), else `amends`
+ * on PATH.
+ */
+function findServer(): { command: string; origin: Origin } | { problem: string } {
   const configured = vscode.workspace.getConfiguration('amends').get<string>('server.path', '').trim();
   if (configured) {
     const resolved = configured.startsWith('~/') ? path.join(os.homedir(), configured.slice(2)) : configured;
     if (!isExecutable(resolved)) {
       return { problem: `"amends.server.path" is ${JSON.stringify(configured)}, but that is not an executable file. ${INSTALL_HELP}` };
     }
-    return { command: resolved };
+    return { command: resolved, origin: 'amends.server.path' };
+  }
+  const executable = process.platform === 'win32' ? 'amends.exe' : 'amends';
+  const bundled = path.join(extensionPath, 'server', `${process.platform}-${process.arch}`, executable);
+  if (fs.existsSync(bundled)) {
+    // A .vsix is a zip: an unzipper that drops the file mode leaves the binary unrunnable.
+    if (!isExecutable(bundled)) {
+      try {
+        fs.chmodSync(bundled, 0o755);
+      } catch (error) {
+        output.warn(`[extension] cannot make the bundled server ${bundled} executable: ${String(error)}`);
+      }
+    }
+    if (isExecutable(bundled)) {
+      return { command: bundled, origin: 'bundled with the extension' };
+    }
   }
   const names = process.platform === 'win32' ? ['amends.exe', 'amends.cmd'] : ['amends'];
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     for (const name of names) {
       const candidate = path.join(dir, name);
       if (dir && isExecutable(candidate)) {
-        return { command: candidate };
+        return { command: candidate, origin: 'PATH' };
       }
     }
   }
-  return { problem: `cannot find the amends language server: no "amends.server.path" setting and no \`amends\` on PATH. ${INSTALL_HELP}` };
+  return { problem: `cannot find the amends language server: no "amends.server.path" setting, no server bundled for ${process.platform}-${process.arch} and no \`amends\` on PATH. ${INSTALL_HELP}` };
 }
 
 function isExecutable(file: string): boolean {
@@ -82,7 +107,7 @@ async function start(): Promise<void> {
     void report(found.problem);
     return;
   }
-  output.info(`[extension] starting ${found.command} lsp`);
+  output.info(`[extension] starting ${found.command} lsp (${found.origin})`);
   // No `transport`: the server speaks stdio by default (`--stdio` would be accepted too).
   const serverOptions: ServerOptions = {
     run: { command: found.command, args: ['lsp'] },
@@ -101,6 +126,8 @@ async function start(): Promise<void> {
   client = started;
   try {
     await started.start();
+    const info = started.initializeResult?.serverInfo;
+    output.info(`[extension] started ${info?.name ?? 'amends'} ${info?.version ?? '(no version given)'}, ${found.origin}: ${found.command}`);
   } catch (error) {
     client = undefined;
     void report(`the language server (${found.command} lsp) did not start: ${String(error)}. ${INSTALL_HELP}`);
@@ -138,6 +165,7 @@ async function onActiveDocument(command: string): Promise<unknown> {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('amends', { log: true });
+  extensionPath = context.extensionPath;
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand('amends.fixAllSafe', async () => {

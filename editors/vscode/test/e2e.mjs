@@ -1,12 +1,13 @@
 // amends in the real VS Code: code-server serves the VS Code workbench and extension host,
 // playwright-core drives Debian's Chromium. Run by run.sh, which builds the .vsix first.
 //
-// Installs the built .vsix, opens a draft, checks the Problems panel, the hover, the code lens,
+// Installs the built .vsix (this platform's, with the server inside) with no `amends` on PATH and
+// no "amends.server.path": the bundled server must be the one that runs. Opens a draft, checks the Problems panel, the hover, the code lens,
 // applies a quick fix from the light bulb (Ctrl+.), saves and checks the file, fills in the missing
 // remedy's template snippet placeholder by placeholder; then checks that
 // `editor.codeActionsOnSave: { "source.fixAll.amends": "explicit" }` fixes a second draft on save.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, statSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, statSync, copyFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -46,6 +47,10 @@ async function until(what, fn, timeout = 20000) {
   }
   throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${String(last).slice(0, 400)})`);
 }
+// The extension's output channel (the "amends" log), as written so far.
+const amendsLog = () =>
+  readdirSync(join(userData, 'logs'), { recursive: true }).filter((p) => String(p).endsWith('amends.log'))
+    .map((p) => readFileSync(join(userData, 'logs', String(p)), 'utf8')).join('');
 const freePort = () =>
   new Promise((resolve) => {
     const server = createServer();
@@ -65,9 +70,10 @@ writeFileSync(join(workspace, 'reply.md'), draft);
 writeFileSync(join(workspace, 'second.md'), second);
 writeFileSync(join(workspace, 'third.md'), second.replace('Ken', 'Jo'));
 // `amends.server.path` is machine-overridable: VS Code reads it from the remote machine's
-// settings (code-server: <user-data-dir>/Machine/settings.json), as under Remote-SSH.
+// settings (code-server: <user-data-dir>/Machine/settings.json), as under Remote-SSH. Unset at
+// first: the server bundled in the package runs.
 mkdirSync(join(userData, 'Machine'), { recursive: true });
-writeFileSync(join(userData, 'Machine', 'settings.json'), JSON.stringify({ 'amends.server.path': bin }, null, 2));
+writeFileSync(join(userData, 'Machine', 'settings.json'), '{}');
 writeFileSync(
   join(userData, 'User', 'settings.json'),
   JSON.stringify(
@@ -89,7 +95,9 @@ writeFileSync(
     2,
   ),
 );
-const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, '.local/share'), XDG_CONFIG_HOME: join(home, '.config') };
+// No `amends` on code-server's PATH: a server found there would hide a missing bundled one.
+const pathWithoutAmends = (process.env.PATH ?? '').split(':').filter((dir) => dir && !existsSync(join(dir, 'amends'))).join(':');
+const env = { ...process.env, PATH: pathWithoutAmends, HOME: home, XDG_DATA_HOME: join(home, '.local/share'), XDG_CONFIG_HOME: join(home, '.config') };
 const common = ['--user-data-dir', userData, '--extensions-dir', extensions];
 
 let server;
@@ -142,6 +150,12 @@ try {
   }, 40000);
   const flat = rows.map((r) => r.replace(/\s+/g, ' ').trim());
   console.log('  Problems panel:\n' + flat.map((r) => '       | ' + r).join('\n'));
+  // The problems came from the server in the package, and the log says which server and version.
+  const startedLine = await until('the log line of the started server', () => amendsLog().match(/started amends .*/)?.[0]);
+  console.log(`  log: ${startedLine}`);
+  const bundledServer = new RegExp(`^started amends \\d+\\.\\d+\\.\\d+, bundled with the extension: ${extensions}/[^/]+/server/${process.platform}-${process.arch}/amends$`);
+  check(bundledServer.test(startedLine),
+    'the bundled server runs (no amends on PATH, no setting) and the log names it and its version', startedLine);
   // Column numbers are VS Code's (UTF-16, 1-based): 'Zoë' before them is one unit wide.
   const expected = [
     ["'if' makes the apology conditional: it doubts the harm; apologize for what happened", 'conditional-apology', 3, 1],
@@ -293,11 +307,7 @@ try {
   await until('third.md saved', () => readFileSync(join(workspace, 'third.md'), 'utf8').includes('the mix-up and the delay'), 10000);
   await until('the editor to be clean', async () => !(await page.locator('.tab.active.dirty').count()));
   await palette('amends: Restart server');
-  await until('the server to start again', () => {
-    const log = readdirSync(join(userData, 'logs'), { recursive: true }).filter((p) => String(p).endsWith('amends.log'))
-      .map((p) => readFileSync(join(userData, 'logs', String(p)), 'utf8')).join('');
-    return (log.match(/starting .* lsp/g) ?? []).length >= 2;
-  }, 20000);
+  await until('the server to start again', () => (amendsLog().match(/starting .* lsp/g) ?? []).length >= 2, 20000);
   await until('amends problems after the restart', async () =>
     (await problems.locator('.monaco-list-row').allInnerTexts()).some((t) => /amends\(?\s?missing-remedy/.test(t)), 30000);
   check(true, '"amends: Restart server" restarts it and the problems come back');
@@ -312,6 +322,12 @@ try {
   const duplicate = logText.split('\n').filter((l) => /already exists/i.test(l));
   check(duplicate.length === 0, 'no "command already exists" in the VS Code logs', duplicate.join('\n'));
 
+  // "amends.server.path" wins over the bundled server.
+  writeFileSync(join(userData, 'Machine', 'settings.json'), JSON.stringify({ 'amends.server.path': bin }));
+  const fromSetting = await until('the server from the setting', () =>
+    amendsLog().split('\n').find((line) => line.includes(`amends.server.path: ${bin}`)), 20000);
+  check(/started amends \d+\.\d+\.\d+, amends\.server\.path: /.test(fromSetting), '"amends.server.path" wins over the bundled server', fromSetting);
+
   // No silent failure: a server path that does not work gets an error saying what to install.
   writeFileSync(join(userData, 'Machine', 'settings.json'), JSON.stringify({ 'amends.server.path': join(root, 'no-amends-here') }));
   const missing = await until('the error about the missing server', async () =>
@@ -319,7 +335,6 @@ try {
   check(/amends\.server\.path.*cargo install --path \./s.test(missing) && missing.includes('Open Settings'),
     'a wrong amends.server.path gets an error that says what to install, with Open Settings', missing);
   await shot('vscode-missing-server.png');
-  for (const p of logs.filter((p) => /amends|exthost/i.test(p.slice(userData.length)))) copyFileSync(p, join(artefacts, p.split('/').slice(-2).join('-')));
 } catch (error) {
   failures++;
   console.log(`  FAIL ${error.stack ?? error}`);
@@ -328,6 +343,11 @@ try {
     if (pages[0]) await pages[0].screenshot({ path: join(artefacts, 'vscode-failure.png') });
   } catch {}
 } finally {
+  // The server's and the extension host's logs, after a failure too.
+  const logs = [];
+  const walk = (dir) => { for (const name of readdirSync(dir)) { const p = join(dir, name); statSync(p).isDirectory() ? walk(p) : logs.push(p); } };
+  try { walk(join(userData, 'logs')); } catch {}
+  for (const p of logs.filter((p) => /amends|exthost/i.test(p.slice(userData.length)))) copyFileSync(p, join(artefacts, p.split('/').slice(-2).join('-')));
   await browser?.close().catch(() => {});
   server?.kill('SIGTERM');
 }
