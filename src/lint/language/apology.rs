@@ -284,9 +284,11 @@ fn coordinated_subject(analysis: &Analysis<'_>, word: usize, before: usize) -> S
     };
     // The nearest subject before the *and* is the first verb's: "so that *you* can reinforce
     // your sincerity and apologize" is the reader's, whatever opens the sentence. The walk may
-    // leave the clause: "I understand *that* and regret …" splits a clause at "that".
+    // leave the clause ("I understand *that* and regret …" splits a clause at "that") but not
+    // the sentence, and goes back a bounded way, so a run of "and apologize" stays linear.
     let clause = analysis.sentence_of(word);
-    for i in (clause.start as usize..and).rev() {
+    let reach = (clause.start as usize).max(and.saturating_sub(SUBJECT_REACH));
+    for i in (reach..and).rev() {
         if analysis.is(i, words.first_person_subjects) {
             return Subject::Writer {
                 start: i,
@@ -300,12 +302,16 @@ fn coordinated_subject(analysis: &Analysis<'_>, word: usize, before: usize) -> S
             return Subject::Other;
         }
     }
-    let mut first = clause.start as usize;
+    let mut first = analysis.clause_of(word).start as usize;
     while first < and && analysis.is(first, words.sentence_openers) {
         first += 1;
     }
     third_person_subject(analysis, first, and)
 }
+
+/// How many words back a left-out subject is looked for, before an *and* or an infinitive of
+/// purpose: a subject is near, and a bounded walk keeps a run of them linear.
+const SUBJECT_REACH: usize = 40;
 
 /// Whether the word at `index` stands where a subject does, at the head of its clause: a
 /// pronoun after a verb or a preposition is its object ("gave *you* reason", "writing to *you*").
@@ -617,7 +623,8 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
 fn purpose_subject(analysis: &Analysis<'_>, word: usize) -> Option<Subject> {
     let words = analysis.words();
     let clause = analysis.clause_of(word);
-    let subject = (clause.start as usize..word).rev().find(|&i| {
+    let reach = (clause.start as usize).max(word.saturating_sub(SUBJECT_REACH));
+    let subject = (reach..word).rev().find(|&i| {
         analysis.is(i, words.first_person_subjects)
             || (analysis.is(i, words.third_person_pronouns)
                 && opens_clause(analysis, i, clause.start as usize))
