@@ -140,11 +140,7 @@ impl Rule for ApologyBut {
 fn turn_length(analysis: &Analysis<'_>, index: usize) -> usize {
     let words = analysis.words();
     // "niet alleen …, maar ook …" adds, it does not limit.
-    let additive = words
-        .additive_turns
-        .iter()
-        .any(|&(turn, next)| analysis.word(index) == turn && analysis.word(index + 1) == next);
-    if additive {
+    if analysis.is_any_phrase(index, words.additive_turns) {
         return 0;
     }
     // A conjunction of the lexicon's table ("but", "however", "maar" …).
@@ -157,16 +153,8 @@ fn turn_length(analysis: &Analysis<'_>, index: usize) -> usize {
     words
         .turn_phrases
         .iter()
-        .find(|phrase| starts_with(analysis, index, phrase))
+        .find(|phrase| analysis.is_phrase(index, phrase))
         .map_or(0, |phrase| phrase.len())
-}
-
-/// Whether the words from `index` on are `phrase`.
-fn starts_with(analysis: &Analysis<'_>, index: usize, phrase: &[&str]) -> bool {
-    phrase
-        .iter()
-        .enumerate()
-        .all(|(offset, word)| analysis.word(index + offset) == *word)
 }
 
 /// How many words after the conjunction the limiting phrase may start ("but, unfortunately, as
@@ -420,11 +408,7 @@ fn limit_after(analysis: &Analysis<'_>, from: usize) -> Option<usize> {
 
 /// "but you did not deserve this" sides with the reader: not a limit.
 fn is_sympathy(analysis: &Analysis<'_>, after: usize) -> bool {
-    analysis
-        .words()
-        .undeserved_harm
-        .iter()
-        .any(|phrase| starts_with(analysis, after, phrase))
+    analysis.is_any_phrase(after, analysis.words().undeserved_harm)
 }
 
 /// "but because of our mistake, …": the cause named is ours, which is ownership, not a shift.

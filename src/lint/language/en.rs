@@ -901,7 +901,7 @@ pub(super) const WORDS: WordLists = WordLists {
     ],
     intransitive_nominals: &[],
     concessive_intensifiers: &["even"],
-    additive_turns: &[("but", "also")],
+    additive_turns: &[&["but", "also"]],
     turn_phrases: &[
         &["that", "said"],
         &["that", "being", "said"],

@@ -588,7 +588,7 @@ pub struct WordLists {
     pub concessive_intensifiers: &'static [&'static str],
     /// A contrastive conjunction and the word after it that make it add, not limit ("not only
     /// sorry *but also* …").
-    pub additive_turns: &'static [(&'static str, &'static str)],
+    pub additive_turns: &'static [&'static [&'static str]],
     /// Turns of more than one word that limit like *but* ("that said", "having said that").
     pub turn_phrases: &'static [&'static [&'static str]],
     /// What, right after a *but*, sides with the reader ("but you did not *deserve* this").
@@ -1396,11 +1396,11 @@ mod tests {
             ],
             phrases: [
                 consequence_links, that_like_markers, seeming_complements, turn_phrases,
-                undeserved_harm
+                undeserved_harm, additive_turns
             ],
             pairs: [
                 as_possible_frames, irregular_participles, vowel_articles, subject_object_pronouns,
-                transition_links, additive_turns
+                transition_links
             ]
         )
     }

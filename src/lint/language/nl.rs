@@ -684,7 +684,7 @@ pub(super) const WORDS: WordLists = WordLists {
         "achterblijven",
     ],
     concessive_intensifiers: &[],
-    additive_turns: &[("maar", "ook")],
+    additive_turns: &[&["maar", "ook"]],
     turn_phrases: &[&["dat", "gezegd", "hebbende"], &["dat", "gezegd", "zijnde"]],
     undeserved_harm: &[
         &["u", "verdient"],
