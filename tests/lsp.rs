@@ -1043,9 +1043,9 @@ fn position_of(messages: &[Value], wanted: impl Fn(&Value) -> bool) -> Option<us
     messages.iter().position(wanted)
 }
 
-#[test]
-fn a_long_fix_all_does_not_hold_up_other_documents() {
-    // A client that resolves code actions: the server does not work out the fix-all ahead.
+/// A client that resolves code actions (so the server does not work out the fix-all ahead),
+/// with a 4 MB draft open whose fix-all it has just asked for, as request "fix-all".
+fn fixing_all_of_a_big_draft() -> (LspClient, &'static str) {
     let mut client = LspClient::start(None);
     client.initialize(resolving_capabilities(), Value::Null);
     let big_uri = "file:///drafts/big.txt";
@@ -1057,6 +1057,12 @@ fn a_long_fix_all_does_not_hold_up_other_documents() {
         "workspace/executeCommand",
         json!({ "command": "amends.fixAll", "arguments": [big_uri] }),
     );
+    (client, big_uri)
+}
+
+#[test]
+fn a_long_fix_all_does_not_hold_up_other_documents() {
+    let (mut client, _) = fixing_all_of_a_big_draft();
     client.open(URI, "markdown", DRAFT);
     let (line, character) = position_at(DRAFT, DRAFT.find("slight").unwrap(), "utf-16");
     client.send_request(
@@ -1099,18 +1105,7 @@ fn a_long_fix_all_does_not_hold_up_other_documents() {
 
 #[test]
 fn a_fix_all_of_a_version_the_client_has_changed_is_cancelled() {
-    // A client that resolves code actions: the server does not work out the fix-all ahead.
-    let mut client = LspClient::start(None);
-    client.initialize(resolving_capabilities(), Value::Null);
-    let big_uri = "file:///drafts/big.txt";
-    let big = draft_with_a_fix_per_sentence(4 << 20);
-    client.open(big_uri, "plaintext", &big);
-    client.diagnostics_for(big_uri, 1);
-    client.send_request(
-        "fix-all",
-        "workspace/executeCommand",
-        json!({ "command": "amends.fixAll", "arguments": [big_uri] }),
-    );
+    let (mut client, big_uri) = fixing_all_of_a_big_draft();
     client.notify(
         "textDocument/didChange",
         json!({

@@ -23,6 +23,14 @@ fn hover_nowhere(client: &mut LspClient) -> Value {
     )
 }
 
+/// A notification every bad frame below carries as its body.
+const INITIALIZED: &str = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+
+/// `body` after a header block of the one line `header`.
+fn headed(header: &str, body: &str) -> Vec<u8> {
+    format!("{header}\r\n\r\n{body}").into_bytes()
+}
+
 /// The server's log lines that mention `phrase`, once at least one has arrived (standard error
 /// is read on its own thread, so a line may come after the response that followed it).
 fn log_lines_with(client: &LspClient, phrase: &str) -> usize {
@@ -74,30 +82,27 @@ fn survives(name: &str, bad: &[u8], logged: &str) {
 
 #[test]
 fn a_negative_content_length_is_dropped_and_the_server_reads_on() {
-    let mut bad = b"Content-Length: -5\r\n\r\n".to_vec();
-    bad.extend_from_slice(br#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#);
+    let bad = headed("Content-Length: -5", INITIALIZED);
     survives("negative", &bad, "bad Content-Length \"-5\"");
 }
 
 #[test]
 fn a_content_length_that_is_not_a_number_is_dropped_and_the_server_reads_on() {
-    let mut bad = b"Content-Length: twelve\r\n\r\n".to_vec();
-    bad.extend_from_slice(br#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#);
+    let bad = headed("Content-Length: twelve", INITIALIZED);
     survives("not a number", &bad, "bad Content-Length \"twelve\"");
 }
 
 #[test]
 fn a_frame_without_content_length_is_dropped_and_the_server_reads_on() {
-    let mut bad = b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n".to_vec();
-    bad.extend_from_slice(br#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#);
+    let header = "Content-Type: application/vscode-jsonrpc; charset=utf-8";
+    let bad = headed(header, INITIALIZED);
     survives("missing", &bad, "without a valid Content-Length");
 }
 
 #[test]
 fn a_content_length_too_short_drops_only_that_frame() {
-    let body = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
-    let mut bad = format!("Content-Length: {}\r\n\r\n", body.len() - 10).into_bytes();
-    bad.extend_from_slice(body.as_bytes());
+    let header = format!("Content-Length: {}", INITIALIZED.len() - 10);
+    let bad = headed(&header, INITIALIZED);
     survives("too short", &bad, "dropped a malformed message: not JSON");
 }
 
@@ -105,9 +110,8 @@ fn a_content_length_too_short_drops_only_that_frame() {
 fn a_content_length_too_long_drops_only_that_frame() {
     // The claimed length runs into the next frame: its header shows where the next message
     // starts, so the server need not wait for bytes that never come.
-    let body = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
-    let mut bad = format!("Content-Length: {}\r\n\r\n", body.len() + 300).into_bytes();
-    bad.extend_from_slice(body.as_bytes());
+    let header = format!("Content-Length: {}", INITIALIZED.len() + 300);
+    let bad = headed(&header, INITIALIZED);
     survives(
         "too long",
         &bad,
@@ -117,18 +121,15 @@ fn a_content_length_too_long_drops_only_that_frame() {
 
 #[test]
 fn a_content_length_of_a_hundred_gigabytes_is_refused_without_allocating_it() {
-    let mut bad = b"Content-Length: 100000000000\r\n\r\n".to_vec();
-    bad.extend_from_slice(br#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#);
+    let bad = headed("Content-Length: 100000000000", INITIALIZED);
     survives("100 GB", &bad, "over the 64 MiB limit");
 }
 
 #[test]
 fn a_content_length_of_the_largest_integer_is_refused() {
-    let mut bad = b"Content-Length: 18446744073709551615\r\n\r\n".to_vec();
-    bad.extend_from_slice(b"{}");
+    let bad = headed("Content-Length: 18446744073709551615", "{}");
     survives("u64::MAX", &bad, "over the 64 MiB limit");
-    let mut bad = b"Content-Length: 99999999999999999999999999\r\n\r\n".to_vec();
-    bad.extend_from_slice(b"{}");
+    let bad = headed("Content-Length: 99999999999999999999999999", "{}");
     survives("past u64", &bad, "over the 64 MiB limit");
 }
 
@@ -143,7 +144,6 @@ fn a_header_line_that_is_not_utf8_is_skipped() {
 
 #[test]
 fn every_bad_frame_in_a_row_is_logged_once_and_the_next_good_one_is_read() {
-    let initialized = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
     let mut client = LspClient::start(None);
     client.initialize(capabilities(&["utf-16"]), Value::Null);
     let mut bad = b"\xff\xfe\r\n\r\n".to_vec();
@@ -152,7 +152,7 @@ fn every_bad_frame_in_a_row_is_logged_once_and_the_next_good_one_is_read() {
         "Content-Length: abc",
         "Content-Length: 100000000000",
     ] {
-        bad.extend_from_slice(format!("{header}\r\n\r\n{initialized}").as_bytes());
+        bad.extend_from_slice(&headed(header, INITIALIZED));
     }
     bad.extend_from_slice(&frame("{ not json"));
     client.send_bytes(&bad);
