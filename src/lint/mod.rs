@@ -31,7 +31,8 @@ use crate::rules::{self, Context};
 pub struct Report {
     /// The document's main language (detected, or forced by the options).
     pub language: Language,
-    /// The apology gate's verdict; when false there are no findings and no summary.
+    /// The apology gate's verdict; when false there is no summary and no findings but notices
+    /// ([`rules::RuleKind::Notice`]).
     pub is_apology: bool,
     /// Why the gate decided as it did: the features it weighed and its score.
     pub gate: gate::GateVerdict,
@@ -100,18 +101,32 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
         .collect();
     apologies.sort_by_key(|(range, _)| range.start);
 
-    // Markup notices (an e-mail body amends cannot read) are about amends, not the draft, so they
-    // are reported whatever the gate says: otherwise an encoded apology would pass in silence.
+    // Notices (an e-mail body amends cannot read) are about amends' reading of the file, not the
+    // draft, so they run before the gate and are reported whatever it says: otherwise an encoded
+    // apology would pass in silence. The file is read once, so they run once, on the main part.
     let mut findings: Vec<Finding> = Vec::new();
-    for notice in &prose.notices {
-        let meta = rules::meta_of(notice.rule).expect("markup notices use registered rule ids");
+    let main_part = Context {
+        source: text,
+        analysis: &parts[0],
+        prose: &prose,
+        kind,
+        anchor: parts[0].anchor(),
+        messages,
+    };
+    for rule in rules::registry() {
+        let meta = rule.meta();
+        if meta.kind != rules::RuleKind::Notice {
+            continue;
+        }
         if let Some(severity) =
             options.level_of(meta.id, meta.default_severity, meta.enabled_by_default)
         {
-            findings.push(Finding {
-                severity,
-                ..notice.clone()
-            });
+            let first = findings.len();
+            rule.check(&main_part, &mut findings);
+            for finding in &mut findings[first..] {
+                finding.rule = meta.id;
+                finding.severity = severity;
+            }
         }
     }
     if !gate.is_apology {
@@ -155,6 +170,9 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
     let mut scored_components = Components::all();
     for rule in rules::registry() {
         let meta = rule.meta();
+        if meta.kind == rules::RuleKind::Notice {
+            continue;
+        }
         let level = options.level_of(meta.id, meta.default_severity, meta.enabled_by_default);
         let Some(severity) = level else {
             // "A rule turned off takes its component out of the score" (catalog, Summary).

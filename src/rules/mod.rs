@@ -68,7 +68,8 @@ pub struct RuleMeta {
 pub enum RuleKind {
     Phrase,
     Structure,
-    /// Reports something about amends' reading of the file, not about the draft.
+    /// Reports something about amends' reading of the file, not about the draft: runs once per
+    /// document, before the gate, whatever the gate says.
     Notice,
 }
 

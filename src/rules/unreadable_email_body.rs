@@ -53,7 +53,10 @@
 //! Het spijt ons dat uw bestelling zoek is. Wij sturen vandaag een nieuwe.
 //! ```
 
+use std::borrow::Cow;
+
 use crate::lint::finding::{Finding, Severity};
+use crate::lint::markup::UnreadableReason;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct UnreadableEmailBody;
@@ -73,7 +76,112 @@ impl Rule for UnreadableEmailBody {
         &META
     }
 
-    /// The markup layer raises this notice while reading the file; there is nothing to look for
-    /// in the prose.
-    fn check(&self, _context: &Context<'_>, _findings: &mut Vec<Finding>) {}
+    /// Reports what markup recorded while reading the file (`Prose::unreadable_body`); there is
+    /// nothing to look for in the prose.
+    fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
+        let Some(body) = &context.prose.unreadable_body else {
+            return;
+        };
+        let reason: Cow<'static, str> = match &body.reason {
+            UnreadableReason::QuotedPrintable => context
+                .localized(
+                    "quoted-printable encoded",
+                    "die is gecodeerd als quoted-printable",
+                )
+                .into(),
+            UnreadableReason::Base64 => context
+                .localized("base64 encoded", "die is gecodeerd als base64")
+                .into(),
+            UnreadableReason::OtherEncoding(encoding) => context
+                .format_localized(
+                    format_args!("in the \"{encoding}\" transfer encoding"),
+                    format_args!("die is gecodeerd in de transfercodering \"{encoding}\""),
+                )
+                .into(),
+            UnreadableReason::HtmlOnly => {
+                context.localized("HTML only", "die is alleen HTML").into()
+            }
+            UnreadableReason::NotPlainText(media_type) => context
+                .format_localized(
+                    format_args!("{media_type}, not plain text"),
+                    format_args!("die is {media_type} en geen platte tekst"),
+                )
+                .into(),
+            UnreadableReason::NoPlainPart => context
+                .localized(
+                    "without a plain-text part amends could find",
+                    "er is geen deel in platte tekst te vinden",
+                )
+                .into(),
+        };
+        let message = context.format_localized(
+            format_args!(
+                "This e-mail's body is {reason}, so amends did not check it; save the message as \
+                 plain text (7bit or 8bit) to lint it."
+            ),
+            format_args!(
+                "amends heeft de tekst van deze e-mail niet gecontroleerd, want {reason}; sla het \
+                 bericht op als platte tekst (7bit of 8bit) om het te controleren."
+            ),
+        );
+        findings.push(context.finding(body.range, message, Vec::new()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::{DocumentKind, Language, MessagesSetting, Options, Severity, lint};
+
+    const DUTCH: &str = "From: klantenservice@example.com\nTo: klant@example.org\nSubject: Uw bestelling van vorige week\nContent-Type: text/html\n\n<p>Het spijt ons.</p>\n";
+
+    fn notices(text: &str, options: &Options) -> Vec<(String, Severity)> {
+        lint(text, DocumentKind::Email, options)
+            .findings
+            .into_iter()
+            .filter(|finding| finding.rule == "unreadable-email-body")
+            .map(|finding| (finding.message.into_owned(), finding.severity))
+            .collect()
+    }
+
+    #[test]
+    fn the_notice_speaks_the_language_of_the_messages() {
+        let english = "From: help@example.com\nTo: ann@example.org\nSubject: Your order\nContent-Transfer-Encoding: base64\n\nV2UgYXJlIHNvcnJ5Lg==\n";
+        assert_eq!(
+            notices(english, &Options::default()),
+            [(
+                "This e-mail's body is base64 encoded, so amends did not check it; save the \
+                 message as plain text (7bit or 8bit) to lint it."
+                    .to_owned(),
+                Severity::Info
+            )]
+        );
+
+        let report = lint(DUTCH, DocumentKind::Email, &Options::default());
+        assert_eq!(report.language, Language::Dutch);
+        // Not an apology by the gate (only the subject is read), and still reported.
+        assert!(!report.is_apology);
+        assert_eq!(
+            notices(DUTCH, &Options::default()),
+            [(
+                "amends heeft de tekst van deze e-mail niet gecontroleerd, want die is alleen \
+                 HTML; sla het bericht op als platte tekst (7bit of 8bit) om het te controleren."
+                    .to_owned(),
+                Severity::Info
+            )]
+        );
+
+        let in_english = Options {
+            messages: MessagesSetting::English,
+            ..Options::default()
+        };
+        assert_eq!(
+            notices(DUTCH, &in_english),
+            [(
+                "This e-mail's body is HTML only, so amends did not check it; save the message \
+                 as plain text (7bit or 8bit) to lint it."
+                    .to_owned(),
+                Severity::Info
+            )]
+        );
+    }
 }

@@ -1,11 +1,36 @@
 //! E-mail (`.eml`): the headers, of which only `Subject:` is prose, and the MIME structure that
 //! leads to the first plain-text body amends can read at exact offsets.
 
-use crate::lint::finding::{Finding, Severity, TextRange};
+use crate::lint::finding::TextRange;
 
 use super::plain::read_plain;
 use super::runs_and_lines::{LineIter, is_blank};
-use super::{Prose, ProseRun, UNREADABLE_EMAIL_BODY};
+use super::{Prose, ProseRun};
+
+/// An e-mail body amends could not read at exact offsets: linting it would put findings at
+/// wrong positions, and passing it in silence would call an unread apology fine.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnreadableBody {
+    /// The header line that says why: the part's `Content-Transfer-Encoding` or `Content-Type`
+    /// (empty at the body's start when the message has neither).
+    pub range: TextRange,
+    pub reason: UnreadableReason,
+}
+
+/// Why amends could not read an e-mail's body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnreadableReason {
+    QuotedPrintable,
+    Base64,
+    /// Another transfer encoding than 7bit, 8bit or binary: its name, in lowercase.
+    OtherEncoding(String),
+    /// HTML, and no plain-text part.
+    HtmlOnly,
+    /// Another media type than plain text, HTML or multipart: its name, in lowercase.
+    NotPlainText(String),
+    /// No plain-text part at all (a `multipart/*` without a boundary or with only attachments).
+    NoPlainPart,
+}
 
 /// An `.eml` file: headers (only `Subject:` is prose), then the first readable plain-text body.
 pub(super) fn read_email(text: &str, start: usize, prose: &mut Prose) -> Vec<ProseRun> {
@@ -21,7 +46,7 @@ pub(super) fn read_email(text: &str, start: usize, prose: &mut Prose) -> Vec<Pro
     search.entity(text, &headers, body, 0);
     match search.verdict(&headers, text, body) {
         Ok(plain) => runs.extend(read_plain(text, plain, prose)),
-        Err(notice) => prose.notices.push(notice),
+        Err(unreadable) => prose.unreadable_body = Some(unreadable),
     }
     runs
 }
@@ -330,42 +355,34 @@ impl BodySearch {
         }
     }
 
-    /// The plain-text range to lint, or the one notice saying why there is none.
-    fn verdict(self, headers: &Headers, text: &str, body: TextRange) -> Result<TextRange, Finding> {
+    /// The plain-text range to lint, or why there is none.
+    fn verdict(
+        self,
+        headers: &Headers,
+        text: &str,
+        body: TextRange,
+    ) -> Result<TextRange, UnreadableBody> {
         if let Some(plain) = self.plain {
             return Ok(plain);
         }
-        let (what, range) = if let Some((encoding, line)) = self.encoded_plain {
-            let what = match encoding.as_str() {
-                "quoted-printable" => "quoted-printable encoded".to_owned(),
-                "base64" => "base64 encoded".to_owned(),
-                other => format!("in the \"{other}\" transfer encoding"),
+        let (reason, range) = if let Some((encoding, line)) = self.encoded_plain {
+            let reason = match encoding.as_str() {
+                "quoted-printable" => UnreadableReason::QuotedPrintable,
+                "base64" => UnreadableReason::Base64,
+                _ => UnreadableReason::OtherEncoding(encoding),
             };
-            (what, line)
+            (reason, line)
         } else if let Some(line) = self.html {
-            ("HTML only".to_owned(), line)
+            (UnreadableReason::HtmlOnly, line)
         } else if let Some((media_type, line)) = self.other {
-            (format!("{media_type}, not plain text"), line)
+            (UnreadableReason::NotPlainText(media_type), line)
         } else {
             let line = headers
                 .get(text, "content-type")
                 .map_or(TextRange::empty(body.start), |field| field.whole);
-            (
-                "without a plain-text part amends could find".to_owned(),
-                line,
-            )
+            (UnreadableReason::NoPlainPart, line)
         };
-        Err(Finding {
-            rule: UNREADABLE_EMAIL_BODY,
-            severity: Severity::Info,
-            message: format!(
-                "This e-mail's body is {what}, so amends did not check it; save the message as \
-                 plain text (7bit or 8bit) to lint it."
-            )
-            .into(),
-            range,
-            fixes: Vec::new(),
-        })
+        Err(UnreadableBody { range, reason })
     }
 }
 
@@ -374,6 +391,23 @@ mod tests {
     use super::*;
     use crate::lint::markup::DocumentKind;
     use crate::lint::markup::tests::{SIMPLE_HEADERS, blocks_of, email, read};
+
+    /// The header line an unread body is reported on.
+    fn unreadable_line<'t>(prose: &Prose, text: &'t str) -> &'t str {
+        let unreadable = prose
+            .unreadable_body
+            .as_ref()
+            .expect("the body is not read");
+        unreadable.range.slice(text)
+    }
+
+    fn reason(prose: &Prose) -> UnreadableReason {
+        let unreadable = prose
+            .unreadable_body
+            .as_ref()
+            .expect("the body is not read");
+        unreadable.reason.clone()
+    }
 
     #[test]
     fn email_only_subject_and_body_are_prose() {
@@ -389,7 +423,7 @@ mod tests {
             ]
         );
         assert!(prose.genre.email_headers);
-        assert!(prose.notices.is_empty());
+        assert_eq!(prose.unreadable_body, None);
         assert!(prose.suppressions.is_empty());
     }
 
@@ -424,7 +458,7 @@ mod tests {
         let prose = read(text, DocumentKind::Email);
         assert_eq!(email(text), ["Missing parcel"]);
         assert!(prose.genre.email_headers);
-        assert!(prose.notices.is_empty());
+        assert_eq!(prose.unreadable_body, None);
     }
 
     #[test]
@@ -441,18 +475,12 @@ mod tests {
         let text = "Subject: Sorry\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nWe are sorry f=\nor the delay.\n";
         let prose = read(text, DocumentKind::Email);
         assert_eq!(email(text), ["Sorry"]);
-        assert_eq!(prose.notices.len(), 1);
-        let notice = &prose.notices[0];
-        assert_eq!(notice.rule, UNREADABLE_EMAIL_BODY);
-        assert_eq!(notice.severity, Severity::Info);
+        let unreadable = prose.unreadable_body.expect("the body is not read");
+        assert_eq!(unreadable.reason, UnreadableReason::QuotedPrintable);
         assert_eq!(
-            notice.range.slice(text),
+            unreadable.range.slice(text),
             "Content-Transfer-Encoding: quoted-printable"
         );
-        assert!(notice.message.contains("quoted-printable"));
-        assert!(notice.message.contains("plain text"));
-        assert!(!notice.message.contains('\n'));
-        assert!(notice.fixes.is_empty());
     }
 
     #[test]
@@ -461,12 +489,11 @@ mod tests {
             "Subject: Update\r\nContent-Transfer-Encoding: BASE64\r\n\r\nV2UgYXJlIHNvcnJ5Lg==\r\n";
         let prose = read(text, DocumentKind::Email);
         assert_eq!(email(text), ["Update"]);
-        assert_eq!(prose.notices.len(), 1);
         assert_eq!(
-            prose.notices[0].range.slice(text),
+            unreadable_line(&prose, text),
             "Content-Transfer-Encoding: BASE64"
         );
-        assert!(prose.notices[0].message.contains("base64"));
+        assert_eq!(reason(&prose), UnreadableReason::Base64);
     }
 
     #[test]
@@ -475,12 +502,11 @@ mod tests {
             "Subject: Update\nContent-Type: text/html;\n charset=utf-8\n\n<p>We are sorry.</p>\n";
         let prose = read(text, DocumentKind::Email);
         assert_eq!(email(text), ["Update"]);
-        assert_eq!(prose.notices.len(), 1);
         assert_eq!(
-            prose.notices[0].range.slice(text),
+            unreadable_line(&prose, text),
             "Content-Type: text/html;\n charset=utf-8"
         );
-        assert!(prose.notices[0].message.contains("HTML"));
+        assert_eq!(reason(&prose), UnreadableReason::HtmlOnly);
     }
 
     const ALTERNATIVE: &str = "From: help@example.com\r\nSubject: Your order\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"b1=_x;y\"\r\n\r\nThis is a multi-part message in MIME format.\r\n--b1=_x;y\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nWe sent the wrong size.\r\nA new pair ships today.\r\n--b1=_x;y\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>We sent the wrong size.</p>\r\n--b1=_x;y--\r\nepilogue words\r\n";
@@ -496,7 +522,7 @@ mod tests {
                 "A new pair ships today."
             ]
         );
-        assert!(prose.notices.is_empty());
+        assert_eq!(prose.unreadable_body, None);
         let first_body = ALTERNATIVE.find("We sent the wrong size.").unwrap();
         assert_eq!(prose.runs[1].range.start, first_body);
     }
@@ -512,11 +538,7 @@ mod tests {
         let text = "Subject: Logs\nContent-Type: multipart/mixed; boundary=xyz\n\n--xyz\nContent-Type: text/plain\nContent-Disposition: attachment; filename=\"log.txt\"\n\nwe are sorry log line\n--xyz\nContent-Type: text/html\n\n<p>See log</p>\n--xyz--\n";
         let prose = read(text, DocumentKind::Email);
         assert_eq!(email(text), ["Logs"]);
-        assert_eq!(prose.notices.len(), 1);
-        assert_eq!(
-            prose.notices[0].range.slice(text),
-            "Content-Type: text/html"
-        );
+        assert_eq!(unreadable_line(&prose, text), "Content-Type: text/html");
     }
 
     #[test]
@@ -524,9 +546,8 @@ mod tests {
         let text = "Subject: Hi\nContent-Type: multipart/alternative; boundary=zz\n\n--zz\nContent-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\nSorry f=\nor that.\n--zz\nContent-Type: text/html\n\n<p>Sorry</p>\n--zz--\n";
         let prose = read(text, DocumentKind::Email);
         assert_eq!(email(text), ["Hi"]);
-        assert_eq!(prose.notices.len(), 1);
         assert_eq!(
-            prose.notices[0].range.slice(text),
+            unreadable_line(&prose, text),
             "Content-Transfer-Encoding: quoted-printable"
         );
     }
@@ -536,10 +557,30 @@ mod tests {
         let text = "Subject: Hi\nContent-Type: multipart/mixed\n\nSorry.\n";
         let prose = read(text, DocumentKind::Email);
         assert_eq!(email(text), ["Hi"]);
-        assert_eq!(prose.notices.len(), 1);
         assert_eq!(
-            prose.notices[0].range.slice(text),
+            unreadable_line(&prose, text),
             "Content-Type: multipart/mixed"
+        );
+        assert_eq!(reason(&prose), UnreadableReason::NoPlainPart);
+    }
+
+    #[test]
+    fn other_encodings_and_media_types_are_named() {
+        let encoding = "Subject: Hi\nContent-Transfer-Encoding: X-UUEncode\n\nbegin 644 x\n";
+        let prose = read(encoding, DocumentKind::Email);
+        assert_eq!(
+            reason(&prose),
+            UnreadableReason::OtherEncoding("x-uuencode".to_owned())
+        );
+        let calendar = "Subject: Hi\nContent-Type: Text/Calendar\n\nBEGIN:VCALENDAR\n";
+        let prose = read(calendar, DocumentKind::Email);
+        assert_eq!(
+            reason(&prose),
+            UnreadableReason::NotPlainText("text/calendar".to_owned())
+        );
+        assert_eq!(
+            unreadable_line(&prose, calendar),
+            "Content-Type: Text/Calendar"
         );
     }
 
@@ -548,7 +589,7 @@ mod tests {
         let text = "Subject: Hi\nContent-Type: multipart/mixed; boundary=q\n\n--q\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\nU29ycnk=\n--q\nContent-Type: text/plain\nContent-Transfer-Encoding: 7bit\n\nWe are sorry.\n--q--\n";
         let prose = read(text, DocumentKind::Email);
         assert_eq!(email(text), ["Hi", "We are sorry."]);
-        assert!(prose.notices.is_empty());
+        assert_eq!(prose.unreadable_body, None);
     }
 
     #[test]

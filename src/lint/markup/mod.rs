@@ -12,8 +12,9 @@
 //! - **Plain text** is read line by line: blank lines separate paragraphs, list markers start a
 //!   block, an indented block after a blank line is code or a log.
 //! - **E-mail** (`.eml`): the headers, of which only `Subject:` is prose, then a plain-text body;
-//!   a body amends cannot read at exact offsets (quoted-printable, base64, HTML-only) gets one
-//!   `info` notice instead of findings at wrong positions.
+//!   a body amends cannot read at exact offsets (quoted-printable, base64, HTML-only) is recorded
+//!   as [`UnreadableBody`], which the `unreadable-email-body` rule reports, instead of findings
+//!   at wrong positions.
 //!
 //! For every kind, mail conventions mark where the writer's text stops: quoted lines (`>`),
 //! "On … wrote:" attributions, an Outlook header block or `-----Original Message-----`, and a
@@ -29,16 +30,15 @@ mod plain;
 mod runs_and_lines;
 mod urls;
 
-use crate::lint::finding::{Finding, TextRange};
+use crate::lint::finding::TextRange;
 use crate::lint::suppress::Suppressions;
+
+pub use email::{UnreadableBody, UnreadableReason};
 
 use email::{header_name, read_email};
 use markdown::read_markdown;
 use plain::read_plain;
 use runs_and_lines::finish_runs;
-
-/// The rule id of the notice for an e-mail body amends cannot read.
-pub const UNREADABLE_EMAIL_BODY: &str = "unreadable-email-body";
 
 /// A UTF-8 byte-order mark, which some Windows editors put at the start of a file.
 const BOM: &str = "\u{feff}";
@@ -156,8 +156,9 @@ pub struct GenreSigns {
 pub struct Prose {
     /// Sorted, non-overlapping, on char boundaries.
     pub runs: Vec<ProseRun>,
-    /// Findings about the reading itself (an e-mail body amends cannot decode).
-    pub notices: Vec<Finding>,
+    /// An e-mail body amends could not read at exact offsets, and why: the
+    /// `unreadable-email-body` rule reports it.
+    pub unreadable_body: Option<UnreadableBody>,
     pub suppressions: Suppressions,
     pub genre: GenreSigns,
 }
@@ -314,6 +315,10 @@ mod tests {
             "Subject: x\nContent-Type: multipart/mixed; boundary=b\n\n{}--b--\n",
             "--b\nContent-Type: text/html\n\n<p>x</p>\n".repeat(20_000)
         );
-        assert_eq!(read(&boundaries, DocumentKind::Email).notices.len(), 1);
+        assert!(
+            read(&boundaries, DocumentKind::Email)
+                .unreadable_body
+                .is_some()
+        );
     }
 }
