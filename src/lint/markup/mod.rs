@@ -20,6 +20,10 @@
 //! "On … wrote:" attributions, an Outlook header block or `-----Original Message-----`, and a
 //! signature delimiter (`-- `). Bare URLs and e-mail addresses are cut out of the runs last.
 //!
+//! One file per format (`markdown`, `plain`, `email`), beside what they share: the mail
+//! conventions (`mail_history`), URLs (`urls`), and building runs and reading lines
+//! (`runs_and_lines`).
+//!
 //! Everything here is a single forward pass over the text (plus pulldown-cmark's own parse), with
 //! no backtracking patterns: a 1 MB document costs milliseconds.
 

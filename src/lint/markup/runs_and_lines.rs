@@ -185,7 +185,8 @@ impl Iterator for LineIter<'_> {
             return None;
         }
         let start = self.position;
-        // memchr reads 32 bytes at a time: the lines of a long document are looked for twice.
+        // A long document's lines are read twice (by its format's reader and by `finish_runs`):
+        // memchr finds each line break reading many bytes at a time.
         let (content_end, next) =
             match memchr::memchr(b'\n', &self.text.as_bytes()[start..self.end]) {
                 Some(offset) => (start + offset, start + offset + 1),
