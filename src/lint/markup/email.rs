@@ -471,7 +471,7 @@ mod tests {
     }
 
     #[test]
-    fn quoted_printable_body_gets_one_notice() {
+    fn quoted_printable_body_is_recorded_as_unreadable() {
         let text = "Subject: Sorry\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nWe are sorry f=\nor the delay.\n";
         let prose = read(text, DocumentKind::Email);
         assert_eq!(email(text), ["Sorry"]);
@@ -484,7 +484,7 @@ mod tests {
     }
 
     #[test]
-    fn base64_body_gets_one_notice() {
+    fn base64_body_is_recorded_as_unreadable() {
         let text =
             "Subject: Update\r\nContent-Transfer-Encoding: BASE64\r\n\r\nV2UgYXJlIHNvcnJ5Lg==\r\n";
         let prose = read(text, DocumentKind::Email);
@@ -497,7 +497,7 @@ mod tests {
     }
 
     #[test]
-    fn html_only_body_gets_one_notice_on_its_content_type() {
+    fn html_only_body_is_recorded_as_unreadable_at_its_content_type() {
         let text =
             "Subject: Update\nContent-Type: text/html;\n charset=utf-8\n\n<p>We are sorry.</p>\n";
         let prose = read(text, DocumentKind::Email);
@@ -542,7 +542,7 @@ mod tests {
     }
 
     #[test]
-    fn multipart_with_only_encoded_plain_text_gets_the_notice() {
+    fn multipart_with_only_encoded_plain_text_is_unreadable() {
         let text = "Subject: Hi\nContent-Type: multipart/alternative; boundary=zz\n\n--zz\nContent-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\nSorry f=\nor that.\n--zz\nContent-Type: text/html\n\n<p>Sorry</p>\n--zz--\n";
         let prose = read(text, DocumentKind::Email);
         assert_eq!(email(text), ["Hi"]);
@@ -553,7 +553,7 @@ mod tests {
     }
 
     #[test]
-    fn multipart_without_boundary_or_parts_gets_the_notice() {
+    fn multipart_without_boundary_or_parts_is_unreadable() {
         let text = "Subject: Hi\nContent-Type: multipart/mixed\n\nSorry.\n";
         let prose = read(text, DocumentKind::Email);
         assert_eq!(email(text), ["Hi"]);
