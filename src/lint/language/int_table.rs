@@ -59,6 +59,7 @@ impl IntTable {
     }
 
     /// The table's heap size in bytes.
+    #[cfg(test)]
     pub fn memory_usage(&self) -> usize {
         std::mem::size_of_val(&*self.slots)
     }

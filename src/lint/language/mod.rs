@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 pub use apology::{ApologyExpression, Voice};
 pub use phrases::PhraseHit;
-pub use text::{Segment, Text, Token, TokenKind};
+pub use text::{Segment, Text, TokenKind};
 
 use crate::lint::finding::TextRange;
 use crate::lint::markup::{Prose, ProseRun};
@@ -49,14 +49,6 @@ impl Language {
         match self {
             Language::English => Language::Dutch,
             Language::Dutch => Language::English,
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Language> {
-        match code {
-            "en" => Some(Language::English),
-            "nl" => Some(Language::Dutch),
-            _ => None,
         }
     }
 }
