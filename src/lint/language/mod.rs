@@ -14,6 +14,7 @@ mod nl;
 pub mod phrases;
 pub mod text;
 mod vocabulary;
+mod word;
 
 use std::fmt;
 use std::ops::Range;

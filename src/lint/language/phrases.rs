@@ -39,8 +39,9 @@ use rustc_hash::FxHashMap;
 
 use super::PhraseKind;
 use super::int_table::IntTable;
-use super::text::{Dictionary, Lookup, ShortWord, Text};
+use super::text::{Dictionary, Lookup, Text};
 use super::vocabulary::{UNKNOWN, Vocabulary, WordId};
+use super::word::ShortWord;
 
 /// A phrase found in the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
