@@ -660,7 +660,7 @@ impl Lexicon {
 /// will refund")? Returns the subject's token. This keeps the phrase tables small: the subject
 /// and auxiliaries are checked here instead of being multiplied into every pattern.
 fn first_person_commitment(text: &Text, words: &WordLists, act: usize) -> Option<usize> {
-    let clause_start = text.clauses[text.clause_of(act)].start as usize;
+    let clause_start = text.clauses[text.clause_of(act)].start();
     if act == clause_start && introduced_by_first_person_list(text, words, act) {
         return Some(act);
     }
@@ -719,7 +719,7 @@ fn is_past(text: &Text, words: &WordLists, index: usize) -> bool {
 /// I/we earlier in the sentence of `index`, for a verb whose subject *and* left out.
 fn elided_first_person(text: &Text, words: &WordLists, index: usize) -> Option<usize> {
     let sentence = text.sentences[text.sentence_of(index)];
-    (sentence.start as usize..index)
+    (sentence.start()..index)
         .rev()
         .take(16)
         .find(|&i| words.first_person_subjects.contains(&text.word(i)))
@@ -777,16 +777,18 @@ fn verb_final_subject(text: &Text, words: &WordLists, act: Range<usize>) -> Opti
         return None;
     }
     let clause = text.clauses[text.clause_of(act.start)];
-    let from = (clause.start as usize).max(act.start.saturating_sub(words.verb_final_reach));
+    let from = clause
+        .start()
+        .max(act.start.saturating_sub(words.verb_final_reach));
     let is_auxiliary = |i: usize| {
         let word = text.word(i);
         words.present_auxiliaries.contains(&word) || words.irregular_past.contains(&word)
     };
     let is_subject = |i: usize| words.first_person_subjects.contains(&text.word(i));
     let auxiliary_last =
-        act.clone().any(is_auxiliary) || (act.end < clause.end as usize && is_auxiliary(act.end));
+        act.clone().any(is_auxiliary) || (act.end < clause.end() && is_auxiliary(act.end));
     (from..act.start).find(|&i| {
-        let beside = is_auxiliary(i + 1) || (i > clause.start as usize && is_auxiliary(i - 1));
+        let beside = is_auxiliary(i + 1) || (i > clause.start() && is_auxiliary(i - 1));
         is_subject(i) && (beside || auxiliary_last)
     })
 }
@@ -799,7 +801,9 @@ fn verb_final_passive(text: &Text, words: &WordLists, participle: usize) -> Opti
         return None;
     }
     let clause = text.clauses[text.clause_of(participle)];
-    let from = (clause.start as usize).max(participle.saturating_sub(words.verb_final_reach));
+    let from = clause
+        .start()
+        .max(participle.saturating_sub(words.verb_final_reach));
     (from..participle)
         .rev()
         .find(|&i| words.passive_auxiliaries.contains(&text.word(i)))
@@ -859,7 +863,7 @@ impl HitBlocks {
         // nearly every block).
         let mut starts = vec![0u32; block_count];
         for hit in list {
-            if let Some(next) = starts.get_mut((hit.start as usize >> bits) + 1) {
+            if let Some(next) = starts.get_mut((hit.start() >> bits) + 1) {
                 *next += 1;
             }
         }
@@ -953,7 +957,7 @@ impl<'a> Analysis<'a> {
         let passives: Vec<PhraseHit> = hits[PhraseKind::RepairParticiple as usize]
             .iter()
             .filter_map(|hit| {
-                let auxiliary = verb_final_passive(&text, lexicon.words, hit.start as usize)?;
+                let auxiliary = verb_final_passive(&text, lexicon.words, hit.start())?;
                 Some(PhraseHit {
                     kind: PhraseKind::Remedy,
                     start: auxiliary as u32,
@@ -971,13 +975,13 @@ impl<'a> Analysis<'a> {
             let committed: Vec<PhraseHit> = hits[act as usize]
                 .iter()
                 .filter_map(|hit| {
-                    let subject = first_person_commitment(&text, lexicon.words, hit.start as usize)
+                    let subject = first_person_commitment(&text, lexicon.words, hit.start())
                         // "when we moved our calendar system" tells a cause; a change that
                         // prevents is made ("we have moved", "we will move", "we now move").
                         .filter(|&subject| {
                             act != PhraseKind::PreventionAct
-                                || subject == hit.start as usize
-                                || subject + 1 < hit.start as usize
+                                || subject == hit.start()
+                                || subject + 1 < hit.start()
                         })
                         .or_else(|| verb_final_subject(&text, lexicon.words, hit.tokens()))?;
                     Some(PhraseHit {
@@ -1027,17 +1031,17 @@ impl<'a> Analysis<'a> {
     pub fn hits_in(&self, kind: PhraseKind, tokens: Range<usize>) -> &[PhraseHit] {
         let list = self.hits(kind);
         let (low, high) = self.hit_blocks[kind as usize].around(list.len(), tokens.start);
-        let from = low + list[low..high].partition_point(|hit| (hit.start as usize) < tokens.start);
+        let from = low + list[low..high].partition_point(|hit| hit.start() < tokens.start);
         // Rules mostly ask about a clause or a few words, with a hit or two in it: step over
         // those rather than search the whole list a second time.
         let rest = &list[from..];
         let near = rest.len().min(8);
         let count = match rest[..near]
             .iter()
-            .position(|hit| hit.start as usize >= tokens.end)
+            .position(|hit| hit.start() >= tokens.end)
         {
             Some(count) => count,
-            None => near + rest[near..].partition_point(|hit| (hit.start as usize) < tokens.end),
+            None => near + rest[near..].partition_point(|hit| hit.start() < tokens.end),
         };
         &list[from..from + count]
     }
@@ -1054,7 +1058,7 @@ impl<'a> Analysis<'a> {
             .saturating_sub(self.lexicon.book.longest_literal());
         self.hits_in(kind, from..tokens.end)
             .iter()
-            .filter(move |hit| hit.end as usize > tokens.start)
+            .filter(move |hit| hit.end() > tokens.start)
     }
 
     /// The normalized word at token `index` ("" past the end).
@@ -1132,7 +1136,7 @@ impl<'a> Analysis<'a> {
     /// Where the object of an apology can start: right after the apology word, past a comma and
     /// the adverbs that may follow it ("sorry again for …", "I apologize sincerely for …").
     pub fn object_start(&self, apology: &ApologyExpression) -> usize {
-        let mut next = apology.word as usize + 1;
+        let mut next = apology.word() + 1;
         while self.is(next, self.words().after_apology) {
             next += 1;
         }
@@ -1236,10 +1240,7 @@ impl<'a> Analysis<'a> {
 
     /// The token range of the paragraph holding the first writer apology (or the first one).
     pub fn first_apology_paragraph(&self) -> Range<usize> {
-        let token = self
-            .writer_apologies()
-            .next()
-            .map_or(0, |a| a.word as usize);
+        let token = self.writer_apologies().next().map_or(0, |a| a.word());
         self.text.paragraph(self.text.paragraph_of(token))
     }
 }
@@ -1292,7 +1293,7 @@ mod tests {
                         let range = start..start + len;
                         let expected: Vec<&PhraseHit> = list
                             .iter()
-                            .filter(|hit| range.contains(&(hit.start as usize)))
+                            .filter(|hit| range.contains(&hit.start()))
                             .collect();
                         let found: Vec<&PhraseHit> =
                             analysis.hits_in(kind, range.clone()).iter().collect();

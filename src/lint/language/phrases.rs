@@ -57,8 +57,18 @@ pub struct PhraseHit {
 }
 
 impl PhraseHit {
+    /// The index of its first token.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// The index after its last token.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     pub fn tokens(&self) -> std::ops::Range<usize> {
-        self.start as usize..self.end as usize
+        self.start()..self.end()
     }
 
     pub fn marked_tokens(&self) -> Option<std::ops::Range<usize>> {

@@ -98,14 +98,26 @@ impl Token {
 /// A sentence or clause: a run of tokens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Segment {
+    /// Token indices `start..end`, 32-bit like [`Token`]'s offsets: a megabyte holds some ten
+    /// thousand sentences and more clauses.
     pub start: u32,
     pub end: u32,
     pub span: TextRange,
 }
 
 impl Segment {
+    /// The index of its first token.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// The index after its last token.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     pub fn tokens(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.start()..self.end()
     }
 
     pub fn contains_token(&self, token: usize) -> bool {
@@ -333,7 +345,7 @@ impl SegmentIndex {
     /// From segment `from` (at or before the answer), step to the one holding `token`.
     fn step(segments: &[Segment], from: usize, token: usize) -> usize {
         let mut segment = from;
-        while segment + 1 < segments.len() && segments[segment].end as usize <= token {
+        while segment + 1 < segments.len() && segments[segment].end() <= token {
             segment += 1;
         }
         segment
