@@ -221,7 +221,7 @@ impl Votes {
         self.words += 1;
     }
 
-    /// The winner; English when undecided (the tie-breaker of the first releases).
+    /// The winner; English when undecided (a tie is most often a draft too short to say, and English is the default).
     fn winner(self) -> Language {
         if self.dutch > self.english {
             Language::Dutch

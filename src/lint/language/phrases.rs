@@ -9,7 +9,7 @@
 //!   the words that float inside a phrase or make up a word family are listed once, in
 //!   `en.rs` or `nl.rs`, never in a pattern or a rule;
 //! - `*` is any one word, but no mark that ends a sentence or clause (`.` `,` `;` `:` a dash):
-//!   the slot for an indirect object or a name ("bieden wij * [*] excuses aan"). A pattern
+//!   the slot for an indirect object or a name (`bieden wij * [*] excuses aan`). A pattern
 //!   never starts with it.
 //!
 //! A pattern *means* the set of literals it expands to (every choice of alternatives), and a hit
@@ -23,11 +23,12 @@
 //! [`Dictionary`], which also expands contractions). A match is always whole words.
 //!
 //! The literals are never spelled out: the English tables expand to some 60 000 of them, and
-//! building a trie of those took longer than linting a megabyte. Instead each pattern becomes a
+//! building a trie of those would take longer than linting a megabyte. Instead each pattern becomes a
 //! small graph of word transitions (a group is a fork and a join, so "(refund|replace|…) (you|
 //! your|…)" is two forks, not a product), and the union of all patterns is made deterministic
 //! once, by subset construction. Alternatives that lead to the same place merge into one state,
-//! so the automaton has a few thousand states where the trie had hundreds of thousands of nodes.
+//! so the automaton has a few thousand states where a trie would have hundreds of thousands of
+//! nodes.
 //! The document is scanned from every token: a walk ends at the first word no pattern continues
 //! with, and no walk is longer than the longest literal, so the scan stays linear.
 //!

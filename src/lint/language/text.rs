@@ -757,8 +757,8 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
     }
 
     /// Adds a token whose normalized form, `norm_len` bytes at `norm[norm_start..]`, and the
-    /// space after it are written. Inlined into its callers: as a call, a third of its cost was
-    /// saving and restoring registers, once for every token of the prose.
+    /// space after it are written. Inlined into its callers: it runs once for every token of the
+    /// prose, and as a call much of its cost would be saving and restoring registers.
     #[inline(always)]
     fn push_token(
         &mut self,
