@@ -85,7 +85,7 @@ impl Rule for ApologyBut {
             analysis
                 .hits(PhraseKind::Empathy)
                 .iter()
-                .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted())
+                .filter(|hit| !analysis.text.tokens[hit.start()].quoted())
                 .map(|hit| hit.tokens()),
         );
         statements.sort_by_key(|range| range.start);
@@ -194,7 +194,7 @@ impl Turn {
                 // the capital of the next word.
                 let conjunction = self.conjunction;
                 let sentence = analysis.sentence_of(conjunction);
-                let opens = sentence.start as usize == conjunction;
+                let opens = sentence.start() == conjunction;
                 let start = if opens {
                     analysis.span(conjunction..conjunction + 1).start
                 } else if analysis.word(conjunction - 1) == "," {
@@ -268,7 +268,7 @@ impl LimitingTurns {
             .hits(PhraseKind::Turn)
             .iter()
             .map(|hit| {
-                let conjunction = hit.start as usize;
+                let conjunction = hit.start();
                 let length = turn_length(analysis, conjunction);
                 let end = (length > 0)
                     .then(|| limit_after(analysis, conjunction + length))
@@ -308,9 +308,9 @@ fn but_after(
 ) -> Option<Turn> {
     let sentence_index = analysis.text.sentence_of(statement.start);
     let sentence = analysis.sentence(sentence_index);
-    let same = turns.first_in(statement.end..sentence.end as usize);
+    let same = turns.first_in(statement.end..sentence.end());
     let next = || {
-        let first = analysis.text.sentences.get(sentence_index + 1)?.start as usize;
+        let first = analysis.text.sentences.get(sentence_index + 1)?.start();
         let length = turn_length(analysis, first);
         (length > 0)
             .then(|| Some((first, limit_after(analysis, first + length)?)))
@@ -352,12 +352,12 @@ fn although_before(
     statement: &Range<usize>,
 ) -> Option<Turn> {
     let sentence = analysis.sentence_of(statement.start);
-    let sentence_start = sentence.start as usize;
+    let sentence_start = sentence.start();
     // The last concessive before the statement, with no comma between them.
     let conjunction = analysis
         .hits_in(PhraseKind::Concessive, sentence_start..statement.start)
         .last()?
-        .start as usize;
+        .start();
     if commas.first_in(conjunction + 1..statement.start).is_some() {
         return None;
     }
@@ -373,7 +373,7 @@ fn although_before(
     if !heads {
         return None;
     }
-    let comma = commas.first_in(statement.end..sentence.end as usize)?;
+    let comma = commas.first_in(statement.end..sentence.end())?;
     let end = limit_after(analysis, comma + 1)?;
     Some(Turn {
         conjunction,
@@ -386,24 +386,20 @@ fn although_before(
 /// sentence, unless a commitment comes first ("but I have already refunded …").
 fn limit_after(analysis: &Analysis<'_>, from: usize) -> Option<usize> {
     let sentence = analysis.sentence_of(from);
-    let window = from..(from + LIMIT_WINDOW).min(sentence.end as usize);
+    let window = from..(from + LIMIT_WINDOW).min(sentence.end());
     let limit = LIMIT_KINDS
         .iter()
         .flat_map(|kind| analysis.hits_in(*kind, window.clone()))
         .filter(|hit| {
             hit.end <= sentence.end
-                && !is_sympathy(analysis, hit.end as usize)
-                && !owns_the_cause(analysis, hit.end as usize)
+                && !is_sympathy(analysis, hit.end())
+                && !owns_the_cause(analysis, hit.end())
         })
         .min_by_key(|hit| (hit.start, std::cmp::Reverse(hit.end)))?;
     let commits_first = [PhraseKind::Remedy, PhraseKind::Prevention]
         .iter()
-        .any(|kind| {
-            !analysis
-                .hits_in(*kind, from..limit.start as usize)
-                .is_empty()
-        });
-    (!commits_first).then_some(limit.end as usize)
+        .any(|kind| !analysis.hits_in(*kind, from..limit.start()).is_empty());
+    (!commits_first).then_some(limit.end())
 }
 
 /// "but you did not deserve this" sides with the reader: not a limit.
@@ -416,5 +412,5 @@ fn owns_the_cause(analysis: &Analysis<'_>, after: usize) -> bool {
     analysis
         .hits_in(PhraseKind::Responsibility, after..after + 1)
         .iter()
-        .any(|hit| hit.start as usize == after)
+        .any(|hit| hit.start() == after)
 }

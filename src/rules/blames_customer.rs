@@ -86,7 +86,7 @@ impl Rule for BlamesCustomer {
 }
 
 fn is_blame(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    let start = hit.start as usize;
+    let start = hit.start();
     if analysis.text.tokens[start].quoted() {
         return false;
     }
@@ -106,8 +106,8 @@ fn is_blame(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     // warranty does not apply" is.
     if analysis.is(start, words.reader_subjects) && analysis.is(start + 1, words.reader_choices) {
         let because = start > 0 && analysis.is(start - 1, words.causal_conjunctions);
-        let linked = (hit.end as usize..sentence.end as usize)
-            .any(|i| analysis.is_any_phrase(i, words.consequence_links));
+        let linked =
+            (hit.end()..sentence.end()).any(|i| analysis.is_any_phrase(i, words.consequence_links));
         return because || linked;
     }
     true

@@ -109,15 +109,15 @@ impl Rule for BlamesThirdParty {
 /// The tokens that pin a cause on `party`, if any: a cause marker before it ("due to our
 /// courier") or a failure after it ("our supplier let us down").
 fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> {
-    let party_start = party.start as usize;
-    let party_end = party.end as usize;
+    let party_start = party.start();
+    let party_end = party.end();
     let clause = analysis.clause_of(party_start).tokens();
     let words = analysis.words();
 
     // A cause marker shortly before the party, in the same clause, with no verb between that
     // would make it something else ("due to be collected by the courier").
     for marker in analysis.hits_in(PhraseKind::CauseMarker, clause.start..party_start) {
-        let (marker_start, marker_end) = (marker.start as usize, marker.end as usize);
+        let (marker_start, marker_end) = (marker.start(), marker.end());
         if marker_end > party_start || party_start - marker_end > 4 {
             continue;
         }
@@ -149,8 +149,8 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
             let failure = [PhraseKind::FailureVerb, PhraseKind::PassiveFailure]
                 .into_iter()
                 .flat_map(|kind| analysis.hits_in(kind, clause.start..marker_start))
-                .filter(|hit| hit.end as usize == marker_start)
-                .map(|hit| hit.start as usize)
+                .filter(|hit| hit.end() == marker_start)
+                .map(|hit| hit.start())
                 .min();
             match failure {
                 Some(failure_start) => return Some(failure_start..party_end),
@@ -170,14 +170,12 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
                 clause.start.max(preposition.saturating_sub(3))..preposition,
             )
             .iter()
-            .find(|failure| {
-                failure.end as usize == preposition && is_failure_noun(analysis, failure)
-            })
+            .find(|failure| failure.end() == preposition && is_failure_noun(analysis, failure))
         {
-            let mut start = failure.start as usize;
+            let mut start = failure.start();
             // Take the noun's article and adjective along: "a transient issue".
             while start > clause.start
-                && start + 3 > failure.start as usize
+                && start + 3 > failure.start()
                 && analysis.text.is_word(start - 1)
                 && !analysis.is(start - 1, words.first_person_subjects)
                 && !analysis.is(start - 1, words.present_auxiliaries)
@@ -201,9 +199,9 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
         if let Some(fault) = analysis
             .hits_in(PhraseKind::FaultAct, next + 1..reach)
             .iter()
-            .find(|fault| fault.end as usize <= clause.end)
+            .find(|fault| fault.end() <= clause.end)
         {
-            return Some(party_start..fault.end as usize);
+            return Some(party_start..fault.end());
         }
     }
     let last = analysis.word(party_end - 1);
@@ -214,11 +212,11 @@ fn blame_on(analysis: &Analysis<'_>, party: &PhraseHit) -> Option<Range<usize>> 
     analysis
         .hits_in(PhraseKind::FailureVerb, next..next + 1)
         .iter()
-        .filter(|failure| failure.end as usize <= clause.end)
+        .filter(|failure| failure.end() <= clause.end)
         // A failure noun ("mistake", "delay") belongs to the party only as its possessor:
         // "the courier's mistake", not "the courier problem we have fixed".
         .filter(|failure| possessive || !is_failure_noun(analysis, failure))
-        .map(|failure| party_start..failure.end as usize)
+        .map(|failure| party_start..failure.end())
         .max_by_key(|range| range.end)
 }
 
@@ -233,33 +231,32 @@ fn failure_beside(
     let noun_between = analysis
         .hits_in(PhraseKind::FailureVerb, gap.clone())
         .iter()
-        .any(|failure| is_failure_noun(analysis, failure) && failure.end as usize <= gap.end);
+        .any(|failure| is_failure_noun(analysis, failure) && failure.end() <= gap.end);
     let failure_after = [PhraseKind::FaultAct, PhraseKind::FailureVerb]
         .into_iter()
         .flat_map(|kind| analysis.hits_in(kind, party_end..(party_end + 6).min(clause_end)))
-        .any(|failure| failure.end as usize <= clause_end);
+        .any(|failure| failure.end() <= clause_end);
     noun_between || failure_after
 }
 
 fn is_failure_noun(analysis: &Analysis<'_>, failure: &PhraseHit) -> bool {
-    failure.end - failure.start <= 3
-        && analysis.is(failure.start as usize, analysis.words().failure_nouns)
+    failure.end - failure.start <= 3 && analysis.is(failure.start(), analysis.words().failure_nouns)
 }
 
 /// The party is what a remedy or prevention acts on: "we have switched to a new courier", "we
 /// no longer work with that supplier".
 fn is_remedy_object(analysis: &Analysis<'_>, party: &PhraseHit) -> bool {
-    let clause = analysis.clause_of(party.start as usize).tokens();
+    let clause = analysis.clause_of(party.start()).tokens();
     let acts_before = [PhraseKind::Remedy, PhraseKind::Prevention]
         .into_iter()
-        .flat_map(|kind| analysis.hits_in(kind, clause.start..party.start as usize + 1))
-        .any(|hit| hit.end as usize + 2 >= party.start as usize);
+        .flat_map(|kind| analysis.hits_in(kind, clause.start..party.start() + 1))
+        .any(|hit| hit.end() + 2 >= party.start());
     // Dutch puts the verb last: "we hebben onze leverancier gewisseld".
-    let party_end = party.end as usize;
-    let acts_after = analysis.has_first_person(clause.start..party.start as usize)
+    let party_end = party.end();
+    let acts_after = analysis.has_first_person(clause.start..party.start())
         && [PhraseKind::RemedyAct, PhraseKind::PreventionAct]
             .into_iter()
             .flat_map(|kind| analysis.hits_in(kind, party_end..party_end + 3))
-            .any(|hit| hit.end as usize <= clause.end);
+            .any(|hit| hit.end() <= clause.end);
     acts_before || acts_after
 }

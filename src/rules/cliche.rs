@@ -76,11 +76,11 @@ impl Rule for Cliche {
         let hits: Vec<PhraseHit> = analysis
             .hits(PhraseKind::Cliche)
             .iter()
-            .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted())
+            .filter(|hit| !analysis.text.tokens[hit.start()].quoted())
             // "the inconvenience of driving back twice" names the harm: not a cliché.
             .filter(|hit| {
                 !(ends_with_inconvenience(analysis, hit)
-                    && analysis.is(hit.end as usize, analysis.words().harm_complements))
+                    && analysis.is(hit.end(), analysis.words().harm_complements))
             })
             .copied()
             .collect();
@@ -103,7 +103,7 @@ impl Rule for Cliche {
 }
 
 fn ends_with_inconvenience(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    analysis.is(hit.end as usize - 1, analysis.words().unnamed_harms)
+    analysis.is(hit.end() - 1, analysis.words().unnamed_harms)
 }
 
 /// "sorry for any inconvenience this may have caused" → "sorry for [the specific harm]": from

@@ -107,8 +107,8 @@ fn doubted_harm(context: &Context<'_>, apology: &ApologyExpression) -> Option<Fi
     let hit = analysis
         .hits_in(PhraseKind::DoubtedHarm, sentence.tokens())
         .iter()
-        .find(|hit| !analysis.text.tokens[hit.start as usize].quoted())?;
-    let marker = marker_words(analysis, &(hit.start as usize..hit.start as usize + 1));
+        .find(|hit| !analysis.text.tokens[hit.start()].quoted())?;
+    let marker = marker_words(analysis, &(hit.start()..hit.start() + 1));
     Some(context.finding(
         analysis.span(hit.tokens()),
         message(context, &marker),
@@ -152,9 +152,9 @@ fn marker_words(analysis: &Analysis<'_>, marker: &Range<usize>) -> String {
 
 fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option<Finding> {
     let analysis = context.analysis;
-    let word = apology.word as usize;
+    let word = apology.word();
     let clause = analysis.clause_of(word);
-    let clause_end = clause.end as usize;
+    let clause_end = clause.end();
     let hit = analysis
         .hits_in(
             PhraseKind::ConditionAfter,
@@ -162,10 +162,10 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
         )
         .iter()
         .find(|hit| {
-            hit.end as usize <= clause_end
-                && !(word + 1..hit.start as usize)
+            hit.end() <= clause_end
+                && !(word + 1..hit.start())
                     .any(|i| analysis.is(i, analysis.words().statement_breakers))
-                && !analysis.text.tokens[hit.start as usize].quoted()
+                && !analysis.text.tokens[hit.start()].quoted()
         })?;
     let marker = hit.marked_tokens().unwrap_or_else(|| hit.tokens());
     let end = condition_end(analysis, marker.end, clause_end);
@@ -180,7 +180,7 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
     let source = context.source;
     let marker_text = marker_words(analysis, &marker);
     let template = template(analysis, apology);
-    let range = analysis.span(apology.start as usize..end);
+    let range = analysis.span(apology.start()..end);
     let word_end = analysis.span(word..word + 1).end;
     let direct = (word + 1..marker.start)
         .all(|i| analysis.word(i) == "," || analysis.is(i, analysis.words().object_prepositions));
@@ -235,10 +235,10 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
 
 fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Option<Finding> {
     let analysis = context.analysis;
-    let start = apology.start as usize;
-    let word = apology.word as usize;
+    let start = apology.start();
+    let word = apology.word();
     let sentence = analysis.sentence_of(start);
-    let sentence_start = sentence.start as usize;
+    let sentence_start = sentence.start();
     let mut comma = start.checked_sub(1)?;
     while comma > sentence_start
         && analysis.is(comma, analysis.words().between_condition_and_apology)
@@ -254,7 +254,7 @@ fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Optio
         .rev()
         .find(|hit| {
             let marker = hit.marked_tokens().unwrap_or_else(|| hit.tokens());
-            hit.end as usize <= comma
+            hit.end() <= comma
                 && heads_a_clause(analysis, marker.start, sentence_start)
                 && !analysis.text.tokens[marker.start].quoted()
         })?;

@@ -68,7 +68,7 @@ impl Rule for Defensive {
             .hits(PhraseKind::Defensive)
             .iter()
             .filter(|hit| {
-                let quoted = analysis.text.tokens[hit.start as usize].quoted();
+                let quoted = analysis.text.tokens[hit.start()].quoted();
                 // "In line with our policy, we have refunded you": the policy gives, not argues.
                 let policy_as_remedy = cites_policy(analysis, hit) && serves_remedy(analysis, hit);
                 // "As previously mentioned, we apologise for …" points back to our own apology,
@@ -77,14 +77,12 @@ impl Rule for Defensive {
                     .tokens()
                     .any(|i| analysis.is(i, analysis.words().back_references))
                     && analysis
-                        .apology_in_sentence_of(hit.start as usize)
+                        .apology_in_sentence_of(hit.start())
                         .is_some_and(|apology| apology.start >= hit.end);
                 !quoted && !policy_as_remedy && !repeats_apology
             })
             // "I want to stress that this was entirely our fault" emphasizes the admission.
-            .filter(|hit| {
-                !writer_owns_fault(analysis, analysis.sentence_of(hit.start as usize).tokens())
-            })
+            .filter(|hit| !writer_owns_fault(analysis, analysis.sentence_of(hit.start()).tokens()))
             .copied()
             .collect();
         report_groups(
@@ -107,7 +105,7 @@ fn cites_policy(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
 /// A policy cited to give the reader something: the sentence holds a remedy or a prevention of
 /// ours that is not negated ("per our policy, we have refunded…").
 fn serves_remedy(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    let sentence = analysis.sentence_of(hit.start as usize).tokens();
+    let sentence = analysis.sentence_of(hit.start()).tokens();
     [PhraseKind::Remedy, PhraseKind::Prevention]
         .into_iter()
         .flat_map(|kind| analysis.hits_in(kind, sentence.clone()))

@@ -33,7 +33,7 @@ pub(crate) fn format_draft_text(arguments: std::fmt::Arguments<'_>) -> String {
 /// Whether `token` is the first word of its sentence (after opening quotes or brackets).
 pub(crate) fn starts_sentence(analysis: &Analysis<'_>, token: usize) -> bool {
     let sentence = analysis.sentence_of(token);
-    (sentence.start as usize..token).all(|i| analysis.is(i, &["\"", "'", "("]))
+    (sentence.start()..token).all(|i| analysis.is(i, &["\"", "'", "("]))
 }
 
 /// `text` with its first letter in uppercase.

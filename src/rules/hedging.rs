@@ -122,7 +122,7 @@ impl Rule for Hedging {
 /// lijkt erop dat …"), whose verb-final word order needs a rewrite only the writer can make.
 fn hedge_fix_dutch(context: &Context<'_>, marked: &Range<usize>) -> Option<Fix> {
     let analysis = context.analysis;
-    let clause_start = analysis.clause_of(marked.start).start as usize;
+    let clause_start = analysis.clause_of(marked.start).start();
     // "misschien", "in zekere zin", "op de een of andere manier".
     let adverb =
         marked.len() == 1 || analysis.is(marked.start, analysis.words().hedge_phrase_openers);
@@ -157,7 +157,7 @@ fn hedges_an_apology(analysis: &Analysis<'_>, hit: &PhraseHit, marked: &Range<us
     let sentence = analysis.sentence_of(marked.start);
     let words = analysis.words();
     // "Sorry, maybe we can talk on Tuesday?": an offer, not a hedged admission.
-    if analysis.word(sentence.end as usize - 1) == "?"
+    if analysis.word(sentence.end() - 1) == "?"
         && analysis.is(marked.start, words.offer_openers)
         && (analysis.is(marked.end, words.first_person_subjects)
             || analysis.is(marked.end, words.reader_subjects))
@@ -166,7 +166,7 @@ fn hedges_an_apology(analysis: &Analysis<'_>, hit: &PhraseHit, marked: &Range<us
         return false;
     }
     // "Kunnen we misschien dinsdag bellen?": a question is an offer, not a hedged admission.
-    if analysis.language == Language::Dutch && analysis.word(sentence.end as usize - 1) == "?" {
+    if analysis.language == Language::Dutch && analysis.word(sentence.end() - 1) == "?" {
         return false;
     }
     if analysis.apology_in_sentence_of(marked.start).is_some()
@@ -176,7 +176,7 @@ fn hedges_an_apology(analysis: &Analysis<'_>, hit: &PhraseHit, marked: &Range<us
     }
     let clause = analysis.clause_of(marked.start);
     is_modal_perfect(analysis, hit, marked)
-        && analysis.has_first_person(clause.start as usize..marked.start)
+        && analysis.has_first_person(clause.start()..marked.start)
 }
 
 /// "may have" / "might have" followed by a participle.
@@ -185,7 +185,7 @@ fn is_modal_perfect(analysis: &Analysis<'_>, hit: &PhraseHit, marked: &Range<usi
     marked.len() == 2
         && analysis.is(marked.start, words.hedging_modals)
         && analysis.is(marked.start + 1, words.perfect_infinitive_auxiliaries)
-        && hit.end as usize > marked.end
+        && hit.end() > marked.end
 }
 
 fn hedge_fix(

@@ -77,7 +77,7 @@ impl Rule for Minimizing {
         let hits: Vec<PhraseHit> = analysis
             .hits(PhraseKind::Minimizing)
             .iter()
-            .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted())
+            .filter(|hit| !analysis.text.tokens[hit.start()].quoted())
             .copied()
             .collect();
         for group in merge_overlapping(&hits) {
@@ -127,7 +127,7 @@ fn drop_softeners(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
             continue;
         };
         dropped.extend(marked.clone());
-        let first = hit.start as usize;
+        let first = hit.start();
         if !marked.contains(&first)
             && analysis.is(first, words.softeners)
             && analysis.is(first + 1, words.indefinite_articles)
@@ -187,7 +187,7 @@ fn drop_softeners(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
     }
     for run in &runs {
         // "Just a small delay." → "A delay.": the new first word takes the capital.
-        let sentence_start = analysis.sentence_of(run.start).start as usize;
+        let sentence_start = analysis.sentence_of(run.start).start();
         if run.start != sentence_start || !analysis.text.tokens[run.start].capitalized() {
             continue;
         }
@@ -225,7 +225,7 @@ fn delete_clause(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
     let analysis = context.analysis;
     let clause = analysis.clause_of(group.tokens.start);
     let sentence = analysis.sentence_of(group.tokens.start);
-    let (clause_start, clause_end) = (clause.start as usize, clause.end as usize);
+    let (clause_start, clause_end) = (clause.start(), clause.end());
     let only_filler = |range: Range<usize>| {
         range
             .into_iter()
@@ -242,13 +242,13 @@ fn delete_clause(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
         format_args!("Delete '{phrase}'"),
         format_args!("Schrap '{phrase}'"),
     );
-    let edit = if clause_start == sentence.start as usize && clause_end == sentence.end as usize {
+    let edit = if clause_start == sentence.start() && clause_end == sentence.end() {
         // A sentence of its own goes whole, with one space.
         Edit::delete(with_one_space(source, clause_range))
-    } else if clause_start > sentence.start as usize {
+    } else if clause_start > sentence.start() {
         // A later clause goes with the dash or semicolon before it; what ends it (the
         // sentence's full stop, a closing dash) stays.
-        let last_word_before = (sentence.start as usize..clause_start)
+        let last_word_before = (sentence.start()..clause_start)
             .rev()
             .find(|&i| analysis.text.is_word(i))?;
         let last_word = (clause_start..clause_end)

@@ -78,7 +78,7 @@ impl Rule for OverApologizing {
         // The body's apologies: a title ("Please Accept Our Apology") does not count.
         let apologies: Vec<&ApologyExpression> = analysis
             .writer_apologies()
-            .filter(|apology| !in_title_line(analysis, apology.word as usize))
+            .filter(|apology| !in_title_line(analysis, apology.word()))
             .collect();
         let count = apologies.len();
         // Counting the words reads every token: only a draft with a few apologies needs it.
@@ -155,7 +155,7 @@ fn sincerity_claims(
     let is_claim = |i: usize| {
         analysis.is(i, words.sincerity_intensifiers) || analysis.is(i, words.sincerity_adjectives)
     };
-    let word = apology.word as usize;
+    let word = apology.word();
     let sentence = analysis.sentence(apology.sentence);
     let mut end = word + 1;
     let mut after = 0;
@@ -171,5 +171,5 @@ fn sincerity_claims(
         index += 1;
     }
     let before = apology.tokens().filter(|&i| is_claim(i)).count();
-    (before + after, apology.start as usize..end)
+    (before + after, apology.start()..end)
 }

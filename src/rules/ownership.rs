@@ -36,9 +36,9 @@ pub(crate) fn writer_owns_fault(analysis: &Analysis<'_>, tokens: Range<usize>) -
 pub(crate) fn is_disavowed(analysis: &Analysis<'_>, start: usize) -> bool {
     let words = analysis.words();
     let clause = analysis.clause_of(start);
-    (clause.start as usize..=start).any(|verb| {
+    (clause.start()..=start).any(|verb| {
         analysis.is(verb, words.claim_verbs)
-            && (verb.saturating_sub(4).max(clause.start as usize)..verb)
+            && (verb.saturating_sub(4).max(clause.start())..verb)
                 .any(|i| analysis.is(i, words.negation_adverbs))
     })
 }
@@ -51,8 +51,8 @@ pub(crate) fn merge_overlapping(hits: &[PhraseHit]) -> Vec<HitGroup<'_>> {
     let mut first = 0;
     for (index, hit) in hits.iter().enumerate() {
         match groups.last_mut() {
-            Some(group) if (hit.start as usize) < group.tokens.end => {
-                group.tokens.end = group.tokens.end.max(hit.end as usize);
+            Some(group) if hit.start() < group.tokens.end => {
+                group.tokens.end = group.tokens.end.max(hit.end());
                 group.hits = &hits[first..=index];
             }
             _ => {
@@ -68,7 +68,7 @@ pub(crate) fn merge_overlapping(hits: &[PhraseHit]) -> Vec<HitGroup<'_>> {
 }
 
 fn is_admission(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    let start = hit.start as usize;
+    let start = hit.start();
     let words = analysis.words();
     if analysis.text.tokens[start].quoted()
         || !hit.tokens().any(|i| analysis.is(i, words.admission_words))
@@ -90,7 +90,7 @@ pub(crate) fn unowned_hits(analysis: &Analysis<'_>, kind: PhraseKind) -> Vec<Phr
         .hits(kind)
         .iter()
         .filter(|hit| {
-            let start = hit.start as usize;
+            let start = hit.start();
             !analysis.text.tokens[start].quoted()
                 && !is_disavowed(analysis, start)
                 && !writer_owns_fault(analysis, analysis.sentence_of(start).tokens())

@@ -81,7 +81,7 @@ impl Rule for PassiveEvasion {
             let hits: Vec<PhraseHit> = analysis
                 .hits(kind)
                 .iter()
-                .filter(|hit| !analysis.text.tokens[hit.start as usize].quoted())
+                .filter(|hit| !analysis.text.tokens[hit.start()].quoted())
                 .copied()
                 .collect();
             for group in merge_overlapping(&hits) {
@@ -129,7 +129,7 @@ impl Rule for PassiveEvasion {
 /// the failure did *not* happen.
 fn denies_the_failure(analysis: &Analysis<'_>, failure: Range<usize>) -> bool {
     let start = failure.start;
-    let clause_start = analysis.clause_of(start).start as usize;
+    let clause_start = analysis.clause_of(start).start();
     (clause_start.max(start.saturating_sub(4))..failure.end)
         .any(|i| analysis.is(i, analysis.words().negative_quantifiers))
 }
@@ -314,8 +314,8 @@ fn active_rewrite(analysis: &Analysis<'_>, hit: &PhraseHit) -> Option<Fix> {
     };
 
     // The subject: inside the hit for "mistakes were made", before it otherwise.
-    let (subject, object) = if aux_start > hit.start as usize {
-        let range = hit.start as usize..aux_start;
+    let (subject, object) = if aux_start > hit.start() {
+        let range = hit.start()..aux_start;
         (range.clone(), analysis.span(range).slice(source).to_owned())
     } else {
         subject_before(analysis, aux_start)?
@@ -345,7 +345,7 @@ fn active_rewrite(analysis: &Analysis<'_>, hit: &PhraseHit) -> Option<Fix> {
     let trailing = (trailing_start < tokens.end)
         .then(|| analysis.span(trailing_start..tokens.end).slice(source));
 
-    let sentence_initial = subject.start == analysis.sentence_of(subject.start).start as usize;
+    let sentence_initial = subject.start == analysis.sentence_of(subject.start).start();
     let object = if sentence_initial && analysis.text.tokens[subject.start].capitalized() {
         lowercase_first(&object)
     } else {
@@ -381,7 +381,7 @@ fn active_rewrite(analysis: &Analysis<'_>, hit: &PhraseHit) -> Option<Fix> {
 fn subject_before(analysis: &Analysis<'_>, aux: usize) -> Option<(Range<usize>, String)> {
     let source = analysis.source;
     let words = analysis.words();
-    let clause_start = analysis.clause_of(aux).start as usize;
+    let clause_start = analysis.clause_of(aux).start();
     if aux == clause_start {
         return None;
     }

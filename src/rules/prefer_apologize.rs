@@ -105,7 +105,7 @@ impl Rule for PreferApologize {
 
 /// "I'm sorry to inform you …" announces bad news; "I'm not sorry" is no apology.
 fn is_bad_news_or_negated(analysis: &Analysis<'_>, apology: &ApologyExpression) -> bool {
-    let word = apology.word as usize;
+    let word = apology.word();
     let words = analysis.words();
     // The telling verb follows "to" at once, or ends a verb-final clause: "het spijt me u te
     // moeten meedelen".
@@ -127,7 +127,7 @@ fn is_bad_news_or_negated(analysis: &Analysis<'_>, apology: &ApologyExpression) 
 /// voor …". Only before *voor*: "het spijt ons dat …" has no act-form that keeps the clause.
 fn rewrite_dutch(context: &Context<'_>, apology: &ApologyExpression) -> Option<Fix> {
     let analysis = context.analysis;
-    let (start, word) = (apology.start as usize, apology.word as usize);
+    let (start, word) = (apology.start(), apology.word());
     let words = analysis.words();
     if !analysis.is(analysis.object_start(apology), words.object_prepositions) {
         return None;
@@ -161,8 +161,8 @@ fn rewrite(context: &Context<'_>, apology: &ApologyExpression) -> Option<Fix> {
     if tokens.clone().any(|i| analysis.is(i, words.feeling_verbs)) {
         return None;
     }
-    let start = apology.start as usize;
-    let word = apology.word as usize;
+    let start = apology.start();
+    let word = apology.word();
     let subject = if apology.explicit_subject && analysis.is(start, words.first_person_plural) {
         if analysis.text.tokens[start].capitalized() {
             "We"

@@ -66,20 +66,20 @@ impl Rule for PressuresForgiveness {
         let hits = analysis.hits(PhraseKind::PressuresForgiveness);
         let mut last_end = 0;
         for (index, hit) in hits.iter().enumerate() {
-            let start = hit.start as usize;
+            let start = hit.start();
             // Of the entries that match at one word, the longest speaks for them all.
             let end = hits[index..]
                 .iter()
                 .take_while(|other| other.start == hit.start)
-                .map(|other| other.end as usize)
+                .map(|other| other.end())
                 .max()
-                .unwrap_or(hit.end as usize);
+                .unwrap_or(hit.end());
             if start < last_end || analysis.text.tokens[start].quoted() {
                 continue;
             }
             // A question asks the reader; it does not decide for them.
             let sentence = analysis.sentence_of(start);
-            if analysis.word(sentence.end as usize - 1) == "?" {
+            if analysis.word(sentence.end() - 1) == "?" {
                 continue;
             }
             // "let's move on to the refund", "move forward with the repair": a transition.

@@ -70,7 +70,7 @@ impl Rule for SorryYouFeel {
     fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
         let analysis = context.analysis;
         for apology in analysis.writer_apologies() {
-            let word = apology.word as usize;
+            let word = apology.word();
             // Right after the apology word ("sorry that you feel" is covered by the table's
             // optional *that*).
             let next = analysis.object_start(apology);
@@ -89,8 +89,8 @@ impl Rule for SorryYouFeel {
                 (_, ApologyForm::Sorry | ApologyForm::Regret) => "that we [what we did]",
             };
             // The template replaces the reaction and whatever qualifies it ("… by our team").
-            let end = condition_end(analysis, hit.end as usize, clause.end as usize);
-            let feeling = analysis.span(hit.start as usize..end);
+            let end = condition_end(analysis, hit.end(), clause.end());
+            let feeling = analysis.span(hit.start()..end);
             let original = one_line(feeling.slice(context.source));
             let fix = Fix::new(
                 context.format_localized(
@@ -101,7 +101,7 @@ impl Rule for SorryYouFeel {
                 smallvec![Edit::replace(feeling, template)],
             );
             findings.push(context.finding(
-                analysis.span(apology.start as usize..hit.end as usize),
+                analysis.span(apology.start()..hit.end()),
                 context.localized(
                     "regret for the reader's reaction admits nothing: apologize for what we did",
                     "spijt over de reactie van de lezer erkent niets: bied excuses aan voor wat wij deden",

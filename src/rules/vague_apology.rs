@@ -69,7 +69,7 @@ impl Rule for VagueApology {
     fn check(&self, context: &Context<'_>, findings: &mut Vec<Finding>) {
         let analysis = context.analysis;
         for apology in analysis.writer_apologies() {
-            let word = apology.word as usize;
+            let word = apology.word();
             // "I'm so sorry for …": the object follows the word; "sorry again for" too.
             let next = analysis.object_start(apology);
             let sentence = analysis.sentence(apology.sentence);
@@ -84,7 +84,7 @@ impl Rule for VagueApology {
             let object = analysis.span(hit.tokens());
             // "sorry for any inconvenience" is a cliché, and `cliche` reports it once.
             if analysis
-                .hits_overlapping(PhraseKind::Cliche, word..hit.end as usize)
+                .hits_overlapping(PhraseKind::Cliche, word..hit.end())
                 .next()
                 .is_some()
             {
@@ -117,7 +117,7 @@ impl Rule for VagueApology {
 /// for this delay" goes on to name something, "sorry about that." and "sorry for this, and …"
 /// do not. "The trouble of driving back twice" names a specific harm.
 fn names_nothing(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    let end = hit.end as usize;
+    let end = hit.end();
     let words = analysis.words();
     if analysis.is(end - 1, words.vague_pronouns) {
         let ends_phrase = !analysis.text.is_word(end) || analysis.is(end, words.phrase_closers);

@@ -74,7 +74,7 @@ impl Rule for VagueRemedy {
         for hit in promises {
             let range = analysis.span(hit.tokens());
             if hit.start < reported_up_to
-                || analysis.text.tokens[hit.start as usize].quoted()
+                || analysis.text.tokens[hit.start()].quoted()
                 || made_concrete(analysis, hit)
             {
                 continue;
@@ -91,7 +91,7 @@ impl Rule for VagueRemedy {
         }
         let mut reported_time_up_to = 0;
         for hit in analysis.hits(PhraseKind::VagueTime) {
-            let start = hit.start as usize;
+            let start = hit.start();
             // "as soon as possible" also holds "soon": one vague time, reported once.
             if hit.start < reported_time_up_to {
                 continue;
@@ -99,7 +99,7 @@ impl Rule for VagueRemedy {
             let sentence = analysis.sentence_of(start);
             // A vague time only weakens a commitment of ours ("we will … shortly"); "talk soon" in
             // a sign-off does not. The commitment stands a few words before the time.
-            let window = (sentence.start as usize).max(start.saturating_sub(12))..start;
+            let window = sentence.start().max(start.saturating_sub(12))..start;
             let words = analysis.words();
             // "we will share more details shortly", "normal service will be resumed shortly":
             // a promise; "we look forward to seeing you soon" is not.
@@ -149,9 +149,9 @@ impl Rule for VagueRemedy {
 /// ("We will fix this by Friday."), a promise to prevent by a change ("This won't happen again:
 /// we have added a second check.").
 fn made_concrete(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    let sentence = analysis.text.sentence_of(hit.start as usize);
+    let sentence = analysis.text.sentence_of(hit.start());
     let last = (sentence + 1).min(analysis.text.sentences.len() - 1);
-    let span = analysis.sentence(sentence).start as usize..analysis.sentence(last).end as usize;
+    let span = analysis.sentence(sentence).start()..analysis.sentence(last).end();
     let outside = |found: &&PhraseHit| found.end <= hit.start || found.start >= hit.end;
     let concrete = |kind: PhraseKind| {
         analysis
@@ -175,7 +175,7 @@ fn made_concrete(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     }
     // "We will get it back up by 14:00 today": the promise has its time.
     let timed = || {
-        let rest = hit.end as usize..analysis.sentence(sentence).end as usize;
+        let rest = hit.end()..analysis.sentence(sentence).end();
         !analysis.hits_in(PhraseKind::ConcreteTime, rest).is_empty()
     };
     match hit.kind {

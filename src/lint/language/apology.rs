@@ -70,9 +70,19 @@ pub struct ApologyExpression {
 }
 
 impl ApologyExpression {
+    /// The token of the apology word itself.
+    pub fn word(&self) -> usize {
+        self.word as usize
+    }
+
+    /// The first token of the expression.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
     /// The tokens from the subject to the apology word.
     pub fn tokens(&self) -> Range<usize> {
-        self.start as usize..self.word as usize + 1
+        self.start()..self.word() + 1
     }
 }
 
@@ -98,7 +108,7 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Vec<ApologyExpression> {
     let mut found = whole_expressions(analysis, reports_others);
     let covered: Vec<std::ops::Range<usize>> = found.iter().map(|a| a.tokens()).collect();
     for hit in analysis.hits(PhraseKind::ApologyWord) {
-        let word = hit.start as usize;
+        let word = hit.start();
         if covered.iter().any(|tokens| tokens.contains(&word)) {
             continue;
         }
@@ -192,7 +202,7 @@ fn whole_expressions(analysis: &Analysis<'_>, reports_others: bool) -> Vec<Apolo
     let mut found: Vec<ApologyExpression> = Vec::new();
     let mut taken_until = 0;
     for (hit, form) in hits {
-        let (start, end) = (hit.start as usize, hit.end as usize);
+        let (start, end) = (hit.start(), hit.end());
         if start < taken_until {
             continue;
         }
@@ -246,7 +256,7 @@ fn form_of(analysis: &Analysis<'_>, word: &str) -> ApologyForm {
 /// Walk back from `from` over words in `skip` and adverbs ("earnestly", "sincerely"), staying in
 /// the clause; returns the first other token's index, or `None` at the clause start.
 fn back_over(analysis: &Analysis<'_>, from: usize, skip: &[&[&str]]) -> Option<usize> {
-    let clause_start = analysis.clause_of(from).start as usize;
+    let clause_start = analysis.clause_of(from).start();
     let mut index = from;
     while index > clause_start {
         index -= 1;
@@ -287,7 +297,7 @@ fn coordinated_subject(analysis: &Analysis<'_>, word: usize, before: usize) -> S
     // leave the clause ("I understand *that* and regret …" splits a clause at "that") but not
     // the sentence, and goes back a bounded way, so a run of "and apologize" stays linear.
     let clause = analysis.sentence_of(word);
-    let reach = (clause.start as usize).max(and.saturating_sub(SUBJECT_REACH));
+    let reach = clause.start().max(and.saturating_sub(SUBJECT_REACH));
     for i in (reach..and).rev() {
         if analysis.is(i, words.first_person_subjects) {
             return Subject::Writer {
@@ -297,12 +307,12 @@ fn coordinated_subject(analysis: &Analysis<'_>, word: usize, before: usize) -> S
         }
         if analysis.is(i, words.third_person_pronouns)
             && analysis.text.is_word(i)
-            && opens_clause(analysis, i, clause.start as usize)
+            && opens_clause(analysis, i, clause.start())
         {
             return Subject::Other;
         }
     }
-    let mut first = analysis.clause_of(word).start as usize;
+    let mut first = analysis.clause_of(word).start();
     while first < and && analysis.is(first, words.sentence_openers) {
         first += 1;
     }
@@ -362,7 +372,7 @@ fn institution_voice(
     present: bool,
     reports_others: bool,
 ) -> Voice {
-    let sentence_start = analysis.sentence_of(word).start as usize;
+    let sentence_start = analysis.sentence_of(word).start();
     let a_person = (subject.saturating_sub(3).max(sentence_start)..word)
         .any(|i| analysis.is(i, analysis.words().person_roles));
     if present && !reports_others && !a_person && !in_title_line(analysis, word) {
@@ -388,8 +398,7 @@ fn reports_others(analysis: &Analysis<'_>) -> bool {
         .hits(PhraseKind::ReportingCue)
         .iter()
         .filter(|hit| {
-            !analysis.text.tokens[hit.start as usize].quoted()
-                && !in_title_line(analysis, hit.start as usize)
+            !analysis.text.tokens[hit.start()].quoted() && !in_title_line(analysis, hit.start())
         })
         .take(2)
         .count()
@@ -465,7 +474,7 @@ fn sorry_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
         return Subject::Other;
     }
     // A trailing ", sorry." after a statement is the writer's: "Your order left late, sorry."
-    let sentence_end = analysis.sentence_of(word).end as usize;
+    let sentence_end = analysis.sentence_of(word).end();
     let trailing = analysis.word(before) == ","
         && (word + 1 == sentence_end || matches!(analysis.word(word + 1), "." | "!" | "…"));
     if trailing {
@@ -487,7 +496,7 @@ fn sorry_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
     if analysis
         .hits_in(PhraseKind::Greeting, analysis.clause_of(word).tokens())
         .first()
-        .is_some_and(|g| g.start as usize == analysis.clause_of(word).start as usize)
+        .is_some_and(|g| g.start() == analysis.clause_of(word).start())
     {
         return Subject::Writer {
             start: word,
@@ -623,11 +632,11 @@ fn verb_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
 fn purpose_subject(analysis: &Analysis<'_>, word: usize) -> Option<Subject> {
     let words = analysis.words();
     let clause = analysis.clause_of(word);
-    let reach = (clause.start as usize).max(word.saturating_sub(SUBJECT_REACH));
+    let reach = clause.start().max(word.saturating_sub(SUBJECT_REACH));
     let subject = (reach..word).rev().find(|&i| {
         analysis.is(i, words.first_person_subjects)
             || (analysis.is(i, words.third_person_pronouns)
-                && opens_clause(analysis, i, clause.start as usize))
+                && opens_clause(analysis, i, clause.start()))
     })?;
     // "when I was running the business I went down to the platform to apologize" tells of an
     // apology made then; "I wanted to get in touch to apologize" makes one now.
@@ -710,7 +719,7 @@ fn opens_bare_apology(analysis: &Analysis<'_>, word: usize) -> bool {
     {
         return false;
     }
-    word + 1 >= sentence.end as usize
+    word + 1 >= sentence.end()
         || analysis.is(word + 1, analysis.words().after_bare_apology)
         || matches!(
             analysis.word(word + 1),
@@ -749,7 +758,7 @@ fn regret_subject(analysis: &Analysis<'_>, word: usize) -> Subject {
         // "They regret", not "I understand *that* and regret", where "that" is an object.
         Some(before)
             if analysis.is(before, words.third_person_pronouns)
-                && opens_clause(analysis, before, analysis.clause_of(before).start as usize) =>
+                && opens_clause(analysis, before, analysis.clause_of(before).start()) =>
         {
             Subject::Other
         }
@@ -801,11 +810,10 @@ fn is_attributed(analysis: &Analysis<'_>, word: usize) -> bool {
     analysis
         .hits_in(PhraseKind::ReportingCue, sentence.tokens())
         .iter()
-        .filter(|cue| !analysis.text.tokens[cue.start as usize].quoted())
+        .filter(|cue| !analysis.text.tokens[cue.start()].quoted())
         .any(|cue| {
-            let cue = cue.start as usize;
-            let near = cue.saturating_sub(2).max(sentence.start as usize)
-                ..(cue + 3).min(sentence.end as usize);
+            let cue = cue.start();
+            let near = cue.saturating_sub(2).max(sentence.start())..(cue + 3).min(sentence.end());
             !near
                 .into_iter()
                 .any(|i| analysis.is(i, words.first_person_subjects))
@@ -826,7 +834,7 @@ fn is_someone_elses(analysis: &Analysis<'_>, start: usize, word: usize) -> bool 
 /// another time, is mentioned, not made. "I just wanted to say I'm sorry" makes it.
 fn is_said_by_another(analysis: &Analysis<'_>, start: usize) -> bool {
     let words = analysis.words();
-    let sentence_start = analysis.sentence_of(start).start as usize;
+    let sentence_start = analysis.sentence_of(start).start();
     let mut say = start;
     while say > sentence_start && !analysis.text.is_word(say - 1) {
         say -= 1;
@@ -862,13 +870,13 @@ fn is_said_by_another(analysis: &Analysis<'_>, start: usize) -> bool {
 fn is_self_quoted(analysis: &Analysis<'_>, word: usize) -> bool {
     let sentence = analysis.sentence_of(word);
     let tokens = &analysis.text.tokens;
-    let Some(open) = (sentence.start as usize..word)
+    let Some(open) = (sentence.start()..word)
         .rev()
         .find(|&i| !tokens[i].quoted())
     else {
         return false;
     };
-    let from = open.saturating_sub(6).max(sentence.start as usize);
+    let from = open.saturating_sub(6).max(sentence.start());
     let words = analysis.words();
     (from..=open).any(|i| analysis.is(i, words.first_person_subjects))
         && (from..=open).any(|i| analysis.is(i, words.saying_verbs))
@@ -904,9 +912,9 @@ fn is_mention(analysis: &Analysis<'_>, start: usize, word: usize) -> bool {
 fn is_passing(analysis: &Analysis<'_>, word: usize) -> bool {
     let sentence = analysis.sentence_of(word);
     analysis
-        .hits_in(PhraseKind::PassingObject, word + 1..sentence.end as usize)
+        .hits_in(PhraseKind::PassingObject, word + 1..sentence.end())
         .iter()
-        .any(|hit| hit.start as usize <= word + 3)
+        .any(|hit| hit.start() <= word + 3)
         || !analysis
             .hits_in(PhraseKind::PassingTopic, sentence.tokens())
             .is_empty()

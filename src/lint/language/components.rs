@@ -50,7 +50,7 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Found {
         own_words(hit) && !negated_before(analysis, hit, 2)
     })
     .or_else(|| owned_in_an_apology(analysis));
-    let unquoted = |hit: &PhraseHit| !analysis.text.tokens[hit.start as usize].quoted();
+    let unquoted = |hit: &PhraseHit| !analysis.text.tokens[hit.start()].quoted();
     // A repair, unless refused ("we cannot refund"), hedged ("we will try to make this right"),
     // the fault itself ("we sent you the wrong size") or news sent ("I have already sent you two
     // emails"); a waiver says its "not" on purpose ("you will not be charged").
@@ -78,11 +78,11 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Found {
     })
     .or_else(|| {
         first(PhraseKind::CauseConjunction, &|hit| {
-            let fronted_only = analysis.is(hit.start as usize, analysis.words().fronted_causes);
-            let at_front = hit.start == analysis.clause_of(hit.start as usize).start;
+            let fronted_only = analysis.is(hit.start(), analysis.words().fronted_causes);
+            let at_front = hit.start() == analysis.clause_of(hit.start()).start();
             own_words(hit)
                 && (!fronted_only || at_front)
-                && starts_concrete_cause(analysis, hit.end as usize)
+                && starts_concrete_cause(analysis, hit.end())
         })
     });
     found
@@ -93,7 +93,7 @@ pub(super) fn find(analysis: &Analysis<'_>) -> Found {
 fn owned_in_an_apology(analysis: &Analysis<'_>) -> Option<crate::lint::finding::TextRange> {
     analysis.writer_apologies().find_map(|apology| {
         let object = analysis.object_start(apology);
-        let clause_end = analysis.clause_of(apology.word as usize).end as usize;
+        let clause_end = analysis.clause_of(apology.word()).end();
         let end = clause_end.min(object + 8);
         let words = analysis.words();
         let opener = words.act_openers.len();
@@ -118,27 +118,27 @@ fn owned_in_an_apology(analysis: &Analysis<'_>) -> Option<crate::lint::finding::
         let owned = gerund
             || (analysis.owns_act(object..end)
                 && !(object..end).any(|i| analysis.is(i, analysis.words().conditionals)));
-        owned.then(|| analysis.span(apology.start as usize..end))
+        owned.then(|| analysis.span(apology.start()..end))
     })
 }
 
 /// Not quoted, not inside an "if" clause, not a question.
 fn is_own_statement(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    let start = hit.start as usize;
+    let start = hit.start();
     if analysis.text.tokens[start].quoted() {
         return false;
     }
-    let question = analysis.word(analysis.sentence_of(start).end as usize - 1) == "?";
+    let question = analysis.word(analysis.sentence_of(start).end() - 1) == "?";
     !is_conditional(analysis, hit) && !question
 }
 
 /// "if we made a mistake" admits nothing; "If you spent an hour on it, that was our mistake"
 /// admits it in the main clause, after the comma that closes the condition.
 fn is_conditional(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    let start = hit.start as usize;
+    let start = hit.start();
     let clause = analysis.clause_of(start);
     let words = analysis.words();
-    (clause.start as usize..start)
+    (clause.start()..start)
         .rev()
         .take_while(|&i| analysis.word(i) != ",")
         .any(|i| {
@@ -155,8 +155,8 @@ fn is_negated(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
 /// A negation in the `reach` words before the hit, in its clause: "not our fault", "I don't
 /// expect you to forgive me".
 fn negated_before(analysis: &Analysis<'_>, hit: &PhraseHit, reach: usize) -> bool {
-    let start = hit.start as usize;
-    let clause_start = analysis.clause_of(start).start as usize;
+    let start = hit.start();
+    let clause_start = analysis.clause_of(start).start();
     (start.saturating_sub(reach).max(clause_start)..start)
         .any(|i| analysis.is(i, analysis.words().negations))
 }
@@ -164,18 +164,17 @@ fn negated_before(analysis: &Analysis<'_>, hit: &PhraseHit, reach: usize) -> boo
 /// "we will do our best to make things right", "we may be able to refund": a hope, not a
 /// commitment.
 fn is_hedged(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    let start = hit.start as usize;
-    let clause_start = analysis.clause_of(start).start as usize;
+    let start = hit.start();
+    let clause_start = analysis.clause_of(start).start();
     let words = analysis.words();
-    (start.saturating_sub(4).max(clause_start)..hit.end as usize)
-        .any(|i| analysis.is(i, words.hedges))
+    (start.saturating_sub(4).max(clause_start)..hit.end()).any(|i| analysis.is(i, words.hedges))
 }
 
 /// "the game would have been fixed in two weeks": what could have happened, not what did.
 fn is_counterfactual(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    let start = hit.start as usize;
+    let start = hit.start();
     let words = analysis.words();
-    let perfect = (start..hit.end as usize)
+    let perfect = (start..hit.end())
         .find(|&i| analysis.is(i, words.perfect_infinitive_auxiliaries))
         .unwrap_or(start);
     perfect > 0 && analysis.is(perfect - 1, words.counterfactual_modals)
@@ -183,18 +182,18 @@ fn is_counterfactual(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
 
 /// "we sent you the wrong size": the act is the fault, not its repair.
 fn names_a_fault(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
-    let end = (hit.end as usize + 3).min(analysis.clause_of(hit.start as usize).end as usize);
-    (hit.start as usize..end).any(|i| analysis.is(i, analysis.words().fault_marks))
+    let end = (hit.end() + 3).min(analysis.clause_of(hit.start()).end());
+    (hit.start()..end).any(|i| analysis.is(i, analysis.words().fault_marks))
 }
 
 /// "I have already sent you two emails about this", "I have phoned you three times": news sent
 /// or attempts told, not a repair.
 fn sends_only_news(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     let words = analysis.words();
-    let end = (hit.end as usize + 4).min(analysis.clause_of(hit.start as usize).end as usize);
-    let repeated = (hit.start as usize..hit.end as usize).any(|i| analysis.is_past_verb(i))
-        && (hit.end as usize..end).any(|i| analysis.is(i, words.repetitions));
-    repeated || (hit.start as usize..end).any(|i| analysis.is(i, words.non_repair_objects))
+    let end = (hit.end() + 4).min(analysis.clause_of(hit.start()).end());
+    let repeated = (hit.start()..hit.end()).any(|i| analysis.is_past_verb(i))
+        && (hit.end()..end).any(|i| analysis.is(i, words.repetitions));
+    repeated || (hit.start()..end).any(|i| analysis.is(i, words.non_repair_objects))
 }
 
 /// "because our label printer failed": a concrete subject and a finite verb follow; "because of
@@ -221,7 +220,7 @@ fn starts_concrete_cause(analysis: &Analysis<'_>, next: usize) -> bool {
     {
         return false;
     }
-    let clause_end = analysis.clause_of(next).end as usize;
+    let clause_end = analysis.clause_of(next).end();
     // A verb-final clause keeps its verb for the end: "doordat ons boekhoudpakket bij de overstap
     // drie dagen offline *was*".
     let reach = next + 7 + words.verb_final_reach;
@@ -235,7 +234,7 @@ fn starts_concrete_cause(analysis: &Analysis<'_>, next: usize) -> bool {
     let vague = analysis
         .hits_in(PhraseKind::VagueCause, next..phrase_end)
         .iter()
-        .any(|hit| !analysis.is(hit.end as usize, words.specifiers));
+        .any(|hit| !analysis.is(hit.end(), words.specifiers));
     let means = (next..phrase_end).any(|i| analysis.is(i, words.infinitive_markers));
     if excuse || vague || means {
         return false;

@@ -14,14 +14,13 @@
 //! vocabulary holds them all, [`voting_words`]), so a paragraph's vote is a look at numbers
 //! already read, not a second pass over its text.
 
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
 use super::Language;
-use super::int_table::IntTable;
 use super::text::{Token, TokenKind};
+use super::word::{WordMap, letter_runs};
 use crate::lint::finding::TextRange;
 use crate::lint::markup::ProseRun;
 
@@ -178,51 +177,25 @@ const DUTCH: &[&str] = &[
 const ENGLISH_VOTE: u8 = 1;
 const DUTCH_VOTE: u8 = 2;
 
-/// Both lists in one table keyed by the packed word ([`pack`]): one cheap integer lookup per word
-/// instead of hashing the string twice; the table sees every word of every paragraph's opening.
-/// Words of up to eight bytes (all but a few) have an [`IntTable`] of their own.
-struct StopWords {
-    short: IntTable,
-    long: FxHashMap<u128, u8>,
-}
-
-impl StopWords {
-    fn vote(&self, key: u128) -> u8 {
-        match u64::try_from(key) {
-            Ok(short) => self.short.get(short).map_or(0, |vote| vote as u8),
-            Err(_) => self.long.get(&key).copied().unwrap_or(0),
-        }
-    }
-}
-
-static STOP_WORDS: LazyLock<StopWords> = LazyLock::new(|| {
-    let mut votes: FxHashMap<u128, u8> = FxHashMap::default();
+/// Both lists in one table, keyed as the vocabulary's words are ([`WordMap`]): one integer lookup
+/// per word of up to eight ASCII bytes, as the table sees every word of a document's opening.
+static STOP_WORDS: LazyLock<WordMap> = LazyLock::new(|| {
+    let mut votes: FxHashMap<&str, u32> = FxHashMap::default();
     for (list, vote) in [(ENGLISH, ENGLISH_VOTE), (DUTCH, DUTCH_VOTE)] {
         for word in list {
-            if let Some(key) = pack(word.as_bytes()) {
-                *votes.entry(key).or_insert(0) |= vote;
-            }
+            *votes.entry(word).or_insert(0) |= u32::from(vote);
         }
     }
-    let (short, long): (Vec<_>, Vec<_>) = votes
-        .into_iter()
-        .partition(|(key, _)| u64::try_from(*key).is_ok());
-    StopWords {
-        short: IntTable::new(
-            short
-                .into_iter()
-                .map(|(key, vote)| (key as u64, u32::from(vote))),
-        ),
-        long: long.into_iter().collect(),
-    }
+    WordMap::new(
+        votes
+            .into_iter()
+            .map(|(word, vote)| (word.as_bytes(), vote)),
+    )
 });
 
-/// A word of at most 16 bytes as an integer (first byte lowest, zero bytes after the last; a word
-/// holds no zero byte, so two words pack alike only when they are equal).
-fn pack(word: &[u8]) -> Option<u128> {
-    let mut buffer = [0u8; 16];
-    buffer.get_mut(..word.len())?.copy_from_slice(word);
-    Some(u128::from_le_bytes(buffer))
+/// The stop-word vote of the normalized word `word`.
+fn vote_of(word: &str) -> u8 {
+    STOP_WORDS.get(word.as_bytes()).map_or(0, |vote| vote as u8)
 }
 
 /// The opening words decide a document: five hundred (a long e-mail) hold some two hundred votes,
@@ -248,7 +221,7 @@ impl Votes {
         self.words += 1;
     }
 
-    /// The winner; English when undecided (the tie-breaker of the first releases).
+    /// The winner; English when undecided (a tie is most often a draft too short to say, and English is the default).
     fn winner(self) -> Language {
         if self.dutch > self.english {
             Language::Dutch
@@ -266,82 +239,21 @@ impl Votes {
 }
 
 /// Hands the stop-word vote of each word of `text[range]` to `visit`, in order, while it
-/// returns true.
+/// returns true; `lower` is scratch space.
 fn each_vote(text: &str, range: TextRange, lower: &mut String, mut visit: impl FnMut(u8) -> bool) {
-    let bytes = text.as_bytes();
-    for word in words(range.slice(text)) {
-        let (start, len) = (range.start + word.start, word.len());
-        if len > MAX_WORD_LEN {
+    let prose = range.slice(text);
+    for word in letter_runs(prose) {
+        if word.len() > MAX_WORD_LEN {
             continue;
         }
-        let packed = pack_at(bytes, start, len);
-        let key = if packed & u128::from_le_bytes([0x80; 16]) == 0 {
-            // An ASCII word is all letters ([`words`]), so setting bit 5 of every byte
-            // lowercases it: no copy to a buffer, no UTF-8 check.
-            let case = u128::from_le_bytes([0x20; 16]) >> (8 * (16 - len));
-            Some(packed | case)
-        } else {
-            lower.clear();
-            lower.extend(
-                text[start..start + len]
-                    .chars()
-                    .flat_map(char::to_lowercase),
-            );
-            pack(lower.as_bytes())
-        };
-        let vote = key.map_or(0, |key| STOP_WORDS.vote(key));
+        let vote = STOP_WORDS
+            .get_lowercase(&prose[word], lower)
+            .map_or(0, |vote| vote as u8);
         if !visit(vote) {
             return;
         }
     }
 }
-
-/// [`pack`] of `bytes[start..start + len]` (1 to 16 bytes), read as one 16-byte load where the
-/// text has that many bytes left: a copy into a buffer and a load from it stalls the processor.
-fn pack_at(bytes: &[u8], start: usize, len: usize) -> u128 {
-    match bytes.get(start..start + 16) {
-        Some(sixteen) => {
-            let raw = u128::from_le_bytes(sixteen.try_into().expect("sixteen bytes"));
-            raw & (u128::MAX >> (8 * (16 - len)))
-        }
-        None => pack(&bytes[start..start + len]).expect("at most 16 bytes"),
-    }
-}
-
-/// The words of `text` as byte ranges, split on ASCII non-letters (bytes, not chars: the split
-/// points are ASCII, so always char boundaries, and no UTF-8 is decoded). A non-ASCII character
-/// counts as part of a word ("één", "zo’n").
-fn words(text: &str) -> impl Iterator<Item = Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut index = 0;
-    std::iter::from_fn(move || {
-        // Slice searches over a table: no bounds checks and one load per byte, which matters
-        // because nearly every byte of the prose passes through here.
-        let start = index
-            + bytes[index..]
-                .iter()
-                .position(|&b| WORD_BYTES[usize::from(b)])
-                .unwrap_or(bytes.len() - index);
-        index = start
-            + bytes[start..]
-                .iter()
-                .position(|&b| !WORD_BYTES[usize::from(b)])
-                .unwrap_or(bytes.len() - start);
-        (index > start).then_some(start..index)
-    })
-}
-
-/// The bytes [`words`] counts as part of a word: ASCII letters and every byte of a non-ASCII
-/// character.
-static WORD_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        table[byte] = (byte as u8).is_ascii_alphabetic() || byte >= 0x80;
-        byte += 1;
-    }
-    table
-};
 
 /// A paragraph leaves the document's language only on clear evidence: at least three votes for
 /// the other language and at least twice as many as for the document's own.
@@ -357,11 +269,10 @@ fn switches_paragraph(votes: Votes, document: Language, other: Language) -> bool
 /// [`votes_by_word`].
 pub fn voting_words() -> Vec<(&'static str, u8)> {
     // The table the document's vote reads holds each listed word's vote.
-    let list_vote = |word: &str| pack(word.as_bytes()).map_or(0, |key| STOP_WORDS.vote(key));
     let listed = ENGLISH
         .iter()
         .chain(DUTCH)
-        .map(|word| (*word, list_vote(word)));
+        .map(|word| (*word, vote_of(word)));
     // Only true contractions: a misspelling the tables read as a word ("im", "mn") may be a word
     // of the other language.
     let contractions = super::en::EXPANSIONS
@@ -369,7 +280,7 @@ pub fn voting_words() -> Vec<(&'static str, u8)> {
         .chain(super::nl::EXPANSIONS)
         .filter(|(word, _)| word.contains('\''))
         .map(|(word, parts)| {
-            let vote = parts.iter().fold(0, |vote, part| vote | list_vote(part));
+            let vote = parts.iter().fold(0, |vote, part| vote | vote_of(part));
             (*word, vote)
         })
         .filter(|(_, vote)| *vote != 0);

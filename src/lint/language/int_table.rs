@@ -1,13 +1,12 @@
-//! A map from integers to integers, built once and read for every word of the prose: the
-//! tokenizer's short words ([`super::vocabulary`]) and the phrase automaton's transitions
-//! ([`super::phrases`]) both live in one.
+//! A map from integers to integers, built once and read for every word of the prose: the short
+//! words of every word table ([`super::word::WordMap`]: the vocabulary and the stop-words) and the
+//! phrase automaton's transitions ([`super::phrases`]) live in one.
 //!
 //! Open addressing with linear probing, at most half full, so most reads, and most misses (the
 //! phrase goes no further), touch one slot. A key sits beside its value, so a hit reads one cache
 //! line, not two: nine words in ten of a draft are in its language's vocabulary (the phrase
-//! tables' words and the stop-words), and keeping the keys apart from the values measured slower.
-//! A general-purpose hash map costs several times more per read here, and a binary search waits
-//! on one memory load after another.
+//! tables' words and the stop-words), so most reads are hits. A general-purpose hash map costs
+//! several times more per read here, and a binary search waits on one memory load after another.
 
 /// Nonzero `u64` keys to `u32` values (key 0 marks an empty slot).
 pub struct IntTable {
@@ -59,6 +58,7 @@ impl IntTable {
     }
 
     /// The table's heap size in bytes.
+    #[cfg(test)]
     pub fn memory_usage(&self) -> usize {
         std::mem::size_of_val(&*self.slots)
     }

@@ -1,8 +1,9 @@
 //! Words, sentences and clauses of the writer's prose.
 //!
 //! The prose runs from [`crate::lint::markup`] are split into tokens (UAX #29 word boundaries,
-//! with a fast path for ASCII), each with its byte range in the source and its *normalized*
-//! form: lowercase, curly quotes straightened, contractions expanded ("I’m" → `i am`, "can't" →
+//! with a fast path for ASCII; what a word is and how it is normalized and packed is
+//! [`super::word`]'s), each with its byte range in the source and its *normalized* form:
+//! lowercase, curly quotes straightened, contractions expanded ("I’m" → `i am`, "can't" →
 //! `can not`), so that phrase tables are written once in one canonical spelling. The normalized
 //! forms live in one string, [`Text::norm`]. A token after a hard break (a new block, or a line
 //! break that starts a new sentence) says so, and no phrase matches across it; an ordinary line
@@ -17,6 +18,10 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::word::{
+    ShortWord, ascii_piece_end, is_horizontal_space, load_short, lowercase_ascii_word,
+    normalize_ascii_into, normalize_into,
+};
 use crate::lint::finding::TextRange;
 use crate::lint::markup::ProseRun;
 
@@ -93,14 +98,26 @@ impl Token {
 /// A sentence or clause: a run of tokens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Segment {
+    /// Token indices `start..end`, 32-bit like [`Token`]'s offsets: a megabyte holds some ten
+    /// thousand sentences and more clauses.
     pub start: u32,
     pub end: u32,
     pub span: TextRange,
 }
 
 impl Segment {
+    /// The index of its first token.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// The index after its last token.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     pub fn tokens(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.start()..self.end()
     }
 
     pub fn contains_token(&self, token: usize) -> bool {
@@ -137,74 +154,6 @@ pub enum Lookup<'d> {
     Word(u32),
     /// The words it stands for, each with its number.
     Expands(&'d [(&'static str, u32)]),
-}
-
-/// An ASCII word of one to eight bytes as one integer, for a [`Dictionary`] to look up without
-/// hashing a string: first byte lowest, zero bytes after the last, and bit 5 set in every byte.
-/// That bit lowercases a letter and leaves digits and the marks a word can hold (`'` `.` `,` `:`
-/// `;`) as they are, so a word read straight from the source packs like its normalized form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ShortWord(u64);
-
-impl ShortWord {
-    /// A word of letters, digits and the marks [`ascii_piece_end`] joins, or `None` (longer than
-    /// eight bytes, or another character): such words are looked up as strings.
-    pub fn of(bytes: &[u8]) -> Option<ShortWord> {
-        let packable = (1..=8).contains(&bytes.len())
-            && bytes.iter().all(|&byte| {
-                is_word_byte(byte) || matches!(byte, b'\'' | b'.' | b',' | b':' | b';')
-            });
-        packable.then(|| Self::from_loaded(load_short(bytes, 0, bytes.len()), bytes.len()))
-    }
-
-    /// The word whose `len` bytes [`load_short`] read as `raw`.
-    fn from_loaded(raw: u64, len: usize) -> ShortWord {
-        ShortWord(raw | (0x2020_2020_2020_2020 >> (8 * (8 - len))))
-    }
-
-    pub fn get(self) -> u64 {
-        self.0
-    }
-
-    /// The normalized word the key packs: bit 5 changed only `_` (to DEL) besides lowercasing.
-    fn word(self) -> String {
-        self.0
-            .to_le_bytes()
-            .into_iter()
-            .take_while(|&byte| byte != 0)
-            .map(|byte| if byte == 0x7F { '_' } else { char::from(byte) })
-            .collect()
-    }
-}
-
-/// `bytes[start..end]` (one to eight bytes) as an integer, first byte lowest and zero bytes
-/// after the last: one eight-byte load where the text has that many bytes left, as a copy into
-/// a buffer and a load from it stalls the processor.
-fn load_short(bytes: &[u8], start: usize, end: usize) -> u64 {
-    let len = end - start;
-    debug_assert!((1..=8).contains(&len));
-    match bytes.get(start..start + 8) {
-        Some(eight) => {
-            let raw = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-            raw & (u64::MAX >> (8 * (8 - len)))
-        }
-        None => {
-            let mut buffer = [0; 8];
-            buffer[..len].copy_from_slice(&bytes[start..end]);
-            u64::from_le_bytes(buffer)
-        }
-    }
-}
-
-/// Lowercases the ASCII letters among the eight bytes of `word` (all below 0x80) at once: a
-/// byte is uppercase when adding 0x3F carries into its top bit (it is at least `A`) and adding
-/// 0x25 does not (it is at most `Z`); no sum carries into the next byte.
-fn lowercase_ascii_word(word: u64) -> u64 {
-    const EACH: u64 = 0x0101_0101_0101_0101;
-    let at_least_a = word + 0x3F * EACH;
-    let above_z = word + 0x25 * EACH;
-    let upper = at_least_a & !above_z & (0x80 * EACH);
-    word | (upper >> 2)
 }
 
 /// The tokens, sentences and clauses of a document's prose.
@@ -354,121 +303,9 @@ fn paragraphs(runs: &[ProseRun]) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// Where the UAX #29 word-boundary piece of ASCII `bytes` that starts at `start` ends: letters,
-/// digits and `_` join, as do an apostrophe or a full stop between two letters or two digits
-/// ("don't", "e.g", "3.5"), a colon between letters and a comma or semicolon between digits
-/// ("1,000"); a run of horizontal space is one piece, a line break (CR LF included) another; any
-/// other character stands alone. Also says whether the piece holds an uppercase letter, so that
-/// most words need no lowercasing.
-#[inline]
-fn ascii_piece_end(bytes: &[u8], start: usize) -> (usize, bool) {
-    let first = bytes[start];
-    let mut end = start + 1;
-    let mut seen = BYTE_CLASS[usize::from(first)];
-    if seen & WORD != 0 {
-        while end < bytes.len() {
-            // Eight bytes at a time where there are eight: a word's end is found without a
-            // branch per letter, and so without the mispredicted one at its end.
-            if let Some(eight) = bytes.get(end..end + 8) {
-                let (word, upper) = word_and_upper_bytes(u64::from_le_bytes(
-                    eight.try_into().expect("eight bytes"),
-                ));
-                let run = (!word & HIGH_BITS).trailing_zeros() / 8;
-                let in_run = u64::MAX.checked_shl(8 * run).map_or(u64::MAX, |rest| !rest);
-                if upper & in_run != 0 {
-                    seen |= UPPER;
-                }
-                end += run as usize;
-                if run == 8 {
-                    continue;
-                }
-            } else {
-                let class = BYTE_CLASS[usize::from(bytes[end])];
-                if class & WORD != 0 {
-                    seen |= class;
-                    end += 1;
-                    continue;
-                }
-            }
-            // UAX #29 WB6/7 and WB11/12: a mark between two letters or two digits.
-            let (previous, next) = (bytes[end - 1], bytes.get(end + 1).copied().unwrap_or(b' '));
-            let letters = previous.is_ascii_alphabetic() && next.is_ascii_alphabetic();
-            let digits = previous.is_ascii_digit() && next.is_ascii_digit();
-            let joins = match bytes[end] {
-                b'\'' | b'.' => letters || digits,
-                b':' => letters,
-                b',' | b';' => digits,
-                _ => false,
-            };
-            if !joins {
-                break;
-            }
-            end += 1;
-        }
-    } else if first == b'\r' {
-        if bytes.get(end) == Some(&b'\n') {
-            end += 1;
-        }
-    } else if is_horizontal_space(first) {
-        // UAX #29 keeps horizontal space together and breaks around line breaks; the
-        // tokenizer only counts the line breaks, so one piece per line break is enough.
-        while end < bytes.len() && is_horizontal_space(bytes[end]) {
-            end += 1;
-        }
-    }
-    (end, seen & UPPER != 0)
-}
-
-const WORD: u8 = 1;
-const UPPER: u8 = 2;
-
-const EACH_BYTE: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x80 * EACH_BYTE;
-
-/// The bytes of `block` (eight ASCII bytes) that are word bytes, and those that are uppercase
-/// letters: the top bit of each byte, set when it is.
-fn word_and_upper_bytes(block: u64) -> (u64, u64) {
-    // A byte is at least `low` when adding 0x80 - low sets its top bit, and at most `high` when
-    // adding 0x7F - high does not; below 0x80, no sum carries into the next byte.
-    let in_range = |low: u8, high: u8| {
-        (block + u64::from(0x80 - low) * EACH_BYTE)
-            & !(block + u64::from(0x7F - high) * EACH_BYTE)
-            & HIGH_BITS
-    };
-    let upper = in_range(b'A', b'Z');
-    let word = upper | in_range(b'a', b'z') | in_range(b'0', b'9') | in_range(b'_', b'_');
-    (word, upper)
-}
-
-/// What each byte is to [`ascii_piece_end`]: one load instead of several range checks, as nearly
-/// every byte of the prose comes through there.
-static BYTE_CLASS: [u8; 256] = {
-    let mut table = [0; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        let b = byte as u8;
-        if b.is_ascii_alphanumeric() || b == b'_' {
-            table[byte] = WORD;
-        }
-        if b.is_ascii_uppercase() {
-            table[byte] |= UPPER;
-        }
-        byte += 1;
-    }
-    table
-};
-
 /// Whether `byte` starts a UTF-8 character (is not a continuation byte).
 fn is_char_start(byte: u8) -> bool {
     (byte as i8) >= -0x40
-}
-
-fn is_word_byte(byte: u8) -> bool {
-    BYTE_CLASS[usize::from(byte)] & WORD != 0
-}
-
-fn is_horizontal_space(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\t' | 0x0B | 0x0C)
 }
 
 /// Which of a run of contiguous segments holds a token: the segment of every 16th token is kept,
@@ -508,7 +345,7 @@ impl SegmentIndex {
     /// From segment `from` (at or before the answer), step to the one holding `token`.
     fn step(segments: &[Segment], from: usize, token: usize) -> usize {
         let mut segment = from;
-        while segment + 1 < segments.len() && segments[segment].end as usize <= token {
+        while segment + 1 < segments.len() && segments[segment].end() <= token {
             segment += 1;
         }
         segment
@@ -693,10 +530,7 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
                     self.push_short_word(span, kind, capitalized, has_upper);
                 } else {
                     let norm_start = self.norm.len();
-                    self.norm.extend_from_slice(&bytes[at..end]);
-                    if has_upper {
-                        self.norm[norm_start..].make_ascii_lowercase();
-                    }
+                    normalize_ascii_into(&bytes[at..end], has_upper, &mut self.norm);
                     self.push_written_word(span, norm_start, kind, capitalized);
                 }
             } else if is_horizontal_space(first) {
@@ -898,19 +732,7 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
     fn push_word(&mut self, span: TextRange, kind: TokenKind, capitalized: bool) {
         // The word is normalized in place at the end of `norm`: no scratch copy per word.
         let norm_start = self.norm.len();
-        let mut buffer = [0; 4];
-        for c in self.source[span.start..span.end].chars() {
-            match c {
-                '\u{2019}' | '\u{2018}' | '\u{02BC}' => self.norm.push(b'\''),
-                c if c.is_ascii() => self.norm.push(c.to_ascii_lowercase() as u8),
-                c => {
-                    for lower in c.to_lowercase() {
-                        self.norm
-                            .extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
-                    }
-                }
-            }
-        }
+        normalize_into(&self.source[span.start..span.end], &mut self.norm);
         self.push_written_word(span, norm_start, kind, capitalized);
     }
 
@@ -935,8 +757,8 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
     }
 
     /// Adds a token whose normalized form, `norm_len` bytes at `norm[norm_start..]`, and the
-    /// space after it are written. Inlined into its callers: as a call, a third of its cost was
-    /// saving and restoring registers, once for every token of the prose.
+    /// space after it are written. Inlined into its callers: it runs once for every token of the
+    /// prose, and as a call much of its cost would be saving and restoring registers.
     #[inline(always)]
     fn push_token(
         &mut self,
@@ -1380,73 +1202,6 @@ mod tests {
     }
 
     #[test]
-    fn the_ascii_fast_path_agrees_with_unicode_segmentation() {
-        let samples = [
-            "I'm sorry, we can't ship 3.5 kg (e.g. the kettle) by 5pm -- or 1,000 items!\r\n\r\nDon't.",
-            "a.b. 'quoted' words_with_underscores  \t tabs\nand-hyphens ... end",
-            "x'",
-            "'x",
-            "1.",
-            ".5",
-            "a,b",
-            "1,2,",
-            "\r\r\n\n",
-        ];
-        for sample in samples {
-            assert_fast_path_agrees(sample);
-        }
-    }
-
-    /// `sample` split by [`ascii_piece_end`] gives UAX #29's non-space pieces, and each piece
-    /// says rightly whether it holds a capital.
-    fn assert_fast_path_agrees(sample: &str) {
-        let mut fast = Vec::new();
-        let mut at = 0;
-        while at < sample.len() {
-            let (end, upper) = ascii_piece_end(sample.as_bytes(), at);
-            assert_eq!(
-                upper,
-                sample[at..end].bytes().any(|b| b.is_ascii_uppercase()),
-                "{sample:?}"
-            );
-            if !sample[at..end].trim().is_empty() {
-                fast.push(&sample[at..end]);
-            }
-            at = end;
-        }
-        let full: Vec<&str> = sample
-            .split_word_bound_indices()
-            .map(|(_, piece)| piece)
-            .filter(|piece| !piece.trim().is_empty())
-            .collect();
-        assert_eq!(fast, full, "{sample:?}");
-    }
-
-    /// Generated ASCII text, long and short pieces, every joiner: the fast path and UAX #29 split
-    /// it alike.
-    #[test]
-    fn the_ascii_fast_path_agrees_with_unicode_segmentation_on_generated_text() {
-        const ALPHABET: &[u8] = b"aZ9_'.,;:- \n\r\tqWe3";
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        for case in 0..3000 {
-            let len = case % 41;
-            let sample: String = (0..len)
-                .map(|_| {
-                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                    let pick = (seed >> 33) as usize;
-                    // Long runs of one letter now and then.
-                    if pick % 5 == 0 {
-                        'x'
-                    } else {
-                        char::from(ALPHABET[pick % ALPHABET.len()])
-                    }
-                })
-                .collect();
-            assert_fast_path_agrees(&sample);
-        }
-    }
-
-    #[test]
     fn emoji_and_cjk_keep_exact_spans() {
         let source = "🎉 日本 sorry";
         let t = text(source);
@@ -1490,42 +1245,6 @@ mod tests {
         assert_eq!(t.tokens[1].span().slice(&source), blob);
         assert_eq!(t.word(0), "sorry");
         assert_eq!(t.word(2), "today");
-    }
-
-    /// The eight-byte lowercasing agrees with the standard library on every ASCII byte, in
-    /// every position of the word.
-    #[test]
-    fn short_words_lowercase_like_the_standard_library() {
-        for byte in 0..0x80u8 {
-            for position in 0..8 {
-                let mut word = *b"Ab9_.'Zz";
-                word[position] = byte;
-                let lowered = lowercase_ascii_word(u64::from_le_bytes(word)).to_le_bytes();
-                assert_eq!(
-                    lowered[..],
-                    word.to_ascii_lowercase(),
-                    "{byte:#x} at {position}"
-                );
-            }
-        }
-    }
-
-    /// A dictionary without a use for the packed key reads the word back from it: lowercase,
-    /// with `_` and the marks a word can hold intact.
-    #[test]
-    fn a_short_word_reads_back_as_its_normalized_form() {
-        for (word, normalized) in [
-            ("I'm", "i'm"),
-            ("x_Y", "x_y"),
-            ("E.g", "e.g"),
-            ("1,000", "1,000"),
-        ] {
-            let key = ShortWord::of(word.as_bytes()).expect("short");
-            assert_eq!(key.word(), normalized);
-        }
-        let t = text("I'm here");
-        assert_eq!(t.word(0), "i");
-        assert_eq!(t.word(1), "am");
     }
 
     /// A word of up to eight bytes goes through the packed fast path, a longer one through the

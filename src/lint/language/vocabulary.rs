@@ -1,14 +1,10 @@
 //! The words a language's phrase tables know, and the contractions it expands: the table the
-//! tokenizer asks once for every word of the prose.
-//!
-//! Nearly every word of English or Dutch prose is ASCII and at most eight bytes long, so such a
-//! word is looked up as one integer ([`ShortWord`]) in an [`IntTable`]: no string is hashed or
-//! compared. Longer and non-ASCII words go to an ordinary map.
+//! tokenizer asks once for every word of the prose, keyed as every word table is ([`WordMap`]).
 
 use rustc_hash::FxHashMap;
 
-use super::int_table::IntTable;
-use super::text::{Lookup, ShortWord};
+use super::text::Lookup;
+use super::word::{ShortWord, WordMap};
 
 /// A word number: 0 is a word no table has.
 pub type WordId = u32;
@@ -18,9 +14,8 @@ pub const UNKNOWN: WordId = 0;
 const EXPANDS: u32 = 1 << 31;
 
 pub struct Vocabulary {
-    /// Words of at most eight ASCII bytes, by [`ShortWord`] key.
-    short: IntTable,
-    long: FxHashMap<Box<[u8]>, u32>,
+    /// Each word's number, or [`EXPANDS`] and the index of its expansion.
+    words: WordMap,
     expansions: Vec<Box<[(&'static str, WordId)]>>,
 }
 
@@ -30,29 +25,19 @@ impl Vocabulary {
         words: impl IntoIterator<Item = (&'w str, WordId)>,
         expansions: impl IntoIterator<Item = (&'static str, Box<[(&'static str, WordId)]>)>,
     ) -> Vocabulary {
-        let mut entries: FxHashMap<Box<str>, u32> = words
-            .into_iter()
-            .map(|(word, id)| (Box::from(word), id))
-            .collect();
+        let mut entries: FxHashMap<&str, u32> = words.into_iter().collect();
         let mut expansion_list = Vec::new();
         for (word, parts) in expansions {
             // A word that is also a table's ("cannot") is read as what it expands to.
-            entries.insert(Box::from(word), EXPANDS | expansion_list.len() as u32);
+            entries.insert(word, EXPANDS | expansion_list.len() as u32);
             expansion_list.push(parts);
         }
-        let mut short = Vec::new();
-        let mut long = FxHashMap::default();
-        for (word, value) in entries {
-            match ShortWord::of(word.as_bytes()) {
-                Some(key) => short.push((key.get(), value)),
-                None => {
-                    long.insert(Box::from(word.as_bytes()), value);
-                }
-            }
-        }
         Vocabulary {
-            short: IntTable::new(short),
-            long,
+            words: WordMap::new(
+                entries
+                    .into_iter()
+                    .map(|(word, value)| (word.as_bytes(), value)),
+            ),
             expansions: expansion_list,
         }
     }
@@ -60,27 +45,20 @@ impl Vocabulary {
     /// The word `key` packs.
     #[inline]
     pub fn get_short(&self, key: ShortWord) -> Lookup<'_> {
-        self.short
-            .get(key.get())
-            .map_or(Lookup::Word(UNKNOWN), |value| self.lookup(value))
+        self.lookup(self.words.get_short(key))
     }
 
     /// The normalized word `word` (UTF-8).
     pub fn get(&self, word: &[u8]) -> Lookup<'_> {
-        match ShortWord::of(word) {
-            Some(key) => self.get_short(key),
-            None => self
-                .long
-                .get(word)
-                .map_or(Lookup::Word(UNKNOWN), |value| self.lookup(*value)),
-        }
+        self.lookup(self.words.get(word))
     }
 
-    fn lookup(&self, value: u32) -> Lookup<'_> {
-        if value & EXPANDS == 0 {
-            Lookup::Word(value)
-        } else {
-            Lookup::Expands(&self.expansions[(value & !EXPANDS) as usize])
+    #[inline]
+    fn lookup(&self, value: Option<u32>) -> Lookup<'_> {
+        match value {
+            None => Lookup::Word(UNKNOWN),
+            Some(value) if value & EXPANDS == 0 => Lookup::Word(value),
+            Some(value) => Lookup::Expands(&self.expansions[(value & !EXPANDS) as usize]),
         }
     }
 }
