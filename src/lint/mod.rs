@@ -202,10 +202,14 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
     let mut findings = in_report_order(findings);
     // A rule that reports on the whole draft (e-mail-channel) may speak once per part.
     findings.dedup_by(|later, earlier| later.rule == earlier.rule && later.range == earlier.range);
+    let phrase_findings = findings
+        .iter()
+        .filter(|finding| rules::is_phrase_rule(finding.rule))
+        .map(|finding| finding.severity);
     let mut summary = Summary::score(
         parts[anchor_part].components(),
         scored_components,
-        &findings,
+        phrase_findings,
     );
     for component in Component::ALL {
         summary.evidence[component as usize] = parts[anchor_part].component_range(component);

@@ -323,8 +323,8 @@ pub fn registry() -> &'static [&'static dyn Rule] {
 
 /// The metadata of the rule with this id.
 pub fn meta_of(id: &str) -> Option<&'static RuleMeta> {
-    // The score asks once per finding, and a megabyte draft has thousands: a lookup, not a walk
-    // over every rule.
+    // The score and the server's hover and code actions ask about findings one by one, and a
+    // megabyte draft has thousands: a lookup, not a walk over every rule.
     static BY_ID: LazyLock<FxHashMap<&'static str, &'static RuleMeta>> = LazyLock::new(|| {
         registry()
             .iter()

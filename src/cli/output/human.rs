@@ -416,7 +416,7 @@ mod tests {
             .collect();
         let mut scored = Components::all();
         scored.remove(Component::Forgiveness);
-        let summary = Summary::score(present, scored, &[]);
+        let summary = Summary::score(present, scored, []);
         assert_eq!(
             strip(&render_summary("reply.md", &summary, Language::Dutch)),
             format!(

@@ -329,7 +329,7 @@ mod tests {
         let present = [Component::Remedy, Component::Forgiveness]
             .into_iter()
             .collect();
-        let summary = Summary::score(present, crate::lint::Components::all(), &[]);
+        let summary = Summary::score(present, crate::lint::Components::all(), []);
         let json = serde_json::to_value(JsonSummary::new(&summary, "")).unwrap();
         assert_eq!(
             json,
