@@ -5,8 +5,8 @@
 //!
 //! Data flows one way: text → [`markup`] (which byte ranges are the writer's prose) →
 //! [`language`] (tokens, sentences, clauses, lexicon hits, apology expressions, components) →
-//! [`gate`] (is this an apology at all?) → the rules of [`crate::rules`] → findings, suppressed
-//! and re-levelled by the options → [`summary`].
+//! [`gate`] (is this an apology at all?) → the rules of [`crate::rules`] → findings, each at the
+//! severity the options give its rule, less the suppressed ones → [`summary`].
 
 pub mod config;
 pub mod finding;
@@ -105,9 +105,7 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
     let mut findings: Vec<Finding> = Vec::new();
     for notice in &prose.notices {
         let meta = rules::meta_of(notice.rule).expect("markup notices use registered rule ids");
-        if let Some(severity) =
-            options.level_of(meta.id, meta.default_severity, meta.enabled_by_default)
-        {
+        if let Some(severity) = meta.severity(options) {
             findings.push(Finding {
                 severity,
                 ..notice.clone()
@@ -155,8 +153,7 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
     let mut scored_components = Components::all();
     for rule in rules::registry() {
         let meta = rule.meta();
-        let level = options.level_of(meta.id, meta.default_severity, meta.enabled_by_default);
-        let Some(severity) = level else {
+        let Some(severity) = meta.severity(options) else {
             // "A rule turned off takes its component out of the score" (catalog, Summary).
             if let Some(component) = meta.component {
                 scored_components.remove(component);
@@ -166,15 +163,17 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
         if prose.suppressions.disables_file(meta.id) {
             continue;
         }
-        // The rule pushes onto the report's own list, and what it pushed is then stamped and
-        // sifted in place: a second list as long as a rule's findings (a rule can have one per
-        // sentence) would stay allocated through every later rule.
+        // The rule pushes onto the report's own list, and what it pushed is then sifted in
+        // place: a second list as long as a rule's findings (a rule can have one per sentence)
+        // would stay allocated through every later rule.
         let first = findings.len();
         for (index, part) in parts.iter().enumerate() {
             if meta.kind == rules::RuleKind::Structure && index != anchor_part {
                 continue;
             }
             let context = Context {
+                rule: meta,
+                severity,
                 source: text,
                 analysis: part,
                 prose: &prose,
@@ -193,8 +192,6 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
                 continue;
             }
             findings.swap(kept, index);
-            findings[kept].rule = meta.id;
-            findings[kept].severity = severity;
             kept += 1;
         }
         findings.truncate(kept);
@@ -259,6 +256,30 @@ fn in_report_order(mut findings: Vec<Finding>) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn findings_carry_their_rule_and_the_severity_the_options_give_it() {
+        let draft = "We're sorry if the delay upset you. I have refunded the shipping fee.";
+        let conditional = |options: &Options| {
+            lint(draft, DocumentKind::PlainText, options)
+                .findings
+                .into_iter()
+                .find(|finding| finding.rule == "conditional-apology")
+                .map(|finding| finding.severity)
+        };
+        let default = rules::meta_of("conditional-apology").map(|meta| meta.default_severity);
+        assert_eq!(conditional(&Options::default()), default);
+        let mut options = Options::default();
+        options.rules.insert(
+            "conditional-apology".to_owned(),
+            RuleLevel::On(Severity::Hint),
+        );
+        assert_eq!(conditional(&options), Some(Severity::Hint));
+        options
+            .rules
+            .insert("conditional-apology".to_owned(), RuleLevel::Off);
+        assert_eq!(conditional(&options), None);
+    }
 
     #[test]
     fn findings_are_put_in_report_order_in_place() {
