@@ -18,7 +18,7 @@ pub mod options;
 pub mod summary;
 pub mod suppress;
 
-pub use finding::{Edit, Finding, Fix, Safety, Severity, TextRange, apply_edits};
+pub use finding::{Edit, Finding, Fix, FixKind, Safety, Severity, TextRange, apply_edits};
 pub use language::Language;
 pub use markup::DocumentKind;
 pub use options::{ApologySetting, LanguageSetting, MessagesSetting, Options, RuleLevel};
