@@ -53,7 +53,7 @@ use std::ops::Range;
 
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::{Analysis, PhraseKind};
-use crate::rules::edits::{capitalize_first, quoted_words};
+use crate::rules::edits::{capitalize_first, draft_text, quoted_words};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct ApologyBut;
@@ -252,7 +252,7 @@ fn capitalize_at(
     let letter = &source[span.start..span.start + first_len];
     Edit::replace(
         TextRange::new(start, span.start + first_len),
-        format!("{separator}{}", capitalize_first(letter)),
+        draft_text!("{separator}{}", capitalize_first(letter)),
     )
 }
 

@@ -197,7 +197,7 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
                 format_args!("Vervang '{dropped}' door '{that}'"),
             ),
             Safety::Unsafe,
-            Edit::replace(replaced, format!(" {that}")),
+            Edit::replace(replaced, draft_text!(" {that}")),
         )
     } else if direct {
         let replaced = TextRange::new(word_end, analysis.span(marker.start..end).end);
@@ -206,7 +206,7 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
                 format_args!("Replace the condition with '{template}'"),
                 format_args!("Vervang de voorwaarde door '{template}'"),
             ),
-            Edit::replace(replaced, format!(" {template}")),
+            Edit::replace(replaced, draft_text!(" {template}")),
         )
     } else {
         // The apology already names its object: the condition just goes.

@@ -7,11 +7,11 @@ use std::ops::Range;
 use crate::lint::finding::{Edit, TextRange};
 use crate::lint::language::{Analysis, TokenKind};
 
-/// `format!` for a message, fix title or rewrite that quotes the draft's words.
-///
-/// `format!` sizes its string from the literal text alone, so a text that is mostly quoted words
-/// grew through several reallocations, and a long draft has thousands of findings: this one
-/// starts with room for a typical message.
+/// `format!` for the text of a finding: its message, a fix's title or replacement. Rules use it
+/// (or [`Context::format_localized`](crate::rules::Context::format_localized), which is the same)
+/// and not `format!`, which sizes its string from the literal text alone: a text that is mostly
+/// quoted words would grow through several reallocations, and a long draft has thousands of
+/// findings. This one starts with room for a typical message.
 macro_rules! draft_text {
     ($($argument:tt)*) => {
         $crate::rules::edits::format_draft_text(format_args!($($argument)*))

@@ -356,7 +356,7 @@ fn active_rewrite(analysis: &Analysis<'_>, hit: &PhraseHit) -> Option<Fix> {
     }
     for part in [
         adverb,
-        Some(&format!("{verb_head}{verb_rest}")),
+        Some(&draft_text!("{verb_head}{verb_rest}")),
         Some(&object),
         trailing,
     ]
