@@ -34,7 +34,7 @@ impl Applicability {
 }
 
 /// The first fix of `finding` that `applicability` allows and that has something to do.
-pub fn applicable_fix(finding: &Finding, applicability: Applicability) -> Option<&Fix> {
+fn applicable_fix(finding: &Finding, applicability: Applicability) -> Option<&Fix> {
     finding
         .fixes
         .iter()
