@@ -141,8 +141,8 @@ pub enum FixKind {
     /// allows.
     Edit(Safety),
     /// Text with `[placeholders]` only the writer can fill in ("I have [refunded] [what] on
-    /// [date]."): offered, never applied in bulk. The editor turns the placeholders into tab
-    /// stops.
+    /// [date]."): offered, never applied in bulk (the server inserts a structure rule's template
+    /// as a snippet, a tab stop per placeholder).
     Template,
 }
 
@@ -206,7 +206,11 @@ pub struct Fix {
 impl Fix {
     /// A fix of one edit that leaves finished text.
     pub fn new(title: impl Into<FindingText>, safety: Safety, edit: Edit) -> Self {
-        Fix::with_edits(title, safety, [edit])
+        Fix {
+            title: title.into(),
+            kind: FixKind::Edit(safety),
+            edits: SmallVec::from_buf([edit]),
+        }
     }
 
     /// A fix of edits applied together, which leave finished text.
@@ -279,6 +283,18 @@ mod tests {
         let (result, applied) = apply_edits(text, &edits);
         assert_eq!(result, "we made a mistake");
         assert_eq!(applied, 2);
+    }
+
+    #[test]
+    fn a_fix_knows_its_kind_and_the_faces_name_it() {
+        let edit = Edit::insert(0, "x");
+        let safe = Fix::new("Drop it", Safety::Safe, edit.clone());
+        let unsafe_pair = Fix::with_edits("Split", Safety::Unsafe, [edit.clone(), edit.clone()]);
+        let template = Fix::template("Add a sentence", Edit::insert(0, "[what]"));
+        assert_eq!(safe.kind, FixKind::Edit(Safety::Safe));
+        assert_eq!(unsafe_pair.edits.len(), 2);
+        let names = [&safe, &unsafe_pair, &template].map(|fix| fix.kind.to_string());
+        assert_eq!(names, ["safe", "unsafe", "display-only"]);
     }
 
     #[test]
