@@ -13,7 +13,7 @@
 use std::path::Path;
 
 use amends::lint::{
-    ApologySetting, DocumentKind, Finding, Language, Options, Safety, apply_edits, lint,
+    ApologySetting, DocumentKind, Finding, FixKind, Language, Options, Safety, apply_edits, lint,
 };
 use amends::rules::{DUTCH_SECTION, RuleKind, registry};
 use serde::Deserialize;
@@ -273,7 +273,7 @@ fn fixes_remove_their_finding_and_touch_nothing_else() {
                 for fix in finding
                     .fixes
                     .iter()
-                    .filter(|fix| fix.safety != Safety::DisplayOnly)
+                    .filter(|fix| fix.kind != FixKind::Template)
                 {
                     checked += 1;
                     let (fixed, applied) = apply_edits(&case.text, &fix.edits);
@@ -320,11 +320,45 @@ fn fixes_remove_their_finding_and_touch_nothing_else() {
     assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
 }
 
+/// A template is what the writer must finish: its text holds a `[placeholder]`. A structure
+/// rule's finished sentence holds none (the fix-all may insert it under `--unsafe-fixes`).
+#[test]
+fn templates_and_only_templates_hold_placeholders() {
+    let mut templates = 0;
+    let mut failures = Vec::new();
+    for rule in registry() {
+        let id = rule.meta().id;
+        let structure = rule.meta().kind == RuleKind::Structure;
+        for case in FIXTURE_SETS
+            .iter()
+            .flat_map(|(folder, _)| load_in(folder, id).fires)
+        {
+            for finding in findings_of(id, &case.text, case.kind(), case.gate) {
+                for fix in &finding.fixes {
+                    let placeholders = fix.edits.iter().any(|edit| edit.replacement.contains('['));
+                    let template = fix.kind == FixKind::Template;
+                    templates += usize::from(template);
+                    if (template && !placeholders) || (structure && !template && placeholders) {
+                        failures.push(format!("{id}: {fix:?}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(templates > 0, "no template was checked");
+    assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
+}
+
 fn fix_all_safe(rule: &str, text: &str, kind: DocumentKind, gate: bool) -> String {
     let findings = findings_of(rule, text, kind, gate);
     let edits: Vec<_> = findings
         .iter()
-        .flat_map(|finding| finding.fixes.iter().find(|fix| fix.safety == Safety::Safe))
+        .flat_map(|finding| {
+            finding
+                .fixes
+                .iter()
+                .find(|fix| fix.kind == FixKind::Edit(Safety::Safe))
+        })
         .flat_map(|fix| fix.edits.iter())
         .collect();
     apply_edits(text, edits).0

@@ -71,6 +71,61 @@ fn the_rule_module_is_pure() {
     );
 }
 
+/// Architecture Invariant: the core (`src/lint/`) does not depend on the rules built on it,
+/// except where `lint` runs the registry (`mod.rs`) and where `amends.toml` is checked against
+/// the rule ids it names (`config.rs`). What else the core needs to know about a rule (the
+/// summary's phrase findings) it is given as data.
+#[test]
+fn the_core_imports_the_rules_only_where_it_runs_them() {
+    let allowed = ["mod.rs", "config.rs"];
+    let mut offences = Vec::new();
+    for file in rust_files(&root().join("src/lint")) {
+        let relative = file
+            .strip_prefix(root().join("src/lint"))
+            .expect("under src/lint");
+        if allowed.iter().any(|name| relative == Path::new(name)) {
+            continue;
+        }
+        let text = fs::read_to_string(&file).expect("UTF-8 source");
+        for (number, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if code.contains("crate::rules") || code.contains("rules::") {
+                offences.push(format!("{}:{}", file.display(), number + 1));
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "src/lint/ must not reach into src/rules/ here:\n{}",
+        offences.join("\n")
+    );
+}
+
+/// A rule formats the text of its findings one way: `draft_text!` or
+/// `Context::format_localized` (the same helper), never `format!` beside them. `mod.rs` formats
+/// documentation, not findings.
+#[test]
+fn rules_format_finding_text_with_one_helper() {
+    let mut offences = Vec::new();
+    for file in rust_files(&root().join("src/rules")) {
+        if file.ends_with("src/rules/mod.rs") {
+            continue;
+        }
+        let text = fs::read_to_string(&file).expect("UTF-8 source");
+        for (number, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if code.contains("format!(") {
+                offences.push(format!("{}:{}", file.display(), number + 1));
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "use draft_text! or Context::format_localized, not format!:\n{}",
+        offences.join("\n")
+    );
+}
+
 #[test]
 fn every_module_has_a_doc_comment_and_no_leftovers() {
     let mut offences = Vec::new();

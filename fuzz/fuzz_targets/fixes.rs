@@ -13,7 +13,7 @@
 
 use amends::lint::fix::{Applicability, changed_stretch, choose_fixes, fix_until_stable};
 use amends::lint::{
-    ApologySetting, DocumentKind, Edit, Finding, Fix, Options, Safety, Severity, TextRange,
+    ApologySetting, DocumentKind, Edit, Finding, Fix, FixKind, Options, Safety, Severity, TextRange,
     apply_edits, lint,
 };
 use libfuzzer_sys::fuzz_target;
@@ -45,7 +45,7 @@ fn made_up_fixes(data: &[u8]) {
             severity: Severity::Warning,
             message: "".into(),
             range: TextRange::default(),
-            fixes: vec![Fix::new("Fix", safety, edits)],
+            fixes: vec![Fix::with_edits("Fix", safety, edits)],
         });
     }
     let chosen = choose_fixes(text, &findings, Applicability::Safe);
@@ -63,7 +63,7 @@ fn made_up_fixes(data: &[u8]) {
             ranges[i + 1..].iter().any(|b| conflict(*a, *b))
                 || taken.iter().any(|b| conflict(*a, *b))
         });
-        if fix.safety == Safety::Safe && well_formed && !clashes {
+        if fix.kind == FixKind::Edit(Safety::Safe) && well_formed && !clashes {
             taken.extend(&ranges);
             expected.push(fix);
         }

@@ -38,10 +38,6 @@ impl TextRange {
         self.start <= offset && offset < self.end
     }
 
-    pub const fn contains_range(self, other: TextRange) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
-
     pub const fn intersects(self, other: TextRange) -> bool {
         self.start < other.end && other.start < self.end
     }
@@ -113,14 +109,12 @@ impl fmt::Display for Severity {
     }
 }
 
-/// Whether a fix may be applied without the writer looking at it.
+/// Whether applying an edit keeps what the draft means.
 ///
 /// The meaning follows ruff's: for prose, *safe* drops only a word that weakens the writer's own
-/// statement; *unsafe* changes what is claimed or admitted; *display-only* needs the writer's
-/// knowledge (it contains placeholders such as `[what]`) and is never applied in bulk.
+/// statement; *unsafe* changes what is claimed or admitted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Safety {
-    DisplayOnly,
     Unsafe,
     Safe,
 }
@@ -130,12 +124,39 @@ impl Safety {
         match self {
             Safety::Safe => "safe",
             Safety::Unsafe => "unsafe",
-            Safety::DisplayOnly => "display-only",
         }
     }
 }
 
 impl fmt::Display for Safety {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a fix gives the writer: finished text, or a template to finish.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FixKind {
+    /// Edits that leave finished text: applied as they stand, in bulk too when their safety
+    /// allows.
+    Edit(Safety),
+    /// Text with `[placeholders]` only the writer can fill in ("I have [refunded] [what] on
+    /// [date]."): offered, never applied in bulk (the server inserts a structure rule's template
+    /// as a snippet, a tab stop per placeholder).
+    Template,
+}
+
+impl FixKind {
+    /// The fix's safety as the faces name it: a template is ruff's *display-only*.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FixKind::Edit(safety) => safety.as_str(),
+            FixKind::Template => "display-only",
+        }
+    }
+}
+
+impl fmt::Display for FixKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -170,23 +191,47 @@ impl Edit {
 }
 
 /// A fix's edits: nearly always one, kept in place rather than in an allocation of its own (a
-/// long draft has thousands of findings, most of them with a fix of one edit).
+/// long draft has thousands of findings, most of them with a fix of one edit). Rules make them
+/// through [`Fix`]'s constructors.
 pub type Edits = SmallVec<[Edit; 1]>;
 
-/// One way to resolve a finding: a title for the menu, its safety and non-overlapping edits.
+/// One way to resolve a finding: a title for the menu, its kind and non-overlapping edits.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
     pub title: FindingText,
-    pub safety: Safety,
+    pub kind: FixKind,
     pub edits: Edits,
 }
 
 impl Fix {
-    pub fn new(title: impl Into<FindingText>, safety: Safety, edits: impl Into<Edits>) -> Self {
+    /// A fix of one edit that leaves finished text.
+    pub fn new(title: impl Into<FindingText>, safety: Safety, edit: Edit) -> Self {
         Fix {
             title: title.into(),
-            safety,
-            edits: edits.into(),
+            kind: FixKind::Edit(safety),
+            edits: SmallVec::from_buf([edit]),
+        }
+    }
+
+    /// A fix of edits applied together, which leave finished text.
+    pub fn with_edits(
+        title: impl Into<FindingText>,
+        safety: Safety,
+        edits: impl IntoIterator<Item = Edit>,
+    ) -> Self {
+        Fix {
+            title: title.into(),
+            kind: FixKind::Edit(safety),
+            edits: edits.into_iter().collect(),
+        }
+    }
+
+    /// A fix that puts text with `[placeholders]` into the draft for the writer to finish.
+    pub fn template(title: impl Into<FindingText>, edit: Edit) -> Self {
+        Fix {
+            title: title.into(),
+            kind: FixKind::Template,
+            edits: SmallVec::from_buf([edit]),
         }
     }
 }
@@ -238,6 +283,18 @@ mod tests {
         let (result, applied) = apply_edits(text, &edits);
         assert_eq!(result, "we made a mistake");
         assert_eq!(applied, 2);
+    }
+
+    #[test]
+    fn a_fix_knows_its_kind_and_the_faces_name_it() {
+        let edit = Edit::insert(0, "x");
+        let safe = Fix::new("Drop it", Safety::Safe, edit.clone());
+        let unsafe_pair = Fix::with_edits("Split", Safety::Unsafe, [edit.clone(), edit.clone()]);
+        let template = Fix::template("Add a sentence", Edit::insert(0, "[what]"));
+        assert_eq!(safe.kind, FixKind::Edit(Safety::Safe));
+        assert_eq!(unsafe_pair.edits.len(), 2);
+        let names = [&safe, &unsafe_pair, &template].map(|fix| fix.kind.to_string());
+        assert_eq!(names, ["safe", "unsafe", "display-only"]);
     }
 
     #[test]

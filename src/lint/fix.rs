@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::lint::{Edit, Finding, Fix, Safety, TextRange, apply_edits};
+use crate::lint::{Edit, Finding, Fix, FixKind, Safety, TextRange, apply_edits};
 
 /// Passes before giving up on reaching a text with nothing left to fix.
 pub const MAX_PASSES: usize = 10;
@@ -19,26 +19,26 @@ pub enum Applicability {
     /// `--fix`: only fixes that keep the meaning.
     Safe,
     /// `--fix --unsafe-fixes`: also fixes that change what the draft claims or admits. Never
-    /// display-only ones: those hold placeholders for the writer to fill in.
+    /// templates: those hold placeholders for the writer to fill in.
     SafeAndUnsafe,
 }
 
 impl Applicability {
-    pub fn allows(self, safety: Safety) -> bool {
-        match safety {
-            Safety::Safe => true,
-            Safety::Unsafe => self == Applicability::SafeAndUnsafe,
-            Safety::DisplayOnly => false,
+    pub fn allows(self, kind: FixKind) -> bool {
+        match kind {
+            FixKind::Edit(Safety::Safe) => true,
+            FixKind::Edit(Safety::Unsafe) => self == Applicability::SafeAndUnsafe,
+            FixKind::Template => false,
         }
     }
 }
 
 /// The first fix of `finding` that `applicability` allows and that has something to do.
-pub fn applicable_fix(finding: &Finding, applicability: Applicability) -> Option<&Fix> {
+fn applicable_fix(finding: &Finding, applicability: Applicability) -> Option<&Fix> {
     finding
         .fixes
         .iter()
-        .find(|fix| applicability.allows(fix.safety) && !fix.edits.is_empty())
+        .find(|fix| applicability.allows(fix.kind) && !fix.edits.is_empty())
 }
 
 /// The fixes to apply together in one pass, in finding order.
@@ -212,11 +212,7 @@ mod tests {
     }
 
     fn delete(start: usize, end: usize, safety: Safety) -> Fix {
-        Fix::new(
-            "Delete",
-            safety,
-            vec![Edit::delete(TextRange::new(start, end))],
-        )
+        Fix::new("Delete", safety, Edit::delete(TextRange::new(start, end)))
     }
 
     #[test]
@@ -234,11 +230,11 @@ mod tests {
     }
 
     #[test]
-    fn safety_decides_what_is_applied() {
+    fn safety_decides_what_is_applied_and_templates_never_are() {
         let findings = [
             finding(vec![delete(0, 2, Safety::Safe)]),
             finding(vec![delete(3, 4, Safety::Unsafe)]),
-            finding(vec![delete(5, 6, Safety::DisplayOnly)]),
+            finding(vec![Fix::template("Fill in", Edit::insert(5, "[what]"))]),
         ];
         let text = "0123456789";
         assert_eq!(choose_fixes(text, &findings, Applicability::Safe).len(), 1);
@@ -262,10 +258,10 @@ mod tests {
 
     #[test]
     fn a_fix_is_applied_whole_or_not_at_all() {
-        let two_edits = Fix::new(
+        let two_edits = Fix::with_edits(
             "Two",
             Safety::Safe,
-            vec![
+            [
                 Edit::delete(TextRange::new(0, 1)),
                 Edit::delete(TextRange::new(4, 6)),
             ],
@@ -273,11 +269,7 @@ mod tests {
         let findings = [
             finding(vec![delete(5, 7, Safety::Safe)]),
             finding(vec![two_edits]),
-            finding(vec![Fix::new(
-                "Insert",
-                Safety::Safe,
-                vec![Edit::insert(5, "x")],
-            )]),
+            finding(vec![Fix::new("Insert", Safety::Safe, Edit::insert(5, "x"))]),
             finding(vec![delete(8, 9, Safety::Safe)]),
         ];
         let chosen = choose_fixes("0123456789", &findings, Applicability::Safe);
@@ -307,7 +299,7 @@ mod tests {
                             Edit::delete(TextRange::new(start, start + next(4)))
                         })
                         .collect();
-                    finding(vec![Fix::new("Edit", Safety::Safe, edits)])
+                    finding(vec![Fix::with_edits("Edit", Safety::Safe, edits)])
                 })
                 .collect();
             let mut taken: Vec<TextRange> = Vec::new();
@@ -393,7 +385,7 @@ mod tests {
             vec![finding(vec![Fix::new(
                 "Grow",
                 Safety::Safe,
-                vec![Edit::insert(text.len(), "!")],
+                Edit::insert(text.len(), "!"),
             )])]
         };
         let fixed = fix_until_stable(
@@ -414,7 +406,7 @@ mod tests {
             vec![finding(vec![Fix::new(
                 "Grow",
                 Safety::Safe,
-                vec![Edit::insert(text.len(), "!")],
+                Edit::insert(text.len(), "!"),
             )])]
         };
         let passes = std::cell::Cell::new(0);
@@ -439,7 +431,7 @@ mod tests {
             vec![finding(vec![Fix::new(
                 "Same",
                 Safety::Safe,
-                vec![Edit::replace(TextRange::new(0, 1), "x")],
+                Edit::replace(TextRange::new(0, 1), "x"),
             )])]
         };
         let fixed = fix_until_stable(

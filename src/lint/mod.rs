@@ -5,8 +5,8 @@
 //!
 //! Data flows one way: text → [`markup`] (which byte ranges are the writer's prose) →
 //! [`language`] (tokens, sentences, clauses, lexicon hits, apology expressions, components) →
-//! [`gate`] (is this an apology at all?) → the rules of [`crate::rules`] → findings, suppressed
-//! and re-levelled by the options → [`summary`].
+//! [`gate`] (is this an apology at all?) → the rules of [`crate::rules`] → findings, each at the
+//! severity the options give its rule, less the suppressed ones → [`summary`].
 
 pub mod config;
 pub mod finding;
@@ -18,7 +18,7 @@ pub mod options;
 pub mod summary;
 pub mod suppress;
 
-pub use finding::{Edit, Finding, Fix, Safety, Severity, TextRange, apply_edits};
+pub use finding::{Edit, Finding, Fix, FixKind, Safety, Severity, TextRange, apply_edits};
 pub use language::Language;
 pub use markup::DocumentKind;
 pub use options::{ApologySetting, LanguageSetting, MessagesSetting, Options, RuleLevel};
@@ -105,28 +105,23 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
     // draft, so they run before the gate and are reported whatever it says: otherwise an encoded
     // apology would pass in silence. The file is read once, so they run once, on the main part.
     let mut findings: Vec<Finding> = Vec::new();
-    let main_part = Context {
-        source: text,
-        analysis: &parts[0],
-        prose: &prose,
-        kind,
-        anchor: parts[0].anchor(),
-        messages,
-    };
     for rule in rules::registry() {
         let meta = rule.meta();
         if meta.kind != rules::RuleKind::Notice {
             continue;
         }
-        if let Some(severity) =
-            options.level_of(meta.id, meta.default_severity, meta.enabled_by_default)
-        {
-            let first = findings.len();
+        if let Some(severity) = meta.severity(options) {
+            let main_part = Context {
+                rule: meta,
+                severity,
+                source: text,
+                analysis: &parts[0],
+                prose: &prose,
+                kind,
+                anchor: parts[0].anchor(),
+                messages,
+            };
             rule.check(&main_part, &mut findings);
-            for finding in &mut findings[first..] {
-                finding.rule = meta.id;
-                finding.severity = severity;
-            }
         }
     }
     if !gate.is_apology {
@@ -173,8 +168,7 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
         if meta.kind == rules::RuleKind::Notice {
             continue;
         }
-        let level = options.level_of(meta.id, meta.default_severity, meta.enabled_by_default);
-        let Some(severity) = level else {
+        let Some(severity) = meta.severity(options) else {
             // "A rule turned off takes its component out of the score" (catalog, Summary).
             if let Some(component) = meta.component {
                 scored_components.remove(component);
@@ -184,15 +178,17 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
         if prose.suppressions.disables_file(meta.id) {
             continue;
         }
-        // The rule pushes onto the report's own list, and what it pushed is then stamped and
-        // sifted in place: a second list as long as a rule's findings (a rule can have one per
-        // sentence) would stay allocated through every later rule.
+        // The rule pushes onto the report's own list, and what it pushed is then sifted in
+        // place: a second list as long as a rule's findings (a rule can have one per sentence)
+        // would stay allocated through every later rule.
         let first = findings.len();
         for (index, part) in parts.iter().enumerate() {
             if meta.kind == rules::RuleKind::Structure && index != anchor_part {
                 continue;
             }
             let context = Context {
+                rule: meta,
+                severity,
                 source: text,
                 analysis: part,
                 prose: &prose,
@@ -211,8 +207,6 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
                 continue;
             }
             findings.swap(kept, index);
-            findings[kept].rule = meta.id;
-            findings[kept].severity = severity;
             kept += 1;
         }
         findings.truncate(kept);
@@ -220,10 +214,14 @@ pub fn lint(text: &str, kind: DocumentKind, options: &Options) -> Report {
     let mut findings = in_report_order(findings);
     // A rule that reports on the whole draft (e-mail-channel) may speak once per part.
     findings.dedup_by(|later, earlier| later.rule == earlier.rule && later.range == earlier.range);
+    let phrase_findings = findings
+        .iter()
+        .filter(|finding| rules::is_phrase_rule(finding.rule))
+        .map(|finding| finding.severity);
     let mut summary = Summary::score(
         parts[anchor_part].components(),
         scored_components,
-        &findings,
+        phrase_findings,
     );
     for component in Component::ALL {
         summary.evidence[component as usize] = parts[anchor_part].component_range(component);
@@ -273,6 +271,30 @@ fn in_report_order(mut findings: Vec<Finding>) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn findings_carry_their_rule_and_the_severity_the_options_give_it() {
+        let draft = "We're sorry if the delay upset you. I have refunded the shipping fee.";
+        let conditional = |options: &Options| {
+            lint(draft, DocumentKind::PlainText, options)
+                .findings
+                .into_iter()
+                .find(|finding| finding.rule == "conditional-apology")
+                .map(|finding| finding.severity)
+        };
+        let default = rules::meta_of("conditional-apology").map(|meta| meta.default_severity);
+        assert_eq!(conditional(&Options::default()), default);
+        let mut options = Options::default();
+        options.rules.insert(
+            "conditional-apology".to_owned(),
+            RuleLevel::On(Severity::Hint),
+        );
+        assert_eq!(conditional(&options), Some(Severity::Hint));
+        options
+            .rules
+            .insert("conditional-apology".to_owned(), RuleLevel::Off);
+        assert_eq!(conditional(&options), None);
+    }
 
     #[test]
     fn findings_are_put_in_report_order_in_place() {

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use crate::lint::finding::{Finding, Severity, TextRange};
+use crate::lint::finding::{Severity, TextRange};
 use crate::lint::language::Language;
 
 /// A component of an effective apology that a structure rule looks for.
@@ -144,8 +144,13 @@ pub struct Summary {
 impl Summary {
     /// Score a draft: regret 10 plus the weights of the present components, scaled so the
     /// components that count add up to 100; minus 5 per warning and 2 per info phrase finding,
-    /// at most 40 taken off.
-    pub fn score(present: Components, scored: Components, findings: &[Finding]) -> Summary {
+    /// at most 40 taken off. `phrase_findings` are the severities of the phrase rules' findings
+    /// (what kind of rule made a finding is the registry's knowledge, so the caller sorts them).
+    pub fn score(
+        present: Components,
+        scored: Components,
+        phrase_findings: impl IntoIterator<Item = Severity>,
+    ) -> Summary {
         let possible = REGRET_WEIGHT + scored.iter().map(Component::weight).sum::<u32>();
         let earned = REGRET_WEIGHT
             + scored
@@ -157,17 +162,15 @@ impl Summary {
         // Counting stops at the cap: a long draft has thousands of findings, and the first few
         // reach it.
         let mut penalty = 0;
-        for finding in findings {
+        for severity in phrase_findings {
             if penalty >= MAX_PENALTY {
                 break;
             }
-            if crate::rules::is_phrase_rule(finding.rule) {
-                penalty += match finding.severity {
-                    Severity::Error | Severity::Warning => WARNING_PENALTY,
-                    Severity::Info => INFO_PENALTY,
-                    Severity::Hint => 0,
-                };
-            }
+            penalty += match severity {
+                Severity::Error | Severity::Warning => WARNING_PENALTY,
+                Severity::Info => INFO_PENALTY,
+                Severity::Hint => 0,
+            };
         }
         let score = scaled.saturating_sub(penalty.min(MAX_PENALTY)).min(100);
         Summary {
@@ -195,14 +198,14 @@ mod tests {
 
     #[test]
     fn a_complete_draft_without_findings_scores_100() {
-        let summary = Summary::score(Components::all(), Components::all(), &[]);
+        let summary = Summary::score(Components::all(), Components::all(), []);
         assert_eq!(summary.score, 100);
         assert_eq!(summary.missing().count(), 0);
     }
 
     #[test]
     fn regret_alone_scores_10() {
-        let summary = Summary::score(Components::none(), Components::all(), &[]);
+        let summary = Summary::score(Components::none(), Components::all(), []);
         assert_eq!(summary.score, 10);
         assert_eq!(summary.missing().count(), 6);
     }
@@ -213,33 +216,22 @@ mod tests {
         scored.remove(Component::Forgiveness);
         let mut present = Components::all();
         present.remove(Component::Forgiveness);
-        assert_eq!(Summary::score(present, scored, &[]).score, 100);
+        assert_eq!(Summary::score(present, scored, []).score, 100);
         // Responsibility alone: (10 + 30) of 95 possible.
         let responsibility = [Component::Responsibility].into_iter().collect();
-        assert_eq!(Summary::score(responsibility, scored, &[]).score, 42);
+        assert_eq!(Summary::score(responsibility, scored, []).score, 42);
     }
 
     #[test]
     fn penalties_are_capped_at_40() {
-        let finding = |severity| Finding {
-            rule: "hedging",
-            severity,
-            message: "".into(),
-            range: Default::default(),
-            fixes: Vec::new(),
-        };
-        let many: Vec<Finding> = (0..20).map(|_| finding(Severity::Warning)).collect();
+        let many = [Severity::Warning; 20];
         assert_eq!(
-            Summary::score(Components::all(), Components::all(), &many).score,
+            Summary::score(Components::all(), Components::all(), many).score,
             60
         );
-        let some = [
-            finding(Severity::Warning),
-            finding(Severity::Info),
-            finding(Severity::Hint),
-        ];
+        let some = [Severity::Warning, Severity::Info, Severity::Hint];
         assert_eq!(
-            Summary::score(Components::all(), Components::all(), &some).score,
+            Summary::score(Components::all(), Components::all(), some).score,
             93
         );
     }

@@ -51,11 +51,9 @@
 
 use std::ops::Range;
 
-use smallvec::smallvec;
-
-use crate::lint::finding::{Edit, Edits, Finding, Fix, Safety, Severity, TextRange};
+use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::{Analysis, PhraseKind};
-use crate::rules::edits::{capitalize_first, quoted_words};
+use crate::rules::edits::{capitalize_first, draft_text, quoted_words};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct ApologyBut;
@@ -109,13 +107,14 @@ impl Rule for ApologyBut {
             let length = turn_length(analysis, turn.conjunction).max(1);
             let conjunction = quoted_words(analysis, turn.conjunction..turn.conjunction + length);
             let range = analysis.span(turn.flagged.clone());
-            let fix = Fix::new(
+            let (edit, second) = turn.edits(analysis, source);
+            let fix = Fix::with_edits(
                 context.format_localized(
                     format_args!("End the apology before '{conjunction}'"),
                     format_args!("Laat de excuses eindigen vóór '{conjunction}'"),
                 ),
                 Safety::Unsafe,
-                turn.edits(analysis, source),
+                [edit].into_iter().chain(second),
             );
             findings.push(context.finding(
                 range,
@@ -187,7 +186,9 @@ enum Shape {
 }
 
 impl Turn {
-    fn edits(&self, analysis: &Analysis<'_>, source: &str) -> Edits {
+    /// The edit at the turn, and for a turn that comes first ("Although …, we") a second one
+    /// at its comma.
+    fn edits(&self, analysis: &Analysis<'_>, source: &str) -> (Edit, Option<Edit>) {
         match self.shape {
             Shape::After => {
                 // Replace ", but " (or "However, " at a sentence start) with a sentence end and
@@ -204,7 +205,10 @@ impl Turn {
                 };
                 let next = next_word(analysis, conjunction + turn_length(analysis, conjunction));
                 let separator = if opens { "" } else { ". " };
-                smallvec![capitalize_at(analysis, source, start, next, separator)]
+                (
+                    capitalize_at(analysis, source, start, next, separator),
+                    None,
+                )
             }
             Shape::Before { comma } => {
                 // "Although we are sorry, we must" → "We are sorry. We must".
@@ -216,10 +220,10 @@ impl Turn {
                 let start_edit = capitalize_at(analysis, source, first, self.conjunction + 1, "");
                 let comma_start = analysis.span(comma..comma + 1).start;
                 let next = next_word(analysis, comma + 1);
-                smallvec![
+                (
                     start_edit,
-                    capitalize_at(analysis, source, comma_start, next, ". "),
-                ]
+                    Some(capitalize_at(analysis, source, comma_start, next, ". ")),
+                )
             }
         }
     }
@@ -248,7 +252,7 @@ fn capitalize_at(
     let letter = &source[span.start..span.start + first_len];
     Edit::replace(
         TextRange::new(start, span.start + first_len),
-        format!("{separator}{}", capitalize_first(letter)),
+        draft_text!("{separator}{}", capitalize_first(letter)),
     )
 }
 

@@ -46,9 +46,7 @@
 
 use std::ops::Range;
 
-use smallvec::smallvec;
-
-use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
+use crate::lint::finding::{Edit, Finding, Fix, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
 use crate::rules::edits::one_line;
 use crate::rules::ownership::merge_overlapping;
@@ -121,12 +119,11 @@ fn inconvenience_fix(context: &Context<'_>, tokens: Range<usize>) -> Option<Fix>
     let range = analysis.span(from..tokens.end);
     let harm = context.in_draft_language("[the specific harm]", "[de concrete schade]");
     let original = one_line(range.slice(analysis.source));
-    Some(Fix::new(
+    Some(Fix::template(
         context.format_localized(
             format_args!("Replace '{original}' with '{harm}'"),
             format_args!("Vervang '{original}' door '{harm}'"),
         ),
-        Safety::DisplayOnly,
-        smallvec![Edit::replace(range, harm)],
+        Edit::replace(range, harm),
     ))
 }

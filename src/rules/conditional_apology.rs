@@ -51,8 +51,6 @@
 
 use std::ops::Range;
 
-use smallvec::smallvec;
-
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::apology::ApologyForm;
 use crate::lint::language::{Analysis, ApologyExpression, Language, PhraseKind};
@@ -199,17 +197,16 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
                 format_args!("Vervang '{dropped}' door '{that}'"),
             ),
             Safety::Unsafe,
-            smallvec![Edit::replace(replaced, format!(" {that}"))],
+            Edit::replace(replaced, draft_text!(" {that}")),
         )
     } else if direct {
         let replaced = TextRange::new(word_end, analysis.span(marker.start..end).end);
-        Fix::new(
+        Fix::template(
             context.format_localized(
                 format_args!("Replace the condition with '{template}'"),
                 format_args!("Vervang de voorwaarde door '{template}'"),
             ),
-            Safety::DisplayOnly,
-            smallvec![Edit::replace(replaced, format!(" {template}"))],
+            Edit::replace(replaced, draft_text!(" {template}")),
         )
     } else {
         // The apology already names its object: the condition just goes.
@@ -227,7 +224,7 @@ fn condition_after(context: &Context<'_>, apology: &ApologyExpression) -> Option
                 format_args!("Schrap '{words}'"),
             ),
             Safety::Unsafe,
-            smallvec![Edit::delete(dropped)],
+            Edit::delete(dropped),
         )
     };
     Some(context.finding(range, message(context, &marker_text), vec![fix]))
@@ -295,10 +292,10 @@ fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Optio
                 one_line(TextRange::new(marker_span.start, first.start).slice(source))
             ),
             Safety::Unsafe,
-            smallvec![Edit::replace(
+            Edit::replace(
                 TextRange::new(marker_span.start, first.start + first_len),
                 replacement,
-            )],
+            ),
         )
     } else if apology.form != ApologyForm::Apologies
         && turns_into_that(analysis, &marker)
@@ -309,19 +306,12 @@ fn condition_before(context: &Context<'_>, apology: &ApologyExpression) -> Optio
         Fix::new(
             draft_text!("Replace with '{apology_text} that {}'", one_line(condition)),
             Safety::Unsafe,
-            smallvec![Edit::replace(
-                replaced,
-                draft_text!("{apology_text} that {condition}"),
-            )],
+            Edit::replace(replaced, draft_text!("{apology_text} that {condition}")),
         )
     } else {
-        Fix::new(
+        Fix::template(
             draft_text!("Replace with '{apology_text} {template}'"),
-            Safety::DisplayOnly,
-            smallvec![Edit::replace(
-                replaced,
-                draft_text!("{apology_text} {template}"),
-            )],
+            Edit::replace(replaced, draft_text!("{apology_text} {template}")),
         )
     };
     Some(context.finding(range, message(context, &marker_text), vec![fix]))

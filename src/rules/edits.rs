@@ -4,16 +4,14 @@
 use std::fmt::Write;
 use std::ops::Range;
 
-use smallvec::smallvec;
-
-use crate::lint::finding::{Edit, Edits, TextRange};
+use crate::lint::finding::{Edit, TextRange};
 use crate::lint::language::{Analysis, TokenKind};
 
-/// `format!` for a message, fix title or rewrite that quotes the draft's words.
-///
-/// `format!` sizes its string from the literal text alone, so a text that is mostly quoted words
-/// grew through several reallocations, and a long draft has thousands of findings: this one
-/// starts with room for a typical message.
+/// `format!` for the text of a finding: its message, a fix's title or replacement. Rules use it
+/// (or [`Context::format_localized`](crate::rules::Context::format_localized), which is the same)
+/// and not `format!`, which sizes its string from the literal text alone: a text that is mostly
+/// quoted words would grow through several reallocations, and a long draft has thousands of
+/// findings. This one starts with room for a typical message.
 macro_rules! draft_text {
     ($($argument:tt)*) => {
         $crate::rules::edits::format_draft_text(format_args!($($argument)*))
@@ -45,10 +43,10 @@ pub(crate) fn capitalize_first(text: &str) -> String {
     }
 }
 
-/// The edits that delete the words `tokens` with one adjacent space, so no double space is left
+/// The edit that deletes the words `tokens` with one adjacent space, so no double space is left
 /// behind: commas around a parenthetical hedge go with it (", to some extent," → ""), and when
 /// the words open a sentence the next word takes the capital.
-pub(crate) fn drop_words(analysis: &Analysis<'_>, source: &str, tokens: Range<usize>) -> Edits {
+pub(crate) fn drop_words(analysis: &Analysis<'_>, source: &str, tokens: Range<usize>) -> Edit {
     let span = analysis.span(tokens.clone());
     let sentence = analysis.sentence_of(tokens.start);
     let in_sentence = |i: usize| sentence.contains_token(i);
@@ -78,24 +76,24 @@ pub(crate) fn drop_words(analysis: &Analysis<'_>, source: &str, tokens: Range<us
         let next_span = analysis.span(next..next + 1);
         let word = next_span.slice(source);
         let first_len = word.chars().next().map_or(0, char::len_utf8);
-        return smallvec![Edit::replace(
+        return Edit::replace(
             TextRange::new(start, next_span.start + first_len),
             capitalize_first(&word[..first_len]),
-        )];
+        );
     }
     let end = analysis.span(tokens.start..end_token).end;
     if comma_before && end_token > tokens.end {
         // ", to some extent," → "": the space after the second comma stays.
-        return smallvec![Edit::delete(TextRange::new(start, end))];
+        return Edit::delete(TextRange::new(start, end));
     }
     let after = &source[end..];
     let before = &source[..start];
     if after.starts_with(' ') && !(in_sentence(next) && is_punct(next)) {
-        smallvec![Edit::delete(TextRange::new(start, end + 1))]
+        Edit::delete(TextRange::new(start, end + 1))
     } else if before.ends_with(' ') {
-        smallvec![Edit::delete(TextRange::new(start - 1, end))]
+        Edit::delete(TextRange::new(start - 1, end))
     } else {
-        smallvec![Edit::delete(TextRange::new(start, end))]
+        Edit::delete(TextRange::new(start, end))
     }
 }
 

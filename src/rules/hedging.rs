@@ -45,8 +45,6 @@
 
 use std::ops::Range;
 
-use smallvec::smallvec;
-
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::{Analysis, Language, PhraseHit, PhraseKind};
 use crate::rules::edits::{capitalize_first, draft_text, drop_words, starts_sentence};
@@ -222,7 +220,7 @@ fn hedge_fix(
         return Some(Fix::new(
             title,
             Safety::Unsafe,
-            smallvec![Edit::replace(range, replacement)],
+            Edit::replace(range, replacement),
         ));
     }
     if marked.len() == 2 && analysis.is(marked.start, words.hedging_modals) {
@@ -232,7 +230,7 @@ fn hedge_fix(
         return Some(Fix::new(
             draft_text!("Replace '{hedge}' with '{verb}'"),
             Safety::Unsafe,
-            smallvec![Edit::replace(range, verb)],
+            Edit::replace(range, verb),
         ));
     }
     let mut drop = marked.clone();

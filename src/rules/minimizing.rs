@@ -47,9 +47,7 @@
 
 use std::ops::Range;
 
-use smallvec::smallvec;
-
-use crate::lint::finding::{Edit, Edits, Finding, Fix, Safety, Severity, TextRange};
+use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
 use crate::rules::edits::with_one_space;
 use crate::rules::ownership::{HitGroup, merge_overlapping};
@@ -142,15 +140,8 @@ fn drop_softeners(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
     dropped.dedup();
     let runs = runs_of(&dropped);
     let source = analysis.source;
-    let mut edits = Edits::new();
     // Kept tokens whose text changes: an article before a dropped word, a new first word.
     let mut changed: Vec<(usize, String)> = Vec::new();
-    for run in &runs {
-        edits.push(Edit::delete(with_one_space(
-            source,
-            analysis.span(run.clone()),
-        )));
-    }
     for run in &runs {
         // "a slight error" → "an error".
         if run.start == 0 || dropped.contains(&(run.start - 1)) {
@@ -200,23 +191,27 @@ fn drop_softeners(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
             )),
         }
     }
-    for (token, text) in changed {
-        edits.push(Edit::replace(analysis.span(token..token + 1), text));
-    }
-    edits.sort_by_key(|edit| edit.range.start);
     let words: Vec<&str> = runs
         .iter()
         .map(|run| analysis.span(run.clone()).slice(source))
         .collect();
     let words = words.join("', '");
-    Some(Fix::new(
+    let deletions = runs
+        .iter()
+        .map(|run| Edit::delete(with_one_space(source, analysis.span(run.clone()))));
+    let replacements = changed
+        .into_iter()
+        .map(|(token, text)| Edit::replace(analysis.span(token..token + 1), text));
+    let mut fix = Fix::with_edits(
         context.format_localized(
             format_args!("Remove '{words}'"),
             format_args!("Schrap '{words}'"),
         ),
         Safety::Safe,
-        edits,
-    ))
+        deletions.chain(replacements),
+    );
+    fix.edits.sort_by_key(|edit| edit.range.start);
+    Some(fix)
 }
 
 /// The unsafe fix: delete a clause that is nothing but the minimizing phrase ("Sorry for the
@@ -268,7 +263,7 @@ fn delete_clause(context: &Context<'_>, group: &HitGroup) -> Option<Fix> {
             capitalize(first),
         )
     };
-    Some(Fix::new(title, Safety::Unsafe, smallvec![edit]))
+    Some(Fix::new(title, Safety::Unsafe, edit))
 }
 
 /// Consecutive token indices, as ranges.

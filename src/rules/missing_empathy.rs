@@ -37,7 +37,7 @@
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
-use crate::rules::structure::report_missing;
+use crate::rules::structure::{Addition, report_missing};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct MissingEmpathy;
@@ -65,10 +65,10 @@ impl Rule for MissingEmpathy {
                 "no empathy: name what this meant for the reader",
                 "geen empathie: benoem wat dit voor de lezer betekende",
             ),
-            context.in_draft_language(
+            Addition::Template(context.in_draft_language(
                 "I understand how [frustrating / stressful] it was to [what the reader went through].",
                 "Ik begrijp hoe [vervelend / frustrerend] het was om [wat de lezer meemaakte].",
-            ),
+            )),
             findings,
         );
     }

@@ -37,7 +37,7 @@
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
-use crate::rules::structure::report_missing;
+use crate::rules::structure::{Addition, report_missing};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct MissingExplanation;
@@ -65,10 +65,10 @@ impl Rule for MissingExplanation {
                 "no explanation: say plainly what caused this",
                 "geen uitleg: zeg eenvoudig wat dit veroorzaakte",
             ),
-            context.in_draft_language(
+            Addition::Template(context.in_draft_language(
                 "What happened: [the cause, in one plain sentence].",
                 "Wat er gebeurde: [de oorzaak, in één eenvoudige zin].",
-            ),
+            )),
             findings,
         );
     }

@@ -37,7 +37,7 @@
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
-use crate::rules::structure::report_missing;
+use crate::rules::structure::{Addition, report_missing};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct MissingForgivenessRequest;
@@ -62,10 +62,10 @@ impl Rule for MissingForgivenessRequest {
             context,
             Component::Forgiveness,
             context.localized("no request for forgiveness", "geen verzoek om vergeving"),
-            context.in_draft_language(
+            Addition::Sentence(context.in_draft_language(
                 "I hope you will give us the chance to make this right.",
                 "Ik hoop dat u ons de kans geeft dit goed te maken.",
-            ),
+            )),
             findings,
         );
     }

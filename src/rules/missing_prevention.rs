@@ -36,7 +36,7 @@
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
-use crate::rules::structure::report_missing;
+use crate::rules::structure::{Addition, report_missing};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct MissingPrevention;
@@ -64,10 +64,10 @@ impl Rule for MissingPrevention {
                 "no prevention: say what changes so this does not happen again",
                 "geen preventie: zeg wat er verandert zodat dit niet opnieuw gebeurt",
             ),
-            context.in_draft_language(
+            Addition::Template(context.in_draft_language(
                 "To make sure this does not happen again, we have [the change we made].",
                 "Om te voorkomen dat dit opnieuw gebeurt, hebben wij [de verandering die we doorvoerden].",
-            ),
+            )),
             findings,
         );
     }

@@ -39,7 +39,7 @@
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
-use crate::rules::structure::report_missing;
+use crate::rules::structure::{Addition, report_missing};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct MissingRemedy;
@@ -67,10 +67,10 @@ impl Rule for MissingRemedy {
                 "no remedy: say what you have done or will do to repair this reader's harm",
                 "geen herstel: zeg wat u hebt gedaan of gaat doen om de schade van deze lezer te herstellen",
             ),
-            context.in_draft_language(
+            Addition::Template(context.in_draft_language(
                 "I have [refunded / replaced / …] [what] on [date].",
                 "Ik heb [wat] op [datum] [terugbetaald / vervangen / …].",
-            ),
+            )),
             findings,
         );
     }

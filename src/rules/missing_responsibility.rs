@@ -37,7 +37,7 @@
 
 use crate::lint::finding::{Finding, Severity};
 use crate::lint::summary::Component;
-use crate::rules::structure::report_missing;
+use crate::rules::structure::{Addition, report_missing};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
 pub struct MissingResponsibility;
@@ -65,10 +65,10 @@ impl Rule for MissingResponsibility {
                 "no sentence takes responsibility: say plainly what you did wrong",
                 "geen zin neemt verantwoordelijkheid: zeg eenvoudig wat u fout deed",
             ),
-            context.in_draft_language(
+            Addition::Template(context.in_draft_language(
                 "That was our mistake: we [what we did wrong].",
                 "Dat was onze fout: wij [wat we fout deden].",
-            ),
+            )),
             findings,
         );
     }

@@ -45,6 +45,7 @@ use rustc_hash::FxHashMap;
 use crate::lint::finding::{Finding, Fix, Severity, TextRange};
 use crate::lint::language::{Analysis, Language};
 use crate::lint::markup::{DocumentKind, Prose};
+use crate::lint::options::Options;
 use crate::lint::summary::Component;
 
 /// What the registry, `amends rules` and the faces know about a rule without running it.
@@ -96,6 +97,12 @@ impl FixAvailability {
 }
 
 impl RuleMeta {
+    /// The severity of this rule's findings under `options`, or `None` when it is turned off:
+    /// the one place a finding's severity is decided.
+    pub fn severity(&self, options: &Options) -> Option<Severity> {
+        options.level_of(self.id, self.default_severity, self.enabled_by_default)
+    }
+
     /// The rule's documentation in Markdown: its `//!` module comment.
     pub fn doc(&self) -> String {
         let mut doc = String::new();
@@ -220,8 +227,13 @@ fn code_blocks(section: &str) -> Vec<String> {
     blocks
 }
 
-/// What a rule sees of the document.
+/// What a rule sees of the document, and who it is: the findings it makes carry its id and the
+/// severity the options give it.
 pub struct Context<'a> {
+    /// The rule this context is for.
+    pub rule: &'static RuleMeta,
+    /// The severity its findings have (the options decide it, [`RuleMeta::severity`]).
+    pub severity: Severity,
     pub source: &'a str,
     pub analysis: &'a Analysis<'a>,
     pub prose: &'a Prose,
@@ -268,7 +280,7 @@ impl Context<'_> {
         self.analysis.language
     }
 
-    /// A finding for `range`; the engine fills in the rule id and the configured severity.
+    /// A finding of this rule for `range`, at its configured severity.
     pub fn finding(
         &self,
         range: TextRange,
@@ -276,8 +288,8 @@ impl Context<'_> {
         fixes: Vec<Fix>,
     ) -> Finding {
         Finding {
-            rule: "",
-            severity: Severity::Warning,
+            rule: self.rule.id,
+            severity: self.severity,
             message: message.into(),
             range,
             fixes,
@@ -324,8 +336,8 @@ pub fn registry() -> &'static [&'static dyn Rule] {
 
 /// The metadata of the rule with this id.
 pub fn meta_of(id: &str) -> Option<&'static RuleMeta> {
-    // The score asks once per finding, and a megabyte draft has thousands: a lookup, not a walk
-    // over every rule.
+    // The score and the server's hover and code actions ask about findings one by one, and a
+    // megabyte draft has thousands: a lookup, not a walk over every rule.
     static BY_ID: LazyLock<FxHashMap<&'static str, &'static RuleMeta>> = LazyLock::new(|| {
         registry()
             .iter()

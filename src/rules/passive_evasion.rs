@@ -48,8 +48,6 @@
 
 use std::ops::Range;
 
-use smallvec::smallvec;
-
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::lint::language::{Analysis, Language, PhraseHit, PhraseKind, TokenKind};
 use crate::rules::edits::capitalize_first;
@@ -276,7 +274,7 @@ fn active_rewrite_dutch(context: &Context<'_>, hit: &PhraseHit) -> Option<Fix> {
             format_args!("Herschrijf als '{rewrite}'"),
         ),
         Safety::Unsafe,
-        smallvec![Edit::replace(replaced, active)],
+        Edit::replace(replaced, active),
     ))
 }
 
@@ -358,7 +356,7 @@ fn active_rewrite(analysis: &Analysis<'_>, hit: &PhraseHit) -> Option<Fix> {
     }
     for part in [
         adverb,
-        Some(&format!("{verb_head}{verb_rest}")),
+        Some(&draft_text!("{verb_head}{verb_rest}")),
         Some(&object),
         trailing,
     ]
@@ -372,7 +370,7 @@ fn active_rewrite(analysis: &Analysis<'_>, hit: &PhraseHit) -> Option<Fix> {
     Some(Fix::new(
         draft_text!("Rewrite as '{rewrite}'"),
         Safety::Unsafe,
-        smallvec![Edit::replace(range, rewrite)],
+        Edit::replace(range, rewrite),
     ))
 }
 

@@ -44,8 +44,6 @@
 //! Onze excuses voor de ontbrekende factuur.
 //! ```
 
-use smallvec::smallvec;
-
 use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
 use crate::lint::language::apology::ApologyForm;
 use crate::lint::language::{Analysis, ApologyExpression, Language, Voice};
@@ -224,6 +222,6 @@ fn replace_fix(
             format_args!("Vervang '{original}' door '{replacement}'"),
         ),
         Safety::Unsafe,
-        smallvec![Edit::replace(range, replacement)],
+        Edit::replace(range, replacement),
     )
 }

@@ -41,9 +41,7 @@
 //! Het spijt me dat wij de nieuwe tarieven zonder aankondiging hebben ingevoerd.
 //! ```
 
-use smallvec::smallvec;
-
-use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
+use crate::lint::finding::{Edit, Finding, Fix, Severity};
 use crate::lint::language::apology::ApologyForm;
 use crate::lint::language::{Language, PhraseKind};
 use crate::rules::conditional_apology::condition_end;
@@ -92,13 +90,12 @@ impl Rule for SorryYouFeel {
             let end = condition_end(analysis, hit.end(), clause.end());
             let feeling = analysis.span(hit.start()..end);
             let original = one_line(feeling.slice(context.source));
-            let fix = Fix::new(
+            let fix = Fix::template(
                 context.format_localized(
                     format_args!("Replace '{original}' with '{template}'"),
                     format_args!("Vervang '{original}' door '{template}'"),
                 ),
-                Safety::DisplayOnly,
-                smallvec![Edit::replace(feeling, template)],
+                Edit::replace(feeling, template),
             );
             findings.push(context.finding(
                 analysis.span(apology.start()..hit.end()),

@@ -42,9 +42,7 @@
 //! Excuses dat wij uw kaart twee keer hebben belast.
 //! ```
 
-use smallvec::smallvec;
-
-use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity};
+use crate::lint::finding::{Edit, Finding, Fix, Severity};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
 use crate::rules::edits::one_line;
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
@@ -93,13 +91,12 @@ impl Rule for VagueApology {
             let original = one_line(object.slice(context.source));
             let harm =
                 context.in_draft_language("for [the specific harm]", "voor [de concrete schade]");
-            let fix = Fix::new(
+            let fix = Fix::template(
                 context.format_localized(
                     format_args!("Replace '{original}' with '{harm}'"),
                     format_args!("Vervang '{original}' door '{harm}'"),
                 ),
-                Safety::DisplayOnly,
-                smallvec![Edit::replace(object, harm)],
+                Edit::replace(object, harm),
             );
             findings.push(context.finding(
                 object,

@@ -39,9 +39,7 @@
 //! Het spijt ons. Wij sturen het nieuwe exemplaar woensdag op.
 //! ```
 
-use smallvec::smallvec;
-
-use crate::lint::finding::{Edit, Finding, Fix, Safety, Severity, TextRange};
+use crate::lint::finding::{Edit, Finding, Fix, Severity, TextRange};
 use crate::lint::language::{Analysis, PhraseHit, PhraseKind};
 use crate::rules::{Context, FixAvailability, Rule, RuleKind, RuleMeta};
 
@@ -131,13 +129,12 @@ impl Rule for VagueRemedy {
             findings.push(context.finding(
                 range,
                 context.localized("vague time: say by when", "vage termijn: zeg vóór wanneer"),
-                vec![Fix::new(
+                vec![Fix::template(
                     context.format_localized(
                         format_args!("Replace with '{by_date}'"),
                         format_args!("Vervang door '{by_date}'"),
                     ),
-                    Safety::DisplayOnly,
-                    smallvec![Edit::replace(range, by_date)],
+                    Edit::replace(range, by_date),
                 )],
             ));
         }
@@ -189,12 +186,11 @@ fn template_fix(context: &Context<'_>, range: TextRange) -> Fix {
         "we will [action] by [date]",
         "wij gaan vóór [datum] [actie]",
     );
-    Fix::new(
+    Fix::template(
         context.format_localized(
             format_args!("Replace with '{template}'"),
             format_args!("Vervang door '{template}'"),
         ),
-        Safety::DisplayOnly,
-        smallvec![Edit::replace(range, template)],
+        Edit::replace(range, template),
     )
 }

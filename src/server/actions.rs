@@ -28,7 +28,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use crate::lint::fix::{Applicability, changed_stretch, fix_until_stable_unless};
-use crate::lint::{self, DocumentKind, Edit, Fix, Safety, TextRange, config, suppress};
+use crate::lint::{self, DocumentKind, Edit, Fix, FixKind, Safety, TextRange, config, suppress};
 use crate::position::Encoding;
 use crate::rules::{self, RuleKind};
 use crate::server::linting::{Linted, lsp_range};
@@ -145,7 +145,7 @@ fn quick_fix(request: &Request<'_>, index: usize, fix: &Fix) -> CodeActionOrComm
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: Some(vec![linted.diagnostic(index)]),
         edit: Some(changes(request.uri, edits)),
-        is_preferred: Some(fix.safety == Safety::Safe),
+        is_preferred: Some(fix.kind == FixKind::Edit(Safety::Safe)),
         ..CodeAction::default()
     })
 }
@@ -154,9 +154,7 @@ fn quick_fix(request: &Request<'_>, index: usize, fix: &Fix) -> CodeActionOrComm
 fn template_edit<'f>(rule: &str, fix: &'f Fix) -> Option<&'f Edit> {
     let structure = rules::meta_of(rule).is_some_and(|meta| meta.kind == RuleKind::Structure);
     match fix.edits.as_slice() {
-        [edit] if structure && edit.range.is_empty() && edit.replacement.contains('[') => {
-            Some(edit)
-        }
+        [edit] if structure && edit.range.is_empty() && fix.kind == FixKind::Template => Some(edit),
         _ => None,
     }
 }
@@ -389,11 +387,12 @@ pub fn resolve_fix_all(
 }
 
 fn has_safe_fix(linted: &Linted) -> bool {
-    linted
-        .report
-        .findings
-        .iter()
-        .any(|finding| finding.fixes.iter().any(|fix| fix.safety == Safety::Safe))
+    linted.report.findings.iter().any(|finding| {
+        finding
+            .fixes
+            .iter()
+            .any(|fix| fix.kind == FixKind::Edit(Safety::Safe))
+    })
 }
 
 /// Every safe fix, applied pass after pass as `amends check --fix` does, as one edit of the

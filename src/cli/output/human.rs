@@ -195,7 +195,7 @@ fn group_of<'a>(finding: &'a Finding, snippet: Snippet<'a, Annotation<'a>>) -> G
     for fix in &finding.fixes {
         group = group.element(
             Level::HELP
-                .with_name(format!("fix ({})", fix.safety))
+                .with_name(format!("fix ({})", fix.kind))
                 .message(&*fix.title),
         );
     }
@@ -319,10 +319,10 @@ mod tests {
             severity,
             message: "A failure nobody owns".into(),
             range: TextRange::new(start, start + needle.len()),
-            fixes: vec![Fix::new(
+            fixes: vec![Fix::with_edits(
                 "Replace with 'we made mistakes'",
                 Safety::Unsafe,
-                Vec::new(),
+                [],
             )],
         }
     }
@@ -416,7 +416,7 @@ mod tests {
             .collect();
         let mut scored = Components::all();
         scored.remove(Component::Forgiveness);
-        let summary = Summary::score(present, scored, &[]);
+        let summary = Summary::score(present, scored, []);
         assert_eq!(
             strip(&render_summary("reply.md", &summary, Language::Dutch)),
             format!(

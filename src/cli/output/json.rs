@@ -241,7 +241,7 @@ impl JsonFinding {
                 .iter()
                 .map(|fix| JsonFix {
                     title: fix.title.to_string(),
-                    safety: fix.safety.as_str(),
+                    safety: fix.kind.as_str(),
                     edits: fix
                         .edits
                         .iter()
@@ -303,10 +303,7 @@ mod tests {
             fixes: vec![Fix::new(
                 "Replace with 'we made mistakes'",
                 Safety::Unsafe,
-                vec![Edit::replace(
-                    TextRange::new(start, end),
-                    "We made mistakes",
-                )],
+                Edit::replace(TextRange::new(start, end), "We made mistakes"),
             )],
         };
         let json = serde_json::to_string(&JsonFinding::new(text, &LineIndex::new(text), &finding))
@@ -329,7 +326,7 @@ mod tests {
         let present = [Component::Remedy, Component::Forgiveness]
             .into_iter()
             .collect();
-        let summary = Summary::score(present, crate::lint::Components::all(), &[]);
+        let summary = Summary::score(present, crate::lint::Components::all(), []);
         let json = serde_json::to_value(JsonSummary::new(&summary, "")).unwrap();
         assert_eq!(
             json,

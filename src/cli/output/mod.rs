@@ -60,7 +60,10 @@ impl Totals {
         self.files_fixed += usize::from(file.fixed > 0);
         for finding in &file.report.findings {
             self.findings[severity_index(finding.severity)] += 1;
-            let has = |safety| finding.fixes.iter().any(|fix| fix.safety == safety);
+            let has = |safety| {
+                let kind = crate::lint::FixKind::Edit(safety);
+                finding.fixes.iter().any(|fix| fix.kind == kind)
+            };
             if has(crate::lint::Safety::Safe) {
                 self.fixable_safe += 1;
             } else if has(crate::lint::Safety::Unsafe) {

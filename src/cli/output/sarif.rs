@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use crate::cli::output::{CheckedFile, Reporter, Totals};
-use crate::lint::{Finding, Safety, Severity};
+use crate::lint::{Finding, FixKind, Severity};
 use crate::position::LineIndex;
 use crate::rules::{self, RuleMeta};
 
@@ -122,7 +122,7 @@ fn result(uri: &str, text: &str, lines: &LineIndex, finding: &Finding) -> Value 
     let fixes: Vec<Value> = finding
         .fixes
         .iter()
-        .filter(|fix| fix.safety != Safety::DisplayOnly)
+        .filter(|fix| fix.kind != FixKind::Template)
         .map(|fix| {
             json!({
                 "description": { "text": fix.title },
@@ -134,7 +134,7 @@ fn result(uri: &str, text: &str, lines: &LineIndex, finding: &Finding) -> Value 
                     })).collect::<Vec<_>>(),
                 }],
                 // SARIF has no notion of fix safety; keep ours for tools that read properties.
-                "properties": { "safety": fix.safety.as_str() },
+                "properties": { "safety": fix.kind.as_str() },
             })
         })
         .collect();
@@ -184,7 +184,7 @@ pub fn uri_of(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::{Edit, Fix, TextRange};
+    use crate::lint::{Edit, Fix, Safety, TextRange};
 
     #[test]
     fn paths_become_uri_references() {
@@ -208,12 +208,11 @@ mod tests {
                 Fix::new(
                     "Name the harm",
                     Safety::Unsafe,
-                    vec![Edit::replace(TextRange::new(start, end), "the wait")],
+                    Edit::replace(TextRange::new(start, end), "the wait"),
                 ),
-                Fix::new(
+                Fix::template(
                     "Template",
-                    Safety::DisplayOnly,
-                    vec![Edit::replace(TextRange::new(start, end), "[what]")],
+                    Edit::replace(TextRange::new(start, end), "[what]"),
                 ),
             ],
         };
