@@ -867,8 +867,7 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let place = params.text_document_position_params;
         let linted = self.current_lint(&place.text_document.uri).await?;
-        let encoding = self.state.session().encoding;
-        let offset = linted.offset(place.position, encoding);
+        let offset = linted.offset(place.position);
         Ok(
             hover::hover_at(&linted.report, offset, linted.messages_language()).map(
                 |(markdown, range)| Hover {
@@ -876,7 +875,7 @@ impl LanguageServer for Backend {
                         kind: MarkupKind::Markdown,
                         value: markdown,
                     }),
-                    range: Some(linted.range(range, encoding)),
+                    range: Some(linted.range(range)),
                 },
             ),
         )
@@ -903,8 +902,7 @@ impl LanguageServer for Backend {
         let request = actions::Request {
             uri: &uri,
             linted: &linted,
-            encoding: session.encoding,
-            range: linted.byte_range(params.range, session.encoding),
+            range: linted.byte_range(params.range),
             only,
             support: session.edit_support,
             project_config,
@@ -937,13 +935,11 @@ impl LanguageServer for Backend {
             return Err(Error::content_modified());
         }
         let edit = self.fix_all_edit(&data.uri, &linted).await?;
-        let encoding = self.state.session().encoding;
         Ok(actions::resolve_fix_all(
             action,
             &data,
             &linted,
             edit.as_ref(),
-            encoding,
         ))
     }
 
@@ -986,9 +982,8 @@ impl LanguageServer for Backend {
                 Ok(Some(Value::String(text)))
             }
             FIX_ALL_COMMAND => {
-                let encoding = self.state.session().encoding;
                 let edit = self.fix_all_edit(&uri, &linted).await?;
-                let Some(action) = actions::fix_all(&uri, &linted, edit.as_ref(), encoding) else {
+                let Some(action) = actions::fix_all(&uri, &linted, edit.as_ref()) else {
                     return Ok(Some(Value::Bool(false)));
                 };
                 if !self.state.session().apply_edit {
@@ -1014,9 +1009,7 @@ impl LanguageServer for Backend {
                 if !session.edit_support.snippets {
                     return Err(Error::invalid_request());
                 }
-                let Some(edit) =
-                    actions::template_snippet_edit(&uri, &linted, rule, session.encoding)
-                else {
+                let Some(edit) = actions::template_snippet_edit(&uri, &linted, rule) else {
                     // The draft changed and no longer lacks what the template adds.
                     return Ok(Some(Value::Bool(false)));
                 };

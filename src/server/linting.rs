@@ -102,21 +102,21 @@ impl Linted {
     }
 
     /// The LSP range of a byte range of this text.
-    pub fn range(&self, range: TextRange, encoding: Encoding) -> Range {
-        lsp_range(&self.index, range, encoding)
+    pub fn range(&self, range: TextRange) -> Range {
+        lsp_range(&self.index, range, self.encoding)
     }
 
     /// The byte offset of an LSP position in this text (clamped).
-    pub fn offset(&self, position: LspPosition, encoding: Encoding) -> usize {
+    pub fn offset(&self, position: LspPosition) -> usize {
         self.index
-            .offset(Position::new(position.line, position.character), encoding)
+            .offset(position_of(position), self.encoding)
             .offset
     }
 
     /// The byte range of an LSP range in this text (clamped, never reversed).
-    pub fn byte_range(&self, range: Range, encoding: Encoding) -> TextRange {
-        let start = self.offset(range.start, encoding);
-        let end = self.offset(range.end, encoding).max(start);
+    pub fn byte_range(&self, range: Range) -> TextRange {
+        let start = self.offset(range.start);
+        let end = self.offset(range.end).max(start);
         TextRange::new(start, end)
     }
 
@@ -190,6 +190,11 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
         Severity::Info => DiagnosticSeverity::INFORMATION,
         Severity::Hint => DiagnosticSeverity::HINT,
     }
+}
+
+/// An LSP position as [`crate::position`] takes it.
+pub fn position_of(position: LspPosition) -> Position {
+    Position::new(position.line, position.character)
 }
 
 pub fn lsp_range(index: &LineIndex, range: TextRange, encoding: Encoding) -> Range {
