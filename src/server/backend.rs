@@ -25,9 +25,9 @@ use crate::lint::{DocumentKind, Edit};
 use crate::position::Encoding;
 use crate::server::actions::{self, EditSupport, FIX_ALL_KIND, FixAll, FixAllData};
 use crate::server::documents::{self, Document};
-use crate::server::framing;
+use crate::server::framing::NewerCapabilities;
 use crate::server::hover;
-use crate::server::lifecycle;
+use crate::server::lifecycle::Lifecycle;
 use crate::server::linting::Linted;
 use crate::server::logging::LogControl;
 use crate::server::output::{LateJson, Output};
@@ -79,6 +79,11 @@ struct State {
     /// Pull reports sent so far: the last part of each full report's `resultId`, which makes it
     /// unique ([`Output::defer_items`]).
     full_reports: AtomicU64,
+    /// Documents opened so far: each opening's number ([`Document::opening`]).
+    openings: AtomicU64,
+    /// What the input guard read from `initialize` that the typed parameters lack.
+    newer_capabilities: Arc<NewerCapabilities>,
+    lifecycle: Arc<Lifecycle>,
 }
 
 impl State {
@@ -147,7 +152,13 @@ enum Lint {
 }
 
 impl Backend {
-    pub fn new(client: Client, log: LogControl, output: Output) -> Backend {
+    pub fn new(
+        client: Client,
+        log: LogControl,
+        output: Output,
+        newer_capabilities: Arc<NewerCapabilities>,
+        lifecycle: Arc<Lifecycle>,
+    ) -> Backend {
         Backend {
             client,
             output,
@@ -160,6 +171,9 @@ impl Backend {
                 log,
                 worker: LintWorker::start(),
                 full_reports: AtomicU64::new(0),
+                openings: AtomicU64::new(0),
+                newer_capabilities,
+                lifecycle,
             }),
         }
     }
@@ -647,7 +661,7 @@ impl LanguageServer for Backend {
                     .and_then(|workspace| workspace.workspace_edit.as_ref())
                     .and_then(|edit| edit.resource_operations.as_ref())
                     .is_some_and(|operations| operations.contains(&ResourceOperationKind::Create)),
-                snippets: apply_edit && framing::client_applies_snippet_edits(),
+                snippets: apply_edit && self.state.newer_capabilities.snippet_edits(),
             },
             resolves_fix_all,
             workspace_folders,
@@ -742,13 +756,20 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
-        lifecycle::shutdown_received();
+        self.state.lifecycle.shutdown_received();
         Ok(())
     }
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let item = params.text_document;
-        let document = Document::new(&item.uri, &item.text, item.version, item.language_id);
+        let opening = self.state.openings.fetch_add(1, Ordering::Relaxed);
+        let document = Document::new(
+            &item.uri,
+            &item.text,
+            item.version,
+            item.language_id,
+            opening,
+        );
         tracing::debug!(
             uri = item.uri.as_str(),
             language = document.language_id,

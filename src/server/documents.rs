@@ -9,7 +9,6 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, TextDocumentContentChangeEvent, Uri};
@@ -18,13 +17,12 @@ use crate::lint::{DocumentKind, TextRange};
 use crate::position::{self, Encoding, Lines, Piece};
 use crate::server::linting::{Linted, position_of};
 
-/// Distinguishes one opening of a document from the next: a draft closed and opened again starts
-/// over at the client's version numbers, and a lint of the old text must not pass for the new.
-static OPENINGS: AtomicU64 = AtomicU64::new(0);
-
 /// One open document.
 #[derive(Debug)]
 pub struct Document {
+    /// Distinguishes one opening of a document from the next: a draft closed and opened again
+    /// starts over at the client's version numbers, and a lint of the old text must not pass for
+    /// the new.
     pub opening: u64,
     pub text: Rope,
     pub version: i32,
@@ -57,7 +55,8 @@ impl Document {
         self.path.as_ref()?.parent().map(PathBuf::from)
     }
 
-    pub fn new(uri: &Uri, text: &str, version: i32, language_id: String) -> Document {
+    /// The document `uri` as the client opened it, its `opening`-th opening in this server.
+    pub fn new(uri: &Uri, text: &str, version: i32, language_id: String, opening: u64) -> Document {
         let path = uri.to_file_path().map(|path| path.into_owned());
         let name = path
             .as_ref()
@@ -68,7 +67,7 @@ impl Document {
             .or_else(|| DocumentKind::from_language_id(&language_id))
             .unwrap_or_else(|| DocumentKind::sniff(text));
         Document {
-            opening: OPENINGS.fetch_add(1, Ordering::Relaxed),
+            opening,
             text: Rope::from_str(text),
             version,
             language_id,

@@ -23,11 +23,14 @@ mod settings;
 mod worker;
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use tower_lsp_server::{LspService, Server};
 
 use crate::lint::{DocumentKind, Options};
 use backend::Backend;
+use framing::NewerCapabilities;
+use lifecycle::Lifecycle;
 use logging::LogControl;
 
 /// Serve LSP over standard input and output until the client says `exit` or closes the pipe.
@@ -55,17 +58,26 @@ pub fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let lifecycle = Arc::new(Lifecycle::default());
+    let capabilities = Arc::new(NewerCapabilities::default());
     runtime.block_on(async {
         let (stdout, direct_output) = output::start();
-        let (service, socket) = LspService::new(|client| Backend::new(client, log, direct_output));
-        Server::new(framing::guarded_stdin(), stdout, socket)
-            .serve(service)
-            .await;
+        let input = framing::guarded_stdin(Arc::clone(&capabilities), Arc::clone(&lifecycle));
+        let (service, socket) = LspService::new(|client| {
+            Backend::new(
+                client,
+                log,
+                direct_output,
+                capabilities,
+                Arc::clone(&lifecycle),
+            )
+        });
+        Server::new(input, stdout, socket).serve(service).await;
     });
     // The stdin reader may be blocked in a read that cannot be cancelled; do not wait for it.
     runtime.shutdown_background();
     tracing::info!("exit");
-    lifecycle::exit_code()
+    lifecycle.exit_code()
 }
 
 /// glibc gives each thread that allocates a heap of its own ("arena") and keeps what is freed in
