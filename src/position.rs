@@ -155,15 +155,6 @@ impl LineIndex {
         }
     }
 
-    /// Length of the indexed text in bytes.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     /// Number of lines; a text ending in a line break has an empty last line.
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
@@ -175,13 +166,6 @@ impl LineIndex {
             *self.line_starts.get(line)?,
             self.line_ends[line],
         ))
-    }
-
-    /// The byte range of a line including its line break (`line` 0-based).
-    pub fn line_range_with_break(&self, line: usize) -> Option<TextRange> {
-        let start = *self.line_starts.get(line)?;
-        let end = self.line_starts.get(line + 1).copied().unwrap_or(self.len);
-        Some(TextRange::new(start, end))
     }
 
     /// The 0-based line `offset` is on. An offset inside a line break belongs to the line it ends;
@@ -467,7 +451,6 @@ mod tests {
         // A trailing break leaves an empty last line, as an editor shows it.
         assert_eq!(index.line_count(), 4);
         assert_eq!(index.line_range(0), Some(TextRange::new(0, 9)));
-        assert_eq!(index.line_range_with_break(0), Some(TextRange::new(0, 11)));
         // The `\r` and the `\n` both belong to the line they end.
         assert_eq!(index.line_of(9), 0);
         assert_eq!(index.line_of(10), 0);
@@ -752,7 +735,6 @@ mod tests {
     #[test]
     fn the_empty_text_has_one_empty_line() {
         let index = LineIndex::new("");
-        assert!(index.is_empty());
         assert_eq!(index.line_count(), 1);
         assert_eq!(index.line_column(0), LineColumn { line: 1, column: 1 });
         assert_eq!(index.line_range(0), Some(TextRange::empty(0)));

@@ -82,9 +82,8 @@ pub fn run() -> ExitCode {
 
 /// glibc gives each thread that allocates a heap of its own ("arena") and keeps what is freed in
 /// it for reuse. The lint worker's heap and the protocol thread's would each hold a large
-/// draft's worth; with one heap for all threads, a 1 MB draft peaks at about 27 MiB instead of
-/// 33 (peak resident memory, VmHWM, after opening and editing it), at no cost in latency: the
-/// threads seldom allocate at once.
+/// draft's worth; one heap for all threads holds it once (a fifth less peak memory for a
+/// megabyte draft), at no cost in latency: the threads seldom allocate at once.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn share_one_heap() {
     // SAFETY: `mallopt` only sets a parameter of the allocator, before any thread is started.

@@ -244,9 +244,11 @@ impl FrameSplitter {
 /// spaces its JSON, and only a frame that names a `resultId` is parsed at all.
 #[derive(Clone, Debug, Default)]
 struct PendingItems {
-    /// `(resultId, items)`, oldest first.
-    waiting: Arc<Mutex<VecDeque<(String, Arc<dyn LateJson>)>>>,
+    waiting: Arc<Mutex<Waiting>>,
 }
+
+/// `(resultId, items)`, oldest first.
+type Waiting = VecDeque<(String, Arc<dyn LateJson>)>;
 
 /// A response that never comes (a cancelled request) must not keep its items forever.
 const MAX_PENDING: usize = 16;
@@ -300,7 +302,7 @@ impl PendingItems {
         })
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<(String, Arc<dyn LateJson>)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Waiting> {
         self.waiting
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
