@@ -366,9 +366,9 @@ impl Lines for LineIndex {
 }
 
 /// The byte offset of an LSP position in `lines`, moved to the nearest character boundary
-/// before it when it names none (see [`ResolvedOffset::clamped`]). The one place that counts an
-/// editor's columns: the server resolves both the ranges of incremental edits and the positions
-/// of requests here.
+/// before it when it names none (see [`ResolvedOffset::clamped`]). The one place an editor's
+/// column becomes a byte offset: the server resolves both the ranges of incremental edits (on its
+/// rope) and the positions of requests (on a lint's [`LineIndex`]) here.
 pub fn resolve(lines: &impl Lines, position: Position, encoding: Encoding) -> ResolvedOffset {
     let Some(line) = lines.line_range(position.line as usize) else {
         return ResolvedOffset {
