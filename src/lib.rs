@@ -5,6 +5,7 @@
 //! ([`server`]) — are thin layers over them. See `ARCHITECTURE.md` for the map.
 
 pub mod cli;
+pub mod config_search;
 pub mod lint;
 pub mod position;
 pub mod reflow;

@@ -11,7 +11,10 @@
 //! offsets the core reports count it too.
 //!
 //! The design follows rust-analyzer's `line_index`: the index stores where lines start and where
-//! the non-ASCII characters are; ASCII text needs no per-character bookkeeping.
+//! the non-ASCII characters are; ASCII text needs no per-character bookkeeping. An editor's
+//! column becomes a byte offset in one function, [`resolve`], over any text that can hand out
+//! its [`Lines`]: a `LineIndex`, or the server's rope of an open document, which an edit changes
+//! in place rather than re-indexing.
 
 use crate::lint::finding::TextRange;
 
@@ -152,15 +155,6 @@ impl LineIndex {
         }
     }
 
-    /// Length of the indexed text in bytes.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     /// Number of lines; a text ending in a line break has an empty last line.
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
@@ -172,13 +166,6 @@ impl LineIndex {
             *self.line_starts.get(line)?,
             self.line_ends[line],
         ))
-    }
-
-    /// The byte range of a line including its line break (`line` 0-based).
-    pub fn line_range_with_break(&self, line: usize) -> Option<TextRange> {
-        let start = *self.line_starts.get(line)?;
-        let end = self.line_starts.get(line + 1).copied().unwrap_or(self.len);
-        Some(TextRange::new(start, end))
     }
 
     /// The 0-based line `offset` is on. An offset inside a line break belongs to the line it ends;
@@ -211,54 +198,7 @@ impl LineIndex {
     /// The byte offset of an LSP position, moved to the nearest character boundary before it when
     /// it names none (see [`ResolvedOffset::clamped`]).
     pub fn offset(&self, position: Position, encoding: Encoding) -> ResolvedOffset {
-        let line = position.line as usize;
-        let Some(&line_start) = self.line_starts.get(line) else {
-            return ResolvedOffset {
-                offset: self.len,
-                clamped: true,
-            };
-        };
-        let line_end = self.line_ends[line];
-        let wanted = position.character as usize;
-        // Walk the line's wide characters; the ASCII stretches between them are one unit a byte.
-        let mut units = 0;
-        let mut cursor = line_start;
-        for wide in self.wide_chars_in(line_start, line_end) {
-            let ascii_run = wide.offset - cursor;
-            if wanted <= units + ascii_run {
-                return ResolvedOffset {
-                    offset: cursor + (wanted - units),
-                    clamped: false,
-                };
-            }
-            units += ascii_run;
-            let width = match encoding {
-                Encoding::Utf8 => usize::from(wide.utf8_len),
-                Encoding::Utf16 => usize::from(wide.utf16_len),
-                Encoding::Utf32 => 1,
-            };
-            if wanted < units + width {
-                // Inside the character: its start is the boundary before the position.
-                return ResolvedOffset {
-                    offset: wide.offset,
-                    clamped: true,
-                };
-            }
-            units += width;
-            cursor = wide.offset + usize::from(wide.utf8_len);
-        }
-        let remaining = line_end - cursor;
-        if wanted <= units + remaining {
-            ResolvedOffset {
-                offset: cursor + (wanted - units),
-                clamped: false,
-            }
-        } else {
-            ResolvedOffset {
-                offset: line_end,
-                clamped: true,
-            }
-        }
+        resolve(self, position, encoding)
     }
 
     /// Number of Unicode scalar values before `offset`: a character offset from the start of the
@@ -313,6 +253,164 @@ fn to_u32(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
 
+/// A stretch of one line, as the walk from an LSP column to a byte offset reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// This many ASCII bytes: one code unit each in every encoding.
+    Ascii(usize),
+    /// One character of more than one byte.
+    Wide {
+        /// 2, 3 or 4.
+        utf8_len: u8,
+        /// 1 or 2.
+        utf16_len: u8,
+    },
+}
+
+impl Piece {
+    fn wide(character: char) -> Piece {
+        Piece::Wide {
+            utf8_len: character.len_utf8() as u8,
+            utf16_len: character.len_utf16() as u8,
+        }
+    }
+
+    /// Its length in bytes, and in `encoding`'s code units.
+    fn size(self, encoding: Encoding) -> (usize, usize) {
+        match self {
+            Piece::Ascii(run) => (run, run),
+            Piece::Wide {
+                utf8_len,
+                utf16_len,
+            } => {
+                let units = match encoding {
+                    Encoding::Utf8 => utf8_len,
+                    Encoding::Utf16 => utf16_len,
+                    Encoding::Utf32 => 1,
+                };
+                (usize::from(utf8_len), usize::from(units))
+            }
+        }
+    }
+}
+
+/// The pieces of `text`, in order: each stretch of ASCII as one piece, each other character as
+/// one. Lazy, so a walk that finds its column early reads no further.
+pub fn pieces(text: &str) -> impl Iterator<Item = Piece> + '_ {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let first = *rest.as_bytes().first()?;
+        let (piece, bytes) = if first.is_ascii() {
+            let run = rest
+                .bytes()
+                .position(|byte| !byte.is_ascii())
+                .unwrap_or(rest.len());
+            (Piece::Ascii(run), run)
+        } else {
+            let character = rest.chars().next()?;
+            (Piece::wide(character), character.len_utf8())
+        };
+        rest = &rest[bytes..];
+        Some(piece)
+    })
+}
+
+/// A text seen as lines, as [`resolve`] reads it. A [`LineIndex`] is one. The server's open
+/// documents are another: a rope each, edited on every keystroke, where building a `LineIndex`
+/// per edit would cost a pass over the whole document, while the rope finds a line in
+/// logarithmic time and the walk then reads only that line up to the column.
+///
+/// Lines end as [`LineIndex`] ends them: at `\n`, `\r\n` or a lone `\r`.
+pub trait Lines {
+    /// Length of the text in bytes.
+    fn text_len(&self) -> usize;
+
+    /// The byte range of 0-based `line`'s content, without its line break; `None` past the last
+    /// line.
+    fn line_range(&self, line: usize) -> Option<TextRange>;
+
+    /// The [`Piece`]s of `line`, a range [`Lines::line_range`] gave, in text order.
+    fn pieces(&self, line: TextRange) -> impl Iterator<Item = Piece>;
+}
+
+impl Lines for LineIndex {
+    fn text_len(&self) -> usize {
+        self.len
+    }
+
+    fn line_range(&self, line: usize) -> Option<TextRange> {
+        LineIndex::line_range(self, line)
+    }
+
+    fn pieces(&self, line: TextRange) -> impl Iterator<Item = Piece> {
+        let wide_chars = self.wide_chars_in(line.start, line.end);
+        let tail = wide_chars
+            .last()
+            .map_or(line.start, |wide| wide.offset + usize::from(wide.utf8_len));
+        let mut cursor = line.start;
+        wide_chars
+            .iter()
+            .flat_map(move |wide| {
+                let gap = wide.offset - cursor;
+                cursor = wide.offset + usize::from(wide.utf8_len);
+                [
+                    Piece::Ascii(gap),
+                    Piece::Wide {
+                        utf8_len: wide.utf8_len,
+                        utf16_len: wide.utf16_len,
+                    },
+                ]
+            })
+            .chain([Piece::Ascii(line.end - tail)])
+    }
+}
+
+/// The byte offset of an LSP position in `lines`, moved to the nearest character boundary
+/// before it when it names none (see [`ResolvedOffset::clamped`]). The one place an editor's
+/// column becomes a byte offset: the server resolves both the ranges of incremental edits (on its
+/// rope) and the positions of requests (on a lint's [`LineIndex`]) here.
+pub fn resolve(lines: &impl Lines, position: Position, encoding: Encoding) -> ResolvedOffset {
+    let Some(line) = lines.line_range(position.line as usize) else {
+        return ResolvedOffset {
+            offset: lines.text_len(),
+            clamped: true,
+        };
+    };
+    let wanted = position.character as usize;
+    let mut units = 0;
+    let mut cursor = line.start;
+    for piece in lines.pieces(line) {
+        let (bytes, width) = piece.size(encoding);
+        if wanted < units + width {
+            return match piece {
+                Piece::Ascii(_) => ResolvedOffset {
+                    offset: cursor + (wanted - units),
+                    clamped: false,
+                },
+                // At the character's start, or inside it: then its start is the boundary before
+                // the position.
+                Piece::Wide { .. } => ResolvedOffset {
+                    offset: cursor,
+                    clamped: wanted != units,
+                },
+            };
+        }
+        units += width;
+        cursor += bytes;
+    }
+    if wanted == units {
+        ResolvedOffset {
+            offset: cursor,
+            clamped: false,
+        }
+    } else {
+        ResolvedOffset {
+            offset: line.end,
+            clamped: true,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,7 +451,6 @@ mod tests {
         // A trailing break leaves an empty last line, as an editor shows it.
         assert_eq!(index.line_count(), 4);
         assert_eq!(index.line_range(0), Some(TextRange::new(0, 9)));
-        assert_eq!(index.line_range_with_break(0), Some(TextRange::new(0, 11)));
         // The `\r` and the `\n` both belong to the line they end.
         assert_eq!(index.line_of(9), 0);
         assert_eq!(index.line_of(10), 0);
@@ -563,9 +660,81 @@ mod tests {
     }
 
     #[test]
+    fn a_text_splits_into_ascii_stretches_and_wide_characters() {
+        let split: Vec<Piece> = pieces("ab😀e\u{301}cd").collect();
+        assert_eq!(
+            split,
+            [
+                Piece::Ascii(2),
+                Piece::Wide {
+                    utf8_len: 4,
+                    utf16_len: 2
+                },
+                Piece::Ascii(1),
+                Piece::Wide {
+                    utf8_len: 2,
+                    utf16_len: 1
+                },
+                Piece::Ascii(2),
+            ]
+        );
+        assert_eq!(pieces("").count(), 0);
+    }
+
+    /// The lines of a [`LineIndex`], with pieces read from the text in chunks of a few bytes, as
+    /// a rope hands them out: where the pieces are cut must not move a position.
+    struct Chunked<'a> {
+        text: &'a str,
+        index: LineIndex,
+    }
+
+    impl Lines for Chunked<'_> {
+        fn text_len(&self) -> usize {
+            self.text.len()
+        }
+
+        fn line_range(&self, line: usize) -> Option<TextRange> {
+            self.index.line_range(line)
+        }
+
+        fn pieces(&self, line: TextRange) -> impl Iterator<Item = Piece> {
+            let line = &self.text[line.start..line.end];
+            let mut cuts: Vec<usize> = (0..line.len())
+                .step_by(3)
+                .filter(|&cut| line.is_char_boundary(cut))
+                .collect();
+            cuts.push(line.len());
+            cuts.windows(2)
+                .flat_map(|cut| pieces(&line[cut[0]..cut[1]]))
+                .collect::<Vec<_>>()
+                .into_iter()
+        }
+    }
+
+    #[test]
+    fn every_position_resolves_alike_however_the_line_is_cut_into_pieces() {
+        let text = "ab\r\ncaf\u{e9} 😀😀x\rtail 抱歉\n\n\u{feff}end";
+        let chunked = Chunked {
+            text,
+            index: LineIndex::new(text),
+        };
+        for line in 0..8 {
+            for character in 0..24 {
+                for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+                    let position = Position::new(line, character);
+                    assert_eq!(
+                        resolve(&chunked, position, encoding),
+                        chunked.index.offset(position, encoding),
+                        "{position:?} {encoding:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_empty_text_has_one_empty_line() {
         let index = LineIndex::new("");
-        assert!(index.is_empty());
         assert_eq!(index.line_count(), 1);
         assert_eq!(index.line_column(0), LineColumn { line: 1, column: 1 });
         assert_eq!(index.line_range(0), Some(TextRange::empty(0)));

@@ -1,12 +1,13 @@
-//! Position conversion: byte offsets to LSP positions and back in UTF-8, UTF-16 and UTF-32, and
-//! an editor's incremental change applied to the server's rope, against the same change applied
-//! to a plain string at the offsets `LineIndex` computes. Lines end at `\n`, `\r\n` or `\r`.
+//! Position conversion: byte offsets to LSP positions and back in UTF-8, UTF-16 and UTF-32 (on a
+//! `LineIndex` and on the server's rope), and an editor's incremental change applied to the rope,
+//! against the same change applied to a plain string at the offsets `LineIndex` computes. Lines
+//! end at `\n`, `\r\n` or `\r`.
 //!
 //! Run: `RUSTC_BOOTSTRAP=1 cargo fuzz run positions` from the repository root (needs cargo-fuzz).
 #![no_main]
 
-use amends::position::{Encoding, LineIndex, Position};
-use amends::server::documents::{apply_change, char_index};
+use amends::position::{Encoding, LineIndex, Position, resolve};
+use amends::server::documents::apply_change;
 use libfuzzer_sys::fuzz_target;
 use ropey::Rope;
 use tower_lsp_server::ls_types::{self, Range, TextDocumentContentChangeEvent};
@@ -38,9 +39,9 @@ fuzz_target!(|data: &[u8]| {
                     "{offset} {encoding:?}"
                 );
             }
-            let (char_at, clamped) = char_index(&rope, lsp(position), encoding);
-            assert!(!clamped || inside_crlf);
-            assert_eq!(rope.char_to_byte(char_at), back.offset);
+            let on_rope = resolve(&rope, position, encoding);
+            assert!(!on_rope.clamped || inside_crlf);
+            assert_eq!(on_rope.offset, back.offset);
         }
     }
 
@@ -50,10 +51,8 @@ fuzz_target!(|data: &[u8]| {
     let end = Position::new(number(&tail[4..6]) % 8, u32::from(tail[6]) % 64);
     for (position, _) in [(start, ()), (end, ())] {
         let resolved = index.offset(position, encoding);
-        let (char_at, clamped) = char_index(&rope, lsp(position), encoding);
         assert!(text.is_char_boundary(resolved.offset));
-        assert_eq!(rope.char_to_byte(char_at), resolved.offset, "{position:?}");
-        assert_eq!(clamped, resolved.clamped, "{position:?}");
+        assert_eq!(resolve(&rope, position, encoding), resolved, "{position:?}");
     }
 
     // The change as the server applies it, and on a plain string.

@@ -3,9 +3,9 @@
 //! with `--select` / `--ignore` on top. No merging: the nearest file is the whole configuration,
 //! as the catalog's "Configuration" section says.
 //!
-//! Each directory is looked up once and each file parsed once per run, so checking a thousand
-//! drafts in one folder reads one `amends.toml`. A broken file is reported once; the drafts it
-//! governs are skipped rather than checked with settings the writer did not mean.
+//! The search is [`ConfigSearch`], the server's too. Each file is parsed once per run, so checking
+//! a thousand drafts in one folder reads one `amends.toml`. A broken file is reported once; the
+//! drafts it governs are skipped rather than checked with settings the writer did not mean.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -13,10 +13,8 @@ use std::rc::Rc;
 
 use crate::cli::describe_io_error;
 use crate::cli::inputs::{Input, Source};
+use crate::config_search::ConfigSearch;
 use crate::lint::{Options, config};
-
-/// The name amends looks for.
-pub use crate::lint::config::FILE_NAME as CONFIG_FILE_NAME;
 
 /// What the command line adds to every configuration: flags win over the file.
 #[derive(Clone, Debug, Default)]
@@ -52,8 +50,7 @@ pub struct Settings {
     overrides: Overrides,
     /// `--config`: replaces the search for every draft.
     explicit: Option<Rc<Options>>,
-    /// Absolute directory → the configuration file that governs it, if any.
-    nearest: HashMap<PathBuf, Option<PathBuf>>,
+    search: ConfigSearch,
     /// Configuration file → its options, or `None` when it is broken (already reported).
     loaded: HashMap<PathBuf, Option<Rc<Options>>>,
     current_dir: PathBuf,
@@ -71,7 +68,7 @@ impl Settings {
         Ok(Settings {
             overrides,
             explicit,
-            nearest: HashMap::new(),
+            search: ConfigSearch::default(),
             loaded: HashMap::new(),
             current_dir,
         })
@@ -89,7 +86,7 @@ impl Settings {
                 normalize(&self.current_dir.join(parent))
             }
         };
-        let Some(config_path) = self.nearest_config(&start) else {
+        let Some(config_path) = self.search.nearest(&start) else {
             return Lookup::Found(Rc::new(self.overrides.apply(Options::default())));
         };
         if let Some(loaded) = self.loaded.get(&config_path) {
@@ -112,28 +109,6 @@ impl Settings {
                 }
             }
         }
-    }
-
-    /// The nearest `amends.toml` at or above `directory`, caching every directory passed.
-    fn nearest_config(&mut self, directory: &Path) -> Option<PathBuf> {
-        let mut visited = Vec::new();
-        let mut found = None;
-        for ancestor in directory.ancestors() {
-            if let Some(cached) = self.nearest.get(ancestor) {
-                found = cached.clone();
-                break;
-            }
-            visited.push(ancestor.to_path_buf());
-            let candidate = ancestor.join(CONFIG_FILE_NAME);
-            if candidate.is_file() {
-                found = Some(candidate);
-                break;
-            }
-        }
-        for directory in visited {
-            self.nearest.insert(directory, found.clone());
-        }
-        found
     }
 
     /// A configuration path as the user would write it: relative to the current directory when
@@ -179,6 +154,7 @@ fn load(path: &Path) -> Result<Options, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lint::config::FILE_NAME as CONFIG_FILE_NAME;
 
     fn file_input(path: &Path) -> Input {
         Input {

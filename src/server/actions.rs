@@ -75,7 +75,6 @@ pub const INSERT_TEMPLATE_COMMAND: &str = "amends.insertTemplate";
 pub struct Request<'a> {
     pub uri: &'a Uri,
     pub linted: &'a Linted,
-    pub encoding: Encoding,
     pub range: TextRange,
     pub only: Option<&'a [CodeActionKind]>,
     pub support: EditSupport,
@@ -109,9 +108,7 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
     let fix_all_action = match &request.fix_all {
         FixAll::NotAsked => None,
         FixAll::Unresolved => unresolved_fix_all(request.uri, request.linted),
-        FixAll::Resolved(edit) => {
-            fix_all(request.uri, request.linted, edit.as_ref(), request.encoding)
-        }
+        FixAll::Resolved(edit) => fix_all(request.uri, request.linted, edit.as_ref()),
     };
     actions.extend(fix_all_action.map(CodeActionOrCommand::CodeAction));
     actions
@@ -138,7 +135,7 @@ fn quick_fix(request: &Request<'_>, index: usize, fix: &Fix) -> CodeActionOrComm
     let edits = fix
         .edits
         .iter()
-        .map(|edit| text_edit(linted, edit, request.encoding))
+        .map(|edit| text_edit(linted, edit))
         .collect();
     CodeActionOrCommand::CodeAction(CodeAction {
         title: fix.title.to_string(),
@@ -180,12 +177,7 @@ fn template_action(request: &Request<'_>, index: usize, fix: &Fix) -> CodeAction
 
 /// The `workspace/applyEdit` parameters that insert `rule`'s template into the linted draft as
 /// a snippet (LSP 3.18 `SnippetTextEdit`), or `None` if the draft has no such template now.
-pub fn template_snippet_edit(
-    uri: &Uri,
-    linted: &Linted,
-    rule: &str,
-    encoding: Encoding,
-) -> Option<serde_json::Value> {
+pub fn template_snippet_edit(uri: &Uri, linted: &Linted, rule: &str) -> Option<serde_json::Value> {
     let (fix, edit) = linted
         .report
         .findings
@@ -199,7 +191,7 @@ pub fn template_snippet_edit(
             "documentChanges": [{
                 "textDocument": { "uri": uri.as_str(), "version": linted.version },
                 "edits": [{
-                    "range": lsp_range(&linted.index, edit.range, encoding),
+                    "range": linted.range(edit.range),
                     "snippet": { "kind": "snippet", "value": snippet(&edit.replacement) },
                 }],
             }],
@@ -255,22 +247,16 @@ fn disable_actions(request: &Request<'_>, index: usize) -> Vec<CodeActionOrComma
             let edit = suppress::ignore_on_line(&linted.text, rule, finding.range.start);
             action(
                 format!("Disable {rule} for this line"),
-                changes(
-                    request.uri,
-                    vec![text_edit(linted, &edit, request.encoding)],
-                ),
+                changes(request.uri, vec![text_edit(linted, &edit)]),
             );
         }
         let edit = suppress::disable_in_file(&linted.text, rule);
         action(
             format!("Disable {rule} for this file"),
-            changes(
-                request.uri,
-                vec![text_edit(linted, &edit, request.encoding)],
-            ),
+            changes(request.uri, vec![text_edit(linted, &edit)]),
         );
     } else if let Some(project) = &request.project_config
-        && let Some(edit) = disable_in_config(project, rule, request.support, request.encoding)
+        && let Some(edit) = disable_in_config(project, rule, request.support, linted.encoding)
     {
         let title = match project {
             Target::Create {
@@ -337,17 +323,12 @@ fn disable_in_config(
 
 /// `source.fixAll.amends` with the one edit [`fix_all_edit`] worked out. `None` when nothing
 /// would change.
-pub fn fix_all(
-    uri: &Uri,
-    linted: &Linted,
-    edit: Option<&Edit>,
-    encoding: Encoding,
-) -> Option<CodeAction> {
+pub fn fix_all(uri: &Uri, linted: &Linted, edit: Option<&Edit>) -> Option<CodeAction> {
     let edit = edit?;
     Some(CodeAction {
         title: FIX_ALL_TITLE.to_owned(),
         kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
-        edit: Some(changes(uri, vec![text_edit(linted, edit, encoding)])),
+        edit: Some(changes(uri, vec![text_edit(linted, edit)])),
         ..CodeAction::default()
     })
 }
@@ -376,10 +357,9 @@ pub fn resolve_fix_all(
     data: &FixAllData,
     linted: &Linted,
     edit: Option<&Edit>,
-    encoding: Encoding,
 ) -> CodeAction {
     let edits = edit
-        .map(|edit| text_edit(linted, edit, encoding))
+        .map(|edit| text_edit(linted, edit))
         .into_iter()
         .collect();
     action.edit = Some(changes(&data.uri, edits));
@@ -414,11 +394,8 @@ pub fn fix_all_edit(linted: &Linted, stop: impl Fn() -> bool) -> Option<Option<E
     Some(changed_stretch(&linted.text, &fixed.text))
 }
 
-fn text_edit(linted: &Linted, edit: &Edit, encoding: Encoding) -> TextEdit {
-    TextEdit::new(
-        linted.range(edit.range, encoding),
-        edit.replacement.to_string(),
-    )
+fn text_edit(linted: &Linted, edit: &Edit) -> TextEdit {
+    TextEdit::new(linted.range(edit.range), edit.replacement.to_string())
 }
 
 fn changes(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {

@@ -25,9 +25,9 @@ use crate::lint::{DocumentKind, Edit};
 use crate::position::Encoding;
 use crate::server::actions::{self, EditSupport, FIX_ALL_KIND, FixAll, FixAllData};
 use crate::server::documents::{self, Document};
-use crate::server::framing;
+use crate::server::framing::NewerCapabilities;
 use crate::server::hover;
-use crate::server::lifecycle;
+use crate::server::lifecycle::Lifecycle;
 use crate::server::linting::Linted;
 use crate::server::logging::LogControl;
 use crate::server::output::{LateJson, Output};
@@ -42,8 +42,8 @@ pub const FIX_ALL_COMMAND: &str = "amends.fixAll";
 
 /// How long a document must stay unchanged after a lint before its fix-all is worked out ahead.
 /// A fix-all pass lints the whole draft on the document's worker and cannot stop midway: started
-/// after every keystroke, it would hold up the next keystroke's lint (at 1 MB, edit to
-/// diagnostics went from 35 to 46 ms median, 41 to 71 ms p95). Typing pauses for less than this.
+/// after every keystroke, it would hold up the next keystroke's lint by up to a lint's time.
+/// Typing pauses for less than this.
 const QUIET_BEFORE_WORKING_AHEAD: Duration = Duration::from_millis(250);
 
 /// What was agreed with the client at `initialize`.
@@ -79,6 +79,11 @@ struct State {
     /// Pull reports sent so far: the last part of each full report's `resultId`, which makes it
     /// unique ([`Output::defer_items`]).
     full_reports: AtomicU64,
+    /// Documents opened so far: each opening's number ([`Document::opening`]).
+    openings: AtomicU64,
+    /// What the input guard read from `initialize` that the typed parameters lack.
+    newer_capabilities: Arc<NewerCapabilities>,
+    lifecycle: Arc<Lifecycle>,
 }
 
 impl State {
@@ -147,7 +152,13 @@ enum Lint {
 }
 
 impl Backend {
-    pub fn new(client: Client, log: LogControl, output: Output) -> Backend {
+    pub fn new(
+        client: Client,
+        log: LogControl,
+        output: Output,
+        newer_capabilities: Arc<NewerCapabilities>,
+        lifecycle: Arc<Lifecycle>,
+    ) -> Backend {
         Backend {
             client,
             output,
@@ -160,6 +171,9 @@ impl Backend {
                 log,
                 worker: LintWorker::start(),
                 full_reports: AtomicU64::new(0),
+                openings: AtomicU64::new(0),
+                newer_capabilities,
+                lifecycle,
             }),
         }
     }
@@ -647,7 +661,7 @@ impl LanguageServer for Backend {
                     .and_then(|workspace| workspace.workspace_edit.as_ref())
                     .and_then(|edit| edit.resource_operations.as_ref())
                     .is_some_and(|operations| operations.contains(&ResourceOperationKind::Create)),
-                snippets: apply_edit && framing::client_applies_snippet_edits(),
+                snippets: apply_edit && self.state.newer_capabilities.snippet_edits(),
             },
             resolves_fix_all,
             workspace_folders,
@@ -742,13 +756,20 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
-        lifecycle::shutdown_received();
+        self.state.lifecycle.shutdown_received();
         Ok(())
     }
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let item = params.text_document;
-        let document = Document::new(&item.uri, &item.text, item.version, item.language_id);
+        let opening = self.state.openings.fetch_add(1, Ordering::Relaxed);
+        let document = Document::new(
+            &item.uri,
+            &item.text,
+            item.version,
+            item.language_id,
+            opening,
+        );
         tracing::debug!(
             uri = item.uri.as_str(),
             language = document.language_id,
@@ -867,8 +888,7 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let place = params.text_document_position_params;
         let linted = self.current_lint(&place.text_document.uri).await?;
-        let encoding = self.state.session().encoding;
-        let offset = linted.offset(place.position, encoding);
+        let offset = linted.offset(place.position);
         Ok(
             hover::hover_at(&linted.report, offset, linted.messages_language()).map(
                 |(markdown, range)| Hover {
@@ -876,7 +896,7 @@ impl LanguageServer for Backend {
                         kind: MarkupKind::Markdown,
                         value: markdown,
                     }),
-                    range: Some(linted.range(range, encoding)),
+                    range: Some(linted.range(range)),
                 },
             ),
         )
@@ -903,8 +923,7 @@ impl LanguageServer for Backend {
         let request = actions::Request {
             uri: &uri,
             linted: &linted,
-            encoding: session.encoding,
-            range: linted.byte_range(params.range, session.encoding),
+            range: linted.byte_range(params.range),
             only,
             support: session.edit_support,
             project_config,
@@ -937,13 +956,11 @@ impl LanguageServer for Backend {
             return Err(Error::content_modified());
         }
         let edit = self.fix_all_edit(&data.uri, &linted).await?;
-        let encoding = self.state.session().encoding;
         Ok(actions::resolve_fix_all(
             action,
             &data,
             &linted,
             edit.as_ref(),
-            encoding,
         ))
     }
 
@@ -986,9 +1003,8 @@ impl LanguageServer for Backend {
                 Ok(Some(Value::String(text)))
             }
             FIX_ALL_COMMAND => {
-                let encoding = self.state.session().encoding;
                 let edit = self.fix_all_edit(&uri, &linted).await?;
-                let Some(action) = actions::fix_all(&uri, &linted, edit.as_ref(), encoding) else {
+                let Some(action) = actions::fix_all(&uri, &linted, edit.as_ref()) else {
                     return Ok(Some(Value::Bool(false)));
                 };
                 if !self.state.session().apply_edit {
@@ -1014,9 +1030,7 @@ impl LanguageServer for Backend {
                 if !session.edit_support.snippets {
                     return Err(Error::invalid_request());
                 }
-                let Some(edit) =
-                    actions::template_snippet_edit(&uri, &linted, rule, session.encoding)
-                else {
+                let Some(edit) = actions::template_snippet_edit(&uri, &linted, rule) else {
                     // The draft changed and no longer lacks what the template adds.
                     return Ok(Some(Value::Bool(false)));
                 };

@@ -1,4 +1,6 @@
-//! The open documents: a [`Rope`] per document, changed in place by incremental edits.
+//! The open documents: a [`Rope`] per document, changed in place by incremental edits. An edit's
+//! range is resolved by [`position::resolve`], the conversion the diagnostics' positions come from
+//! too, so an edit and a diagnostic never disagree about where a column is.
 //!
 //! Everything here is synchronous on purpose. The server applies a change while handling its
 //! notification, before the handler's first `.await`, under a lock that is never held across an
@@ -7,22 +9,20 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
-use ropey::{Rope, RopeSlice};
+use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, TextDocumentContentChangeEvent, Uri};
 
-use crate::lint::DocumentKind;
-use crate::position::Encoding;
-use crate::server::linting::Linted;
-
-/// Distinguishes one opening of a document from the next: a draft closed and opened again starts
-/// over at the client's version numbers, and a lint of the old text must not pass for the new.
-static OPENINGS: AtomicU64 = AtomicU64::new(0);
+use crate::lint::{DocumentKind, TextRange};
+use crate::position::{self, Encoding, Lines, Piece};
+use crate::server::linting::{Linted, position_of};
 
 /// One open document.
 #[derive(Debug)]
 pub struct Document {
+    /// Distinguishes one opening of a document from the next: a draft closed and opened again
+    /// starts over at the client's version numbers, and a lint of the old text must not pass for
+    /// the new.
     pub opening: u64,
     pub text: Rope,
     pub version: i32,
@@ -55,7 +55,8 @@ impl Document {
         self.path.as_ref()?.parent().map(PathBuf::from)
     }
 
-    pub fn new(uri: &Uri, text: &str, version: i32, language_id: String) -> Document {
+    /// The document `uri` as the client opened it, its `opening`-th opening in this server.
+    pub fn new(uri: &Uri, text: &str, version: i32, language_id: String, opening: u64) -> Document {
         let path = uri.to_file_path().map(|path| path.into_owned());
         let name = path
             .as_ref()
@@ -66,7 +67,7 @@ impl Document {
             .or_else(|| DocumentKind::from_language_id(&language_id))
             .unwrap_or_else(|| DocumentKind::sniff(text));
         Document {
-            opening: OPENINGS.fetch_add(1, Ordering::Relaxed),
+            opening,
             text: Rope::from_str(text),
             version,
             language_id,
@@ -100,12 +101,14 @@ pub fn apply_change(
         *text = Rope::from_str(&change.text);
         return None;
     };
-    let (start, start_clamped) = char_index(text, range.start, encoding);
-    let (mut end, end_clamped) = char_index(text, range.end, encoding);
-    let mut problem = (start_clamped || end_clamped).then_some(ChangeProblem::Clamped {
+    let start = position::resolve(&*text, position_of(range.start), encoding);
+    let end = position::resolve(&*text, position_of(range.end), encoding);
+    let mut problem = (start.clamped || end.clamped).then_some(ChangeProblem::Clamped {
         start: range.start,
         end: range.end,
     });
+    let start = start.offset;
+    let mut end = end.offset;
     if end < start {
         end = start;
         problem = Some(ChangeProblem::Reversed {
@@ -113,63 +116,51 @@ pub fn apply_change(
             end: range.end,
         });
     }
-    text.remove(start..end);
+    let start = text.byte_to_char(start);
+    text.remove(start..text.byte_to_char(end));
     text.insert(start, &change.text);
     problem
 }
 
-/// The char index of an LSP position, and whether it had to be clamped to get one.
+/// An open document's lines, for [`position::resolve`]: ropey is built without its Unicode line
+/// breaks (`cr_lines` only), so its lines are the LSP specification's, as [`LineIndex`]'s are.
 ///
-/// Lines are those of the LSP specification (`\n`, `\r\n`, `\r`): ropey is built without its
-/// Unicode line breaks so its lines are the editor's. A character past the end of the line is
-/// clamped to the line's end (before its line break); a line past the end to the document's end;
-/// a position inside a character (half a surrogate pair, a byte inside a UTF-8 sequence) to the
-/// start of that character.
-pub fn char_index(text: &Rope, position: Position, encoding: Encoding) -> (usize, bool) {
-    let line_number = position.line as usize;
-    if line_number >= text.len_lines() {
-        return (text.len_chars(), true);
+/// [`LineIndex`]: crate::position::LineIndex
+impl Lines for Rope {
+    fn text_len(&self) -> usize {
+        self.len_bytes()
     }
-    let line_start = text.line_to_char(line_number);
-    let line = content_of(text.line(line_number));
-    let wanted = position.character as usize;
-    let (length, column) = match encoding {
-        Encoding::Utf8 => {
-            let length = line.len_bytes();
-            let floor = line.byte_to_char(wanted.min(length));
-            let exact = line.char_to_byte(floor) == wanted;
-            (length, (floor, exact))
-        }
-        Encoding::Utf16 => {
-            let length = line.len_utf16_cu();
-            let floor = line.utf16_cu_to_char(wanted.min(length));
-            let exact = line.char_to_utf16_cu(floor) == wanted;
-            (length, (floor, exact))
-        }
-        Encoding::Utf32 => {
-            let length = line.len_chars();
-            (length, (wanted.min(length), wanted <= length))
-        }
-    };
-    let (column, exact) = column;
-    (line_start + column, !exact || wanted > length)
-}
 
-/// A line without its line break.
-fn content_of(line: RopeSlice<'_>) -> RopeSlice<'_> {
-    let mut end = line.len_chars();
-    if end > 0 && line.char(end - 1) == '\n' {
-        end -= 1;
+    fn line_range(&self, line: usize) -> Option<TextRange> {
+        if line >= self.len_lines() {
+            return None;
+        }
+        let start = self.line_to_byte(line);
+        let mut end = if line + 1 < self.len_lines() {
+            self.line_to_byte(line + 1)
+        } else {
+            self.len_bytes()
+        };
+        if end > start && self.byte(end - 1) == b'\n' {
+            end -= 1;
+        }
+        if end > start && self.byte(end - 1) == b'\r' {
+            end -= 1;
+        }
+        Some(TextRange::new(start, end))
     }
-    if end > 0 && line.char(end - 1) == '\r' {
-        end -= 1;
+
+    fn pieces(&self, line: TextRange) -> impl Iterator<Item = Piece> {
+        self.byte_slice(line.start..line.end)
+            .chunks()
+            .flat_map(position::pieces)
     }
-    line.slice(..end)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::position::LineIndex;
     use tower_lsp_server::ls_types::Range;
 
     fn change(start: (u32, u32), end: (u32, u32), text: &str) -> TextDocumentContentChangeEvent {
@@ -199,50 +190,45 @@ mod tests {
     }
 
     #[test]
-    fn cjk_and_combining_marks_count_per_encoding() {
-        // "é" written as e + U+0301 is two scalar values; "謝" is 3 bytes, 1 UTF-16 unit.
-        let line = "e\u{301}謝x";
-        for (encoding, before_x) in [
-            (Encoding::Utf8, 6),
-            (Encoding::Utf16, 3),
-            (Encoding::Utf32, 3),
-        ] {
-            let text = Rope::from_str(line);
-            let (index, clamped) = char_index(&text, Position::new(0, before_x), encoding);
-            assert_eq!((index, clamped), (3, false), "{encoding:?}");
+    fn the_rope_resolves_every_position_as_the_line_index_does() {
+        let draft = "ok\r\nA 🙏 sorry\re\u{301}謝x\n\n\u{feff}end\r";
+        let rope = Rope::from_str(draft);
+        let index = LineIndex::new(draft);
+        assert_eq!(rope.len_lines(), index.line_count());
+        for line in 0..index.line_count() + 1 {
+            assert_eq!(
+                Lines::line_range(&rope, line),
+                index.line_range(line),
+                "{line}"
+            );
+            for character in 0..16 {
+                for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+                    let position = position::Position::new(line as u32, character);
+                    assert_eq!(
+                        position::resolve(&rope, position, encoding),
+                        index.offset(position, encoding),
+                        "{position:?} {encoding:?}"
+                    );
+                }
+            }
         }
     }
 
     #[test]
-    fn positions_past_the_line_or_document_are_clamped_not_fatal() {
+    fn bad_positions_are_clamped_not_fatal() {
         let mut text = Rope::from_str("one\r\ntwo");
-        assert_eq!(
-            char_index(&text, Position::new(0, 99), Encoding::Utf16),
-            (3, true)
-        );
-        assert_eq!(
-            char_index(&text, Position::new(7, 0), Encoding::Utf16),
-            (8, true)
-        );
-        // Half a surrogate pair.
-        let emoji = Rope::from_str("🙏x");
-        assert_eq!(
-            char_index(&emoji, Position::new(0, 1), Encoding::Utf16),
-            (0, true)
-        );
+        let problem = apply_change(&mut text, &change((0, 99), (7, 0), "X"), Encoding::Utf16);
+        assert!(matches!(problem, Some(ChangeProblem::Clamped { .. })));
+        assert_eq!(text.to_string(), "oneX");
+        // Half a surrogate pair: the edit lands before the emoji.
+        let mut emoji = Rope::from_str("🙏x");
+        let problem = apply_change(&mut emoji, &change((0, 1), (0, 1), "!"), Encoding::Utf16);
+        assert!(matches!(problem, Some(ChangeProblem::Clamped { .. })));
+        assert_eq!(emoji.to_string(), "!🙏x");
+        let mut text = Rope::from_str("one\r\ntwo");
         let problem = apply_change(&mut text, &change((5, 0), (0, 1), "X"), Encoding::Utf8);
         assert!(matches!(problem, Some(ChangeProblem::Reversed { .. })));
         assert_eq!(text.to_string(), "one\r\ntwoX");
-    }
-
-    #[test]
-    fn a_lone_carriage_return_is_a_line_break() {
-        let text = Rope::from_str("a\rb\r\nc");
-        assert_eq!(text.len_lines(), 3);
-        assert_eq!(
-            char_index(&text, Position::new(2, 0), Encoding::Utf8),
-            (5, false)
-        );
     }
 
     #[test]

@@ -7,12 +7,13 @@
 //! logged (one line per case) and dropped, and reading goes on at the next `Content-Length`
 //! header. Good frames are passed on unchanged.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 use tower_lsp_server::jsonrpc::{Request, Response};
 
-use crate::server::lifecycle;
+use crate::server::lifecycle::Lifecycle;
 
 /// Bytes buffered between the guard and the server; a larger message just flows through in parts.
 const PIPE_CAPACITY: usize = 1 << 16;
@@ -21,13 +22,22 @@ const PIPE_CAPACITY: usize = 1 << 16;
 const READ_CHUNK: usize = 1 << 16;
 
 /// Standard input, cleaned of malformed messages. The guard runs as a task on the current
-/// runtime until standard input closes.
-pub fn guarded_stdin() -> impl AsyncRead {
-    guarded(tokio::io::stdin())
+/// runtime until standard input closes. On its way it notes what the typed `initialize`
+/// parameters drop in `capabilities`, and the `exit` notification in `lifecycle`, both of the
+/// server it feeds.
+pub fn guarded_stdin(
+    capabilities: Arc<NewerCapabilities>,
+    lifecycle: Arc<Lifecycle>,
+) -> impl AsyncRead {
+    guarded(tokio::io::stdin(), capabilities, lifecycle)
 }
 
 /// `input`, cleaned of malformed messages by a task on the current runtime.
-fn guarded(mut input: impl AsyncRead + Unpin + Send + 'static) -> impl AsyncRead {
+fn guarded(
+    mut input: impl AsyncRead + Unpin + Send + 'static,
+    capabilities: Arc<NewerCapabilities>,
+    lifecycle: Arc<Lifecycle>,
+) -> impl AsyncRead {
     let (reader, mut writer) = tokio::io::duplex(PIPE_CAPACITY);
     tokio::spawn(async move {
         let mut decoder = FrameDecoder::default();
@@ -44,10 +54,10 @@ fn guarded(mut input: impl AsyncRead + Unpin + Send + 'static) -> impl AsyncRead
                 };
                 let body = without_empty_params(body);
                 if !initialize_seen {
-                    initialize_seen = note_newer_capabilities(&body);
+                    initialize_seen = capabilities.note(&body);
                 }
                 if is_exit(&body) {
-                    lifecycle::exit_received();
+                    lifecycle.exit_received();
                 }
                 let header = format!("Content-Length: {}\r\n\r\n", body.len());
                 let sent = async {
@@ -102,29 +112,38 @@ fn without_empty_params(body: Vec<u8>) -> Vec<u8> {
     serde_json::to_vec(&message).unwrap_or(body)
 }
 
-/// Set from the raw `initialize` request: the client applies LSP 3.18 snippet edits
-/// (`workspace.workspaceEdit.snippetEditSupport`), which the protocol types do not model yet.
-static SNIPPET_EDITS: AtomicBool = AtomicBool::new(false);
-
-/// Whether the client said at `initialize` that it applies snippet edits.
-pub fn client_applies_snippet_edits() -> bool {
-    SNIPPET_EDITS.load(Ordering::Relaxed)
+/// What the client said at `initialize` that the protocol types do not model yet, read from the
+/// raw request: tower-lsp-server hands the `initialize` handler only the typed parameters. One
+/// server's guard writes it and the same server's handlers read it.
+#[derive(Debug, Default)]
+pub struct NewerCapabilities {
+    /// The client applies LSP 3.18 snippet edits
+    /// (`workspace.workspaceEdit.snippetEditSupport`).
+    snippet_edits: AtomicBool,
 }
 
-/// Reads what the typed `initialize` parameters drop, if `body` is the `initialize` request
-/// (then returns true). The flag is set before the message is passed on, so the `initialize`
-/// handler sees it.
-fn note_newer_capabilities(body: &[u8]) -> bool {
-    let Ok(message) = serde_json::from_slice::<serde_json::Value>(body) else {
-        return false;
-    };
-    if message["method"] != "initialize" {
-        return false;
+impl NewerCapabilities {
+    /// Whether the client said at `initialize` that it applies snippet edits.
+    pub fn snippet_edits(&self) -> bool {
+        self.snippet_edits.load(Ordering::Relaxed)
     }
-    let snippets =
-        &message["params"]["capabilities"]["workspace"]["workspaceEdit"]["snippetEditSupport"];
-    SNIPPET_EDITS.store(snippets == true, Ordering::Relaxed);
-    true
+
+    /// Reads what the typed `initialize` parameters drop, if `body` is the `initialize` request
+    /// (then returns true). The guard calls it before passing the message on, so the
+    /// `initialize` handler sees what it read.
+    fn note(&self, body: &[u8]) -> bool {
+        let Ok(message) = serde_json::from_slice::<serde_json::Value>(body) else {
+            return false;
+        };
+        if message["method"] != "initialize" {
+            return false;
+        }
+        let snippets =
+            &message["params"]["capabilities"]["workspace"]["workspaceEdit"]["snippetEditSupport"];
+        self.snippet_edits
+            .store(snippets == true, Ordering::Relaxed);
+        true
+    }
 }
 
 /// The `exit` notification.
@@ -791,6 +810,19 @@ mod tests {
     }
 
     #[test]
+    fn snippet_edit_support_is_read_from_the_raw_initialize_request() {
+        let capabilities = NewerCapabilities::default();
+        assert!(!capabilities.note(GOOD));
+        let initialize = br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{
+            "capabilities":{"workspace":{"workspaceEdit":{"snippetEditSupport":true}}}}}"#;
+        assert!(capabilities.note(initialize));
+        assert!(capabilities.snippet_edits());
+        let without = br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#;
+        assert!(capabilities.note(without));
+        assert!(!capabilities.snippet_edits());
+    }
+
+    #[test]
     fn the_guard_passes_good_messages_on_and_drops_the_rest() {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
@@ -801,7 +833,7 @@ mod tests {
         input.extend_from_slice(&frame(GOOD));
         let input: &'static [u8] = input.leak();
         let output = runtime.block_on(async {
-            let mut reader = guarded(input);
+            let mut reader = guarded(input, Arc::default(), Arc::default());
             let mut output = Vec::new();
             reader.read_to_end(&mut output).await.unwrap();
             output

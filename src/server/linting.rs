@@ -79,16 +79,10 @@ impl Linted {
         self.options.messages_language(self.report.language)
     }
 
-    /// The diagnostics of every finding, in the order of `report.findings`. Made when sent rather
-    /// than kept: a megabyte draft can have thousands, and the editor keeps them anyway.
-    pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        (0..self.report.findings.len())
-            .map(|index| self.diagnostic(index))
-            .collect()
-    }
-
-    /// [`Linted::diagnostics`] as they go on the wire, borrowing the findings' text, one at a
-    /// time: publishing thousands copies no message and builds no list.
+    /// The diagnostics of every finding as they go on the wire, in the order of
+    /// `report.findings`, borrowing the findings' text, one at a time: publishing thousands copies
+    /// no message and builds no list. Made when sent rather than kept: a megabyte draft can have
+    /// thousands, and the editor keeps them anyway.
     pub fn wire_diagnostics(&self) -> impl Iterator<Item = WireDiagnostic<'_>> {
         self.report
             .findings
@@ -102,21 +96,21 @@ impl Linted {
     }
 
     /// The LSP range of a byte range of this text.
-    pub fn range(&self, range: TextRange, encoding: Encoding) -> Range {
-        lsp_range(&self.index, range, encoding)
+    pub fn range(&self, range: TextRange) -> Range {
+        lsp_range(&self.index, range, self.encoding)
     }
 
     /// The byte offset of an LSP position in this text (clamped).
-    pub fn offset(&self, position: LspPosition, encoding: Encoding) -> usize {
+    pub fn offset(&self, position: LspPosition) -> usize {
         self.index
-            .offset(Position::new(position.line, position.character), encoding)
+            .offset(position_of(position), self.encoding)
             .offset
     }
 
     /// The byte range of an LSP range in this text (clamped, never reversed).
-    pub fn byte_range(&self, range: Range, encoding: Encoding) -> TextRange {
-        let start = self.offset(range.start, encoding);
-        let end = self.offset(range.end, encoding).max(start);
+    pub fn byte_range(&self, range: Range) -> TextRange {
+        let start = self.offset(range.start);
+        let end = self.offset(range.end).max(start);
         TextRange::new(start, end)
     }
 
@@ -171,7 +165,7 @@ impl<'a> WireDiagnostic<'a> {
 }
 
 /// The diagnostic of one finding.
-pub fn diagnostic(finding: &Finding, index: &LineIndex, encoding: Encoding) -> Diagnostic {
+fn diagnostic(finding: &Finding, index: &LineIndex, encoding: Encoding) -> Diagnostic {
     let wire = WireDiagnostic::of(finding, index, encoding);
     Diagnostic {
         range: wire.range,
@@ -183,7 +177,7 @@ pub fn diagnostic(finding: &Finding, index: &LineIndex, encoding: Encoding) -> D
     }
 }
 
-pub fn severity(severity: Severity) -> DiagnosticSeverity {
+fn severity(severity: Severity) -> DiagnosticSeverity {
     match severity {
         Severity::Error => DiagnosticSeverity::ERROR,
         Severity::Warning => DiagnosticSeverity::WARNING,
@@ -192,6 +186,12 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
+/// An LSP position as [`crate::position`] takes it.
+pub fn position_of(position: LspPosition) -> Position {
+    Position::new(position.line, position.character)
+}
+
+/// The LSP range of a byte range of the text `index` was made from.
 pub fn lsp_range(index: &LineIndex, range: TextRange, encoding: Encoding) -> Range {
     let convert = |offset: usize| {
         let position = index.position(offset, encoding);
@@ -219,7 +219,10 @@ mod tests {
                 encoding,
             );
             assert!(linted.report.findings.len() >= 4);
-            let typed = serde_json::to_value(linted.diagnostics()).unwrap();
+            let typed: Vec<Diagnostic> = (0..linted.report.findings.len())
+                .map(|index| linted.diagnostic(index))
+                .collect();
+            let typed = serde_json::to_value(typed).unwrap();
             let mut late = Vec::new();
             linted.write_json(&mut late).unwrap();
             let wire: serde_json::Value = serde_json::from_slice(&late).unwrap();

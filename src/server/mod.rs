@@ -23,11 +23,14 @@ mod settings;
 mod worker;
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use tower_lsp_server::{LspService, Server};
 
 use crate::lint::{DocumentKind, Options};
 use backend::Backend;
+use framing::NewerCapabilities;
+use lifecycle::Lifecycle;
 use logging::LogControl;
 
 /// Serve LSP over standard input and output until the client says `exit` or closes the pipe.
@@ -55,24 +58,32 @@ pub fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let lifecycle = Arc::new(Lifecycle::default());
+    let capabilities = Arc::new(NewerCapabilities::default());
     runtime.block_on(async {
         let (stdout, direct_output) = output::start();
-        let (service, socket) = LspService::new(|client| Backend::new(client, log, direct_output));
-        Server::new(framing::guarded_stdin(), stdout, socket)
-            .serve(service)
-            .await;
+        let input = framing::guarded_stdin(Arc::clone(&capabilities), Arc::clone(&lifecycle));
+        let (service, socket) = LspService::new(|client| {
+            Backend::new(
+                client,
+                log,
+                direct_output,
+                capabilities,
+                Arc::clone(&lifecycle),
+            )
+        });
+        Server::new(input, stdout, socket).serve(service).await;
     });
     // The stdin reader may be blocked in a read that cannot be cancelled; do not wait for it.
     runtime.shutdown_background();
     tracing::info!("exit");
-    lifecycle::exit_code()
+    lifecycle.exit_code()
 }
 
 /// glibc gives each thread that allocates a heap of its own ("arena") and keeps what is freed in
 /// it for reuse. The lint worker's heap and the protocol thread's would each hold a large
-/// draft's worth; with one heap for all threads, a 1 MB draft peaks at about 27 MiB instead of
-/// 33 (peak resident memory, VmHWM, after opening and editing it), at no cost in latency: the
-/// threads seldom allocate at once.
+/// draft's worth; one heap for all threads holds it once (a fifth less peak memory for a
+/// megabyte draft), at no cost in latency: the threads seldom allocate at once.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn share_one_heap() {
     // SAFETY: `mallopt` only sets a parameter of the allocator, before any thread is started.

@@ -1,11 +1,11 @@
 //! The server's standard output, shared by tower-lsp-server and the diagnostics publisher.
 //!
-//! tower-lsp-server sends every notification through a `serde_json::Value` tree. For a megabyte
-//! draft with thousands of findings that detour dominates an edit: building and printing the tree
-//! of 6,800 diagnostics took 65 ms and tens of megabytes here, serializing the same structs
-//! straight to bytes 3 ms. So `publishDiagnostics` is written directly, and both writers feed
-//! one queue of whole frames: [`FrameSplitter`] cuts tower-lsp-server's byte stream back into
-//! frames, so no message is ever interleaved with another, and one thread writes them out.
+//! tower-lsp-server sends every message through a `serde_json::Value` tree. For a megabyte draft
+//! with thousands of findings that detour costs more than the lint (a tree node and a string per
+//! field of every diagnostic, tens of megabytes), where serializing the structs straight to
+//! bytes costs a few milliseconds. So `publishDiagnostics` is written directly, and both writers
+//! feed one queue of whole frames: [`FrameSplitter`] cuts tower-lsp-server's byte stream back
+//! into frames, so no message is ever interleaved with another, and one thread writes them out.
 //!
 //! Diagnostics are not even turned into bytes before their turn: the queue holds the lint
 //! ([`LateJson`]), and the output thread writes its diagnostics twice, once to count the bytes for
@@ -13,10 +13,8 @@
 //! has diagnostics of about six times its size as JSON; they never exist as a whole, and the
 //! message loop never spends the time to write them.
 //!
-//! A pull-diagnostics response has to come from its handler, through the framework. Its items
-//! take the same detour (at 100 KB, half of an edit's latency), so the handler answers with no
-//! items and [`Output::defer_items`] keeps the lint under the report's unique `resultId`; the
-//! splitter fills the items into the response frame that carries that id on its way out.
+//! A pull-diagnostics response has to come from its handler, through the framework, and its items
+//! would take the same detour; [`PendingItems`] says why and how they go around it.
 
 use std::io;
 use std::pin::Pin;
@@ -27,7 +25,8 @@ use std::io::{BufWriter, Write};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 use tokio::io::AsyncWrite;
 use tower_lsp_server::ls_types::Uri;
 
@@ -53,14 +52,8 @@ enum Outgoing {
 #[derive(Clone, Debug)]
 pub struct Output {
     frames: Sender<Outgoing>,
-    deferred: Deferred,
+    pending: PendingItems,
 }
-
-/// Pull-report items waiting for their response frame: `(resultId, items)`.
-type Deferred = Arc<Mutex<VecDeque<(String, Arc<dyn LateJson>)>>>;
-
-/// A response that never comes (a cancelled request) must not keep its items forever.
-const MAX_DEFERRED: usize = 16;
 
 /// Start the output: the writer for tower-lsp-server, and the handle for direct messages. A
 /// thread writes the frames to standard output in the order they were sent, until every sender
@@ -78,13 +71,13 @@ pub fn start() -> (FrameSplitter, Output) {
 
 fn channels() -> (FrameSplitter, Output, Receiver<Outgoing>) {
     let (frames, queue) = channel();
-    let deferred = Deferred::default();
+    let pending = PendingItems::default();
     let splitter = FrameSplitter {
-        pending: Vec::new(),
+        unsplit: Vec::new(),
         frames: frames.clone(),
-        deferred: Arc::clone(&deferred),
+        pending: pending.clone(),
     };
-    (splitter, Output { frames, deferred }, queue)
+    (splitter, Output { frames, pending }, queue)
 }
 
 fn write_frames(queue: &Receiver<Outgoing>, out: &mut impl Write) {
@@ -197,14 +190,7 @@ impl Output {
     /// Keep `items` for the response whose report has `result_id` (unique per response); the
     /// handler answers with an empty `items` list, which the splitter fills in.
     pub fn defer_items(&self, result_id: String, items: Arc<dyn LateJson>) {
-        let mut deferred = self
-            .deferred
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if deferred.len() == MAX_DEFERRED {
-            deferred.pop_front();
-        }
-        deferred.push_back((result_id, items));
+        self.pending.keep(result_id, items);
     }
 
     fn send(&self, frame: Vec<u8>) {
@@ -225,66 +211,109 @@ fn frame(body: &[u8]) -> Vec<u8> {
 /// frame on as one piece.
 #[derive(Debug)]
 pub struct FrameSplitter {
-    pending: Vec<u8>,
+    unsplit: Vec<u8>,
     frames: Sender<Outgoing>,
-    deferred: Deferred,
+    pending: PendingItems,
 }
 
 impl FrameSplitter {
-    /// Split complete frames off the front of `pending`.
+    /// Split complete frames off the front of `unsplit`.
     fn pass_on_complete_frames(&mut self) {
-        while let Some(length) = complete_frame_length(&self.pending) {
-            let rest = self.pending.split_off(length);
-            let frame = std::mem::replace(&mut self.pending, rest);
-            let frame = self.with_deferred_items(frame);
-            let _ = self.frames.send(frame);
+        while let Some(length) = complete_frame_length(&self.unsplit) {
+            let rest = self.unsplit.split_off(length);
+            let frame = std::mem::replace(&mut self.unsplit, rest);
+            let body = find(&frame, HEADER_END).map(|end| &frame[end + HEADER_END.len()..]);
+            let outgoing = body
+                .and_then(|body| self.pending.fill(body))
+                .unwrap_or(Outgoing::Frame(frame));
+            let _ = self.frames.send(outgoing);
         }
     }
+}
 
-    /// `frame`, with the deferred items of the pull report it carries, if any.
-    fn with_deferred_items(&self, frame: Vec<u8>) -> Outgoing {
-        let mut deferred = self
-            .deferred
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if deferred.is_empty() {
-            return Outgoing::Frame(frame);
+/// Pull-report items waiting for the response that carries their report.
+///
+/// The items cannot go through the framework: tower-lsp-server holds every response's result as
+/// a `serde_json::Value`, which has no room for JSON written already (a `RawValue`), so items
+/// given to it would take the detour the module comment describes; and a custom method cannot
+/// take over `textDocument/diagnostic` (its router keeps the first handler registered under a
+/// name). So the handler answers with an empty `items` list and a `resultId` unique to the
+/// response, the items wait here under that id, and the response is written again with them on
+/// its way out. A frame is taken for a report only when it parses as a response whose `result`
+/// has a waiting `resultId` and an empty `items`: nothing depends on how the framework orders or
+/// spaces its JSON, and only a frame that names a `resultId` is parsed at all.
+#[derive(Clone, Debug, Default)]
+struct PendingItems {
+    waiting: Arc<Mutex<Waiting>>,
+}
+
+/// `(resultId, items)`, oldest first.
+type Waiting = VecDeque<(String, Arc<dyn LateJson>)>;
+
+/// A response that never comes (a cancelled request) must not keep its items forever.
+const MAX_PENDING: usize = 16;
+
+/// The parts of a JSON-RPC response [`PendingItems::fill`] reads; an error response does not
+/// parse as one.
+#[derive(Deserialize)]
+struct ReportResponse {
+    id: Value,
+    result: Map<String, Value>,
+}
+
+impl PendingItems {
+    fn keep(&self, result_id: String, items: Arc<dyn LateJson>) {
+        let mut waiting = self.lock();
+        if waiting.len() == MAX_PENDING {
+            waiting.pop_front();
         }
-        let Some(header_end) = find(&frame, HEADER_END) else {
-            return Outgoing::Frame(frame);
-        };
-        let body = &frame[header_end + HEADER_END.len()..];
-        let Some(slot) = find(body, EMPTY_ITEMS) else {
-            return Outgoing::Frame(frame);
-        };
-        let Some(index) = deferred.iter().position(|(result_id, _)| {
-            find(body, format!("\"resultId\":\"{result_id}\"").as_bytes()).is_some()
-        }) else {
-            return Outgoing::Frame(frame);
-        };
-        let Some((_, items)) = deferred.remove(index) else {
-            return Outgoing::Frame(frame);
-        };
-        let mut head = body[..slot].to_vec();
-        head.extend_from_slice(b"\"items\":");
-        Outgoing::WithLateJson {
+        waiting.push_back((result_id, items));
+    }
+
+    /// The response `body`, written with the items waiting for its report, if it carries one.
+    fn fill(&self, body: &[u8]) -> Option<Outgoing> {
+        let mut waiting = self.lock();
+        if waiting.is_empty() || memchr::memmem::find(body, b"\"resultId\"").is_none() {
+            return None;
+        }
+        let ReportResponse { id, result } = serde_json::from_slice(body).ok()?;
+        let no_items = matches!(result.get("items"), Some(Value::Array(items)) if items.is_empty());
+        let result_id = result.get("resultId").and_then(Value::as_str)?;
+        let index = waiting.iter().position(|(id, _)| id == result_id)?;
+        if !no_items {
+            return None;
+        }
+        let (_, items) = waiting.remove(index)?;
+        drop(waiting);
+        let mut head = br#"{"jsonrpc":"2.0","id":"#.to_vec();
+        serde_json::to_writer(&mut head, &id).ok()?;
+        head.extend_from_slice(br#","result":{"#);
+        for (key, value) in result.iter().filter(|(key, _)| *key != "items") {
+            serde_json::to_writer(&mut head, key).ok()?;
+            head.push(b':');
+            serde_json::to_writer(&mut head, value).ok()?;
+            head.push(b',');
+        }
+        head.extend_from_slice(br#""items":"#);
+        Some(Outgoing::WithLateJson {
             head,
             late: items,
-            tail: body[slot + EMPTY_ITEMS.len()..].to_vec(),
-        }
+            tail: b"}}".to_vec(),
+        })
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Waiting> {
+        self.waiting
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
 /// What ends a frame's header.
 const HEADER_END: &[u8] = b"\r\n\r\n";
 
-/// How the framework prints a report's empty item list.
-const EMPTY_ITEMS: &[u8] = b"\"items\":[]";
-
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|window| window == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 /// The length of the complete frame at the start of `bytes`, if it is all there. A header block
@@ -309,7 +338,7 @@ impl AsyncWrite for FrameSplitter {
         _: &mut Context<'_>,
         bytes: &[u8],
     ) -> Poll<io::Result<usize>> {
-        self.pending.extend_from_slice(bytes);
+        self.unsplit.extend_from_slice(bytes);
         self.pass_on_complete_frames();
         Poll::Ready(Ok(bytes.len()))
     }
@@ -397,16 +426,30 @@ mod tests {
         );
     }
 
+    /// The message of each frame in `written`.
+    fn messages(written: &[u8]) -> Vec<serde_json::Value> {
+        let mut messages = Vec::new();
+        let mut rest = written;
+        while let Some(length) = complete_frame_length(rest) {
+            let body_start = find(rest, HEADER_END).unwrap() + HEADER_END.len();
+            messages.push(serde_json::from_slice(&rest[body_start..length]).unwrap());
+            rest = &rest[length..];
+        }
+        assert!(rest.is_empty());
+        messages
+    }
+
     #[test]
-    fn deferred_items_fill_only_the_report_with_their_result_id() {
+    fn kept_items_fill_only_the_report_with_their_result_id() {
         use tokio::io::AsyncWriteExt;
 
         let (mut splitter, output, queue) = channels();
         output.defer_items("3.0.7".to_owned(), Arc::new(Numbers(vec![1, 2])));
         let other =
             br#"{"id":1,"jsonrpc":"2.0","result":{"items":[],"kind":"full","resultId":"3.0.70"}}"#;
-        let ours =
-            br#"{"id":2,"jsonrpc":"2.0","result":{"items":[],"kind":"full","resultId":"3.0.7"}}"#;
+        // Any order and spacing of the framework's JSON.
+        let ours = br#"{ "result": { "resultId": "3.0.7", "kind": "full", "items": [ ] },
+            "jsonrpc": "2.0", "id": "two" }"#;
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .unwrap();
@@ -415,23 +458,53 @@ mod tests {
             splitter.write_all(&frame(ours)).await.unwrap();
         });
         drop((splitter, output));
-        let filled = br#"{"id":2,"jsonrpc":"2.0","result":{"items":[1,2],"kind":"full","resultId":"3.0.7"}}"#;
-        let mut expected = frame(other);
-        expected.extend_from_slice(&frame(filled));
-        assert_eq!(written(&queue), expected);
+        let written = written(&queue);
+        assert!(written.starts_with(&frame(other)), "passed on unchanged");
+        assert_eq!(
+            messages(&written)[1],
+            serde_json::json!({
+                "jsonrpc": "2.0",
+                "id": "two",
+                "result": { "items": [1, 2], "kind": "full", "resultId": "3.0.7" },
+            })
+        );
+    }
+
+    #[test]
+    fn a_frame_that_is_not_the_report_keeps_the_items_waiting() {
+        let pending = PendingItems::default();
+        pending.keep("4.1.2".to_owned(), Arc::new(Numbers(vec![9])));
+        for body in [
+            // An error answer.
+            &br#"{"jsonrpc":"2.0","id":3,"error":{"code":-32801,"message":"content modified"}}"#[..],
+            // The id only as text inside something else.
+            br#"{"jsonrpc":"2.0","id":4,"result":{"contents":""resultId":"4.1.2""}}"#,
+            // A report that has its items already.
+            br#"{"jsonrpc":"2.0","id":5,"result":{"items":[7],"kind":"full","resultId":"4.1.2"}}"#,
+            br#"{"jsonrpc":"2.0","method":"window/logMessage","params":{"resultId":"4.1.2"}}"#,
+        ] {
+            assert!(
+                pending.fill(body).is_none(),
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
+        let report = br#"{"jsonrpc":"2.0","id":6,"result":{"items":[],"resultId":"4.1.2"}}"#;
+        assert!(pending.fill(report).is_some());
+        assert!(pending.fill(report).is_none(), "filled once");
     }
 
     #[test]
     fn items_of_a_response_that_never_comes_are_dropped_in_time() {
-        let (_splitter, output, _queue) = channels();
-        for number in 0..MAX_DEFERRED + 5 {
-            output.defer_items(
+        let pending = PendingItems::default();
+        for number in 0..MAX_PENDING + 5 {
+            pending.keep(
                 format!("1.0.{number}"),
                 Arc::new(Numbers(vec![number as u32])),
             );
         }
-        let deferred = output.deferred.lock().unwrap();
-        assert_eq!(deferred.len(), MAX_DEFERRED);
-        assert_eq!(deferred.front().unwrap().0, "1.0.5");
+        let waiting = pending.lock();
+        assert_eq!(waiting.len(), MAX_PENDING);
+        assert_eq!(waiting.front().unwrap().0, "1.0.5");
     }
 }

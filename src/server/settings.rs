@@ -3,7 +3,7 @@
 //!
 //! Editor settings use the same keys as the file and are checked by the same parser
 //! ([`crate::lint::config`]), so a typo gets the same "did you mean" in both places. Files are
-//! found from the document's folder upward, as the command line finds them, and read again only
+//! found by the command line's search ([`ConfigSearch`]), and searched for and read again only
 //! when they may have changed (a watched-file event, a save, a settings change).
 //!
 //! A broken `amends.toml` does not switch amends off or back to defaults: documents keep the
@@ -14,10 +14,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use crate::config_search::ConfigSearch;
 use crate::lint::{Options, config};
-
-/// The file amends looks for, as on the command line.
-pub use crate::lint::config::FILE_NAME as CONFIG_FILE_NAME;
 
 /// Settings that exist only in the editor.
 const EDITOR_ONLY_KEYS: [&str; 4] = ["codeLens", "logLevel", "server", "trace"];
@@ -140,8 +138,7 @@ struct ProjectFile {
 pub struct Settings {
     pub editor: EditorSettings,
     generation: u64,
-    /// Directory → the `amends.toml` that governs it, if any.
-    nearest: HashMap<PathBuf, Option<PathBuf>>,
+    search: ConfigSearch,
     files: HashMap<PathBuf, ProjectFile>,
 }
 
@@ -166,7 +163,7 @@ impl Settings {
 
     /// Files may have been created, changed or deleted: look again before the next lint.
     pub fn invalidate_files(&mut self) {
-        self.nearest.clear();
+        self.search.forget();
         for file in self.files.values_mut() {
             file.fresh = false;
         }
@@ -175,15 +172,7 @@ impl Settings {
 
     /// The `amends.toml` that governs a document in `directory`, if any.
     pub fn config_file_for(&mut self, directory: &Path) -> Option<PathBuf> {
-        if let Some(found) = self.nearest.get(directory) {
-            return found.clone();
-        }
-        let found = directory
-            .ancestors()
-            .map(|ancestor| ancestor.join(CONFIG_FILE_NAME))
-            .find(|candidate| candidate.is_file());
-        self.nearest.insert(directory.to_path_buf(), found.clone());
-        found
+        self.search.nearest(directory)
     }
 
     /// The options for a document in `directory` (`None`: not a file on disk).
@@ -241,6 +230,7 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lint::config::FILE_NAME as CONFIG_FILE_NAME;
     use crate::lint::{LanguageSetting, RuleLevel, Severity};
     use serde_json::json;
 
