@@ -83,14 +83,14 @@ impl GateFeatures {
         let greeting = analysis
             .hits(PhraseKind::Greeting)
             .first()
-            .is_some_and(|hit| hit.start == 0);
+            .is_some_and(|hit| hit.start() == 0);
         // A sign-off sits in the last few words of the draft.
         let sign_off = analysis
             .hits(PhraseKind::SignOff)
             .last()
-            .is_some_and(|hit| hit.end as usize + 8 >= tokens);
+            .is_some_and(|hit| hit.end() + 8 >= tokens);
         let unquoted =
-            |hit: &&super::language::PhraseHit| !analysis.text.tokens[hit.start as usize].quoted();
+            |hit: &&super::language::PhraseHit| !analysis.text.tokens[hit.start()].quoted();
         let sentences = analysis.text.sentences.len();
         let apology_in_frame = analysis
             .writer_apologies()

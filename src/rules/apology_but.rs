@@ -395,11 +395,11 @@ fn limit_after(analysis: &Analysis<'_>, from: usize) -> Option<usize> {
         .iter()
         .flat_map(|kind| analysis.hits_in(*kind, window.clone()))
         .filter(|hit| {
-            hit.end <= sentence.end
+            hit.end() <= sentence.end()
                 && !is_sympathy(analysis, hit.end())
                 && !owns_the_cause(analysis, hit.end())
         })
-        .min_by_key(|hit| (hit.start, std::cmp::Reverse(hit.end)))?;
+        .min_by_key(|hit| (hit.start(), std::cmp::Reverse(hit.end())))?;
     let commits_first = [PhraseKind::Remedy, PhraseKind::Prevention]
         .iter()
         .any(|kind| !analysis.hits_in(*kind, from..limit.start()).is_empty());

@@ -240,7 +240,8 @@ fn failure_beside(
 }
 
 fn is_failure_noun(analysis: &Analysis<'_>, failure: &PhraseHit) -> bool {
-    failure.end - failure.start <= 3 && analysis.is(failure.start(), analysis.words().failure_nouns)
+    failure.end() - failure.start() <= 3
+        && analysis.is(failure.start(), analysis.words().failure_nouns)
 }
 
 /// The party is what a remedy or prevention acts on: "we have switched to a new courier", "we

@@ -78,7 +78,7 @@ impl Rule for Defensive {
                     .any(|i| analysis.is(i, analysis.words().back_references))
                     && analysis
                         .apology_in_sentence_of(hit.start())
-                        .is_some_and(|apology| apology.start >= hit.end);
+                        .is_some_and(|apology| apology.start() >= hit.end());
                 !quoted && !policy_as_remedy && !repeats_apology
             })
             // "I want to stress that this was entirely our fault" emphasizes the admission.

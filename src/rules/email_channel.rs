@@ -75,7 +75,7 @@ impl Rule for EmailChannel {
         let greeting = analysis
             .hits(PhraseKind::Greeting)
             .first()
-            .is_some_and(|hit| hit.start == 0);
+            .is_some_and(|hit| hit.start() == 0);
         let sign_off = !analysis.hits(PhraseKind::SignOff).is_empty();
         if headers || (greeting && sign_off) {
             findings.push(context.finding(

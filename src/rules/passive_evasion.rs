@@ -92,7 +92,7 @@ impl Rule for PassiveEvasion {
                     let longest = group
                         .hits
                         .iter()
-                        .max_by_key(|hit| (hit.end - hit.start, std::cmp::Reverse(hit.start)))
+                        .max_by_key(|hit| (hit.end() - hit.start(), std::cmp::Reverse(hit.start())))
                         .expect("a group has hits");
                     (
                         context.localized(

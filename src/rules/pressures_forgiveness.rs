@@ -70,7 +70,7 @@ impl Rule for PressuresForgiveness {
             // Of the entries that match at one word, the longest speaks for them all.
             let end = hits[index..]
                 .iter()
-                .take_while(|other| other.start == hit.start)
+                .take_while(|other| other.start() == hit.start())
                 .map(|other| other.end())
                 .max()
                 .unwrap_or(hit.end());

@@ -76,8 +76,8 @@ impl Rule for SorryYouFeel {
             let Some(hit) = analysis
                 .hits_in(PhraseKind::ReaderFeeling, next..next + 1)
                 .iter()
-                .filter(|hit| hit.end <= clause.end)
-                .max_by_key(|hit| hit.end)
+                .filter(|hit| hit.end() <= clause.end())
+                .max_by_key(|hit| hit.end())
             else {
                 continue;
             };

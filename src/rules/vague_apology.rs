@@ -74,8 +74,8 @@ impl Rule for VagueApology {
             let Some(hit) = analysis
                 .hits_in(PhraseKind::VagueObject, next..next + 1)
                 .iter()
-                .filter(|hit| hit.end <= sentence.end && names_nothing(analysis, hit))
-                .max_by_key(|hit| hit.end)
+                .filter(|hit| hit.end() <= sentence.end() && names_nothing(analysis, hit))
+                .max_by_key(|hit| hit.end())
             else {
                 continue;
             };

@@ -68,16 +68,16 @@ impl Rule for VagueRemedy {
             .iter()
             .chain(analysis.hits(PhraseKind::VaguePrevention))
             .collect();
-        promises.sort_by_key(|hit| (hit.start, hit.end));
+        promises.sort_by_key(|hit| (hit.start(), hit.end()));
         for hit in promises {
             let range = analysis.span(hit.tokens());
-            if hit.start < reported_up_to
+            if hit.start() < reported_up_to
                 || analysis.text.tokens[hit.start()].quoted()
                 || made_concrete(analysis, hit)
             {
                 continue;
             }
-            reported_up_to = hit.end;
+            reported_up_to = hit.end();
             findings.push(context.finding(
                 range,
                 context.localized(
@@ -91,7 +91,7 @@ impl Rule for VagueRemedy {
         for hit in analysis.hits(PhraseKind::VagueTime) {
             let start = hit.start();
             // "as soon as possible" also holds "soon": one vague time, reported once.
-            if hit.start < reported_time_up_to {
+            if hit.start() < reported_time_up_to {
                 continue;
             }
             let sentence = analysis.sentence_of(start);
@@ -123,7 +123,7 @@ impl Rule for VagueRemedy {
             {
                 continue;
             }
-            reported_time_up_to = hit.end;
+            reported_time_up_to = hit.end();
             let range = analysis.span(hit.tokens());
             let by_date = context.in_draft_language("by [date]", "vóór [datum]");
             findings.push(context.finding(
@@ -149,7 +149,7 @@ fn made_concrete(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     let sentence = analysis.text.sentence_of(hit.start());
     let last = (sentence + 1).min(analysis.text.sentences.len() - 1);
     let span = analysis.sentence(sentence).start()..analysis.sentence(last).end();
-    let outside = |found: &&PhraseHit| found.end <= hit.start || found.start >= hit.end;
+    let outside = |found: &&PhraseHit| found.end() <= hit.start() || found.start() >= hit.end();
     let concrete = |kind: PhraseKind| {
         analysis
             .hits_in(kind, span.clone())

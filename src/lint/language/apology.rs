@@ -55,9 +55,9 @@ pub enum ApologyForm {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ApologyExpression {
     /// The token of the apology word itself.
-    pub word: u32,
+    pub(in crate::lint::language) word: u32,
     /// The first token of the expression ("I" in "I am so sorry").
-    pub start: u32,
+    pub(in crate::lint::language) start: u32,
     pub sentence: usize,
     pub form: ApologyForm,
     pub voice: Voice,

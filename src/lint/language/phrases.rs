@@ -51,10 +51,10 @@ pub struct PhraseHit {
     /// Index of the pattern in its kind's table.
     pub entry: u16,
     /// Token indices `start..end`.
-    pub start: u32,
-    pub end: u32,
+    pub(in crate::lint::language) start: u32,
+    pub(in crate::lint::language) end: u32,
     /// Token indices of the `{marked}` words, if the pattern marks any.
-    pub mark: Option<(u32, u32)>,
+    pub(in crate::lint::language) mark: Option<(u32, u32)>,
 }
 
 impl PhraseHit {

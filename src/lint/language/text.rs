@@ -100,8 +100,8 @@ impl Token {
 pub struct Segment {
     /// Token indices `start..end`, 32-bit like [`Token`]'s offsets: a megabyte holds some ten
     /// thousand sentences and more clauses.
-    pub start: u32,
-    pub end: u32,
+    pub(in crate::lint::language) start: u32,
+    pub(in crate::lint::language) end: u32,
     pub span: TextRange,
 }
 
