@@ -156,6 +156,7 @@ impl LineIndex {
     }
 
     /// Number of lines; a text ending in a line break has an empty last line.
+    #[cfg(test)]
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }

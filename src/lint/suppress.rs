@@ -192,7 +192,8 @@ impl Suppressions {
         self.lines.iter().any(applies) || self.regions.iter().any(applies)
     }
 
-    /// No directive at all (the common case; lets callers skip work).
+    /// No directive at all.
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         *self == Suppressions::default()
     }

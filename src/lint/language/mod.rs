@@ -591,7 +591,6 @@ pub struct WordLists {
 
 /// One language's word lists and compiled phrase tables.
 pub struct Lexicon {
-    pub language: Language,
     pub words: &'static WordLists,
     /// The phrase automaton, which also reads the language's words for the tokenizer.
     book: PhraseBook,
@@ -599,29 +598,14 @@ pub struct Lexicon {
     votes_by_word: Box<[u8]>,
 }
 
-static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::compile(
-        Language::English,
-        &en::WORDS,
-        en::TABLES,
-        en::CLASSES,
-        en::EXPANSIONS,
-    )
-});
+static ENGLISH: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::compile(&en::WORDS, en::TABLES, en::CLASSES, en::EXPANSIONS));
 
-static DUTCH: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::compile(
-        Language::Dutch,
-        &nl::WORDS,
-        nl::TABLES,
-        nl::CLASSES,
-        nl::EXPANSIONS,
-    )
-});
+static DUTCH: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::compile(&nl::WORDS, nl::TABLES, nl::CLASSES, nl::EXPANSIONS));
 
 impl Lexicon {
     fn compile(
-        language: Language,
         words: &'static WordLists,
         tables: &[(PhraseKind, &[&str])],
         classes: &[phrases::WordClass],
@@ -641,7 +625,6 @@ impl Lexicon {
             }
         });
         Lexicon {
-            language,
             words,
             book,
             votes_by_word,
