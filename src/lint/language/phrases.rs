@@ -374,10 +374,17 @@ impl PhraseBook {
 
     /// Every hit in `text`, as token ranges, ordered by start and then end. No hit spans a hard
     /// break (a new block or sentence line).
+    #[cfg(test)]
     pub fn scan(&self, text: &Text) -> Vec<PhraseHit> {
-        // Room for a hit every four tokens, more than a dense apology has: a long draft's list
-        // is not copied over and over as it grows.
-        let mut hits = Vec::with_capacity(text.tokens.len() / 4);
+        let mut hits = Vec::new();
+        self.scan_into(text, |hit| hits.push(hit));
+        hits
+    }
+
+    /// Hands `found` every hit in `text` in the order of [`PhraseBook::scan`]: the caller files
+    /// each where it belongs, and no list of all hits is made (a long draft's is as large as
+    /// the lists filed from it).
+    pub fn scan_into(&self, text: &Text, mut found: impl FnMut(PhraseHit)) {
         // The tokenizer numbered every word when it read it (`text` was read with this book).
         let ids = text.word_ids();
         let mut marked = Vec::new();
@@ -388,7 +395,7 @@ impl PhraseBook {
                 let accepts = &self.accepts[self.accept_ranges[state as usize] as usize
                     ..self.accept_ranges[state as usize + 1] as usize];
                 for accept in accepts {
-                    hits.push(self.hit(accept, &ids[start..end], start, &mut marked));
+                    found(self.hit(accept, &ids[start..end], start, &mut marked));
                 }
                 if end == ids.len() || text.tokens[end].hard_break() {
                     break;
@@ -397,7 +404,6 @@ impl PhraseBook {
                 end += 1;
             }
         }
-        hits
     }
 
     /// The hit of `accept` over `words`; `marked` is scratch space for finding its mark.

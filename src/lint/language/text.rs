@@ -228,9 +228,16 @@ impl Text {
         &self.norm[token.norm_range()]
     }
 
-    /// Every token's number in the dictionary the text was read with.
+    /// Every token's number in the dictionary the text was read with (none once
+    /// [`Text::forget_word_ids`] has run).
     pub fn word_ids(&self) -> &[u32] {
         &self.word_ids
+    }
+
+    /// Gives back the tokens' numbers: the phrase scan is their last reader, and a text is kept
+    /// as long as its lint.
+    pub(super) fn forget_word_ids(&mut self) {
+        self.word_ids = Vec::new();
     }
 
     /// The source range covered by tokens `range` (empty at the end of the text if none).
