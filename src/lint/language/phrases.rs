@@ -130,8 +130,9 @@ pub struct PhraseBook {
     vocabulary: Vocabulary,
     /// The start state's transitions, by word number: almost every walk ends here, so no search.
     first: Vec<u32>,
-    /// Every other transition, keyed by state (high half) and word (low half).
-    moves: IntTable,
+    /// Every other transition, keyed by [`PhraseBook::move_key`]: a `u32` key, so a slot is
+    /// half the size a `u64` key's would be.
+    moves: IntTable<u32>,
     /// Where a state goes on a word it has no transition for: the state of its `*` slots, or
     /// [`DEAD`]. Empty when no pattern has a slot.
     otherwise: Vec<u32>,
@@ -327,11 +328,21 @@ impl PhraseBook {
         for (_, word, next) in first {
             self.first[word as usize] = next;
         }
-        self.moves = IntTable::new(
-            moves
-                .into_iter()
-                .map(|(from, word, next)| (move_key(from, word), next)),
+        // Every key fits a `u32`: the states (one `accept_ranges` entry each, and one more)
+        // times the words (a few thousand of each).
+        let state_count = self.accept_ranges.len();
+        assert!(
+            (state_count as u64) * (self.first.len() as u64) <= u64::from(u32::MAX),
+            "{state_count} states over {} words do not fit a transition key",
+            self.first.len()
         );
+        self.moves = IntTable::new(moves.into_iter().map(|(from, word, next)| {
+            assert!(
+                (word as usize) < self.first.len(),
+                "word {word} is not numbered"
+            );
+            (self.move_key(from, word), next)
+        }));
         assert_eq!(
             otherwise.get(START as usize).copied().unwrap_or(DEAD),
             DEAD,
@@ -344,9 +355,15 @@ impl PhraseBook {
         };
     }
 
+    /// A transition's key: the state's row of `first.len()` words, then the word. No state but
+    /// the dead one is 0, so no key is; `determinize` checked that every state's row fits.
+    fn move_key(&self, state: u32, word: WordId) -> u32 {
+        state * self.first.len() as u32 + word
+    }
+
     fn step(&self, state: u32, word: WordId) -> u32 {
         self.moves
-            .get(move_key(state, word))
+            .get(self.move_key(state, word))
             .unwrap_or_else(|| self.otherwise.get(state as usize).copied().unwrap_or(DEAD))
     }
 
@@ -438,11 +455,6 @@ impl PhraseBook {
             mark,
         }
     }
-}
-
-/// A transition's key: no state but the dead one is 0, so no key is.
-fn move_key(state: u32, word: WordId) -> u64 {
-    (u64::from(state) << 32) | u64::from(word)
 }
 
 impl Dictionary for PhraseBook {
