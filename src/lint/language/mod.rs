@@ -952,11 +952,7 @@ impl<'a> Analysis<'a> {
             .iter()
             .filter_map(|hit| {
                 let auxiliary = verb_final_passive(&text, lexicon.words, hit.start())?;
-                Some(PhraseHit {
-                    kind: PhraseKind::Remedy,
-                    start: auxiliary as u32,
-                    ..*hit
-                })
+                Some(hit.refiled(PhraseKind::Remedy, auxiliary))
             })
             .collect();
         hits[PhraseKind::Remedy as usize].reserve_exact(passives.len());
@@ -979,11 +975,7 @@ impl<'a> Analysis<'a> {
                                 || subject + 1 < hit.start()
                         })
                         .or_else(|| verb_final_subject(&text, lexicon.words, hit.tokens()))?;
-                    Some(PhraseHit {
-                        kind: component,
-                        start: subject as u32,
-                        ..*hit
-                    })
+                    Some(hit.refiled(component, subject))
                 })
                 .collect();
             // Exactly: a growing list would double, and the lists are kept as long as the lint.

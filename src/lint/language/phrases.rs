@@ -48,16 +48,51 @@ use super::word::ShortWord;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PhraseHit {
     pub kind: PhraseKind,
+    /// The `{marked}` words ([`PhraseHit::marked_tokens`]) as token counts back from `end`,
+    /// first and after last; `[0, 0]` when the pattern marks none. Counted from the end, which
+    /// stays where the scan found it when a hit is moved back to its subject. A byte each (no
+    /// hit is longer than the longest literal, which `PhraseBook::compile` checks): a long
+    /// draft has a hit every few tokens, each a third smaller than with the indices whole.
+    mark_back: [u8; 2],
     /// Index of the pattern in its kind's table.
     pub entry: u16,
     /// Token indices `start..end`.
     pub start: u32,
     pub end: u32,
-    /// Token indices of the `{marked}` words, if the pattern marks any.
-    pub mark: Option<(u32, u32)>,
 }
 
+// A hit every four tokens on a dense draft, kept as long as the lint: see `mark_back`.
+const _: () = assert!(std::mem::size_of::<PhraseHit>() == 16);
+
 impl PhraseHit {
+    /// The hit of pattern `entry` of `kind` over tokens `start..end`, marking tokens `mark`.
+    pub fn new(
+        kind: PhraseKind,
+        entry: u16,
+        start: u32,
+        end: u32,
+        mark: Option<(u32, u32)>,
+    ) -> PhraseHit {
+        let back = |at: u32| u8::try_from(end - at).expect("a mark lies within its hit");
+        PhraseHit {
+            kind,
+            mark_back: mark.map_or([0, 0], |(first, after)| [back(first), back(after)]),
+            entry,
+            start,
+            end,
+        }
+    }
+
+    /// The same hit filed as one of `kind` that starts at token `start` (an act's subject or
+    /// auxiliary), with the same end and marked words.
+    pub fn refiled(&self, kind: PhraseKind, start: usize) -> PhraseHit {
+        PhraseHit {
+            kind,
+            start: start as u32,
+            ..*self
+        }
+    }
+
     /// The index of its first token.
     pub fn start(&self) -> usize {
         self.start as usize
@@ -73,7 +108,9 @@ impl PhraseHit {
     }
 
     pub fn marked_tokens(&self) -> Option<std::ops::Range<usize>> {
-        self.mark.map(|(start, end)| start as usize..end as usize)
+        let [first, after] = self.mark_back.map(|back| self.end() - usize::from(back));
+        // A mark holds a word, so a first word counted back from the end is never 0 back.
+        (self.mark_back[0] != 0).then_some(first..after)
     }
 }
 
@@ -183,6 +220,10 @@ impl PhraseBook {
             .map(|pattern| longest(&pattern.items))
             .max()
             .unwrap_or(0);
+        assert!(
+            longest <= usize::from(u8::MAX),
+            "a hit's mark is counted back in a byte, and a pattern spells {longest} words"
+        );
         let nfa = Nfa::new(&patterns);
         let id_of = |word: &str| vocabulary.get(word).copied().unwrap_or(UNKNOWN);
         let expanded = expansions.iter().map(|(word, parts)| {
@@ -447,13 +488,13 @@ impl PhraseBook {
         } else {
             None
         };
-        PhraseHit {
-            kind: accept.kind,
-            entry: accept.entry,
+        PhraseHit::new(
+            accept.kind,
+            accept.entry,
             start,
-            end: start + words.len() as u32,
+            start + words.len() as u32,
             mark,
-        }
+        )
     }
 }
 
@@ -895,6 +936,25 @@ mod tests {
         );
     }
 
+    /// A hit keeps its marked words in two bytes counted back from its end: they come back
+    /// as given, at the end of the hit too, and stay on their tokens when the hit is refiled
+    /// under its subject.
+    #[test]
+    fn a_hit_gives_back_its_marked_words_after_refiling() {
+        let hit = PhraseHit::new(PhraseKind::RemedyAct, 3, 1000, 1006, Some((1002, 1006)));
+        assert_eq!(hit.marked_tokens(), Some(1002..1006));
+        let refiled = hit.refiled(PhraseKind::Remedy, 990);
+        assert_eq!(refiled.tokens(), 990..1006);
+        assert_eq!(refiled.marked_tokens(), Some(1002..1006));
+        assert_eq!((refiled.kind, refiled.entry), (PhraseKind::Remedy, 3));
+        let whole = PhraseHit::new(PhraseKind::Cliche, 0, 7, 9, Some((7, 9)));
+        assert_eq!(whole.marked_tokens(), Some(7..9));
+        assert_eq!(
+            PhraseHit::new(PhraseKind::Cliche, 0, 7, 9, None).marked_tokens(),
+            None
+        );
+    }
+
     #[test]
     fn marks_cover_the_marked_words_of_each_literal() {
         assert_eq!(literals("a {(slight|small)} delay")[0].1, Some((1, 2)));
@@ -1088,13 +1148,13 @@ mod tests {
                 } else {
                     None
                 };
-                hits.push(PhraseHit {
+                hits.push(PhraseHit::new(
                     kind,
-                    entry: pattern.entry,
-                    start: start as u32,
-                    end: (start + end) as u32,
+                    pattern.entry,
+                    start as u32,
+                    (start + end) as u32,
                     mark,
-                });
+                ));
             }
         }
         hits
