@@ -921,33 +921,24 @@ impl<'a> Analysis<'a> {
         Analysis::of_text(source, language, text)
     }
 
-    fn of_text(source: &'a str, language: Language, text: Text) -> Analysis<'a> {
+    fn of_text(source: &'a str, language: Language, mut text: Text) -> Analysis<'a> {
         let lexicon = Lexicon::of(language);
-        // Every hit in one list first, then each kind's list at its exact size, so that a long
-        // draft's lists are not copied over and over as they grow.
-        let found = lexicon.book.scan(&text);
-        let mut counts = [0; KIND_COUNT];
-        for hit in &found {
-            counts[hit.kind as usize] += 1;
-        }
-        let mut hits: Vec<Vec<PhraseHit>> = counts
-            .iter()
-            .map(|&count| Vec::with_capacity(count))
-            .collect();
-        for hit in found {
-            hits[hit.kind as usize].push(hit);
-        }
+        // Each hit straight into its kind's list: a list of all hits first would be as large as
+        // all of them together, beside them. The room the lists grew into is given back below.
+        let mut hits: Vec<Vec<PhraseHit>> = vec![Vec::new(); KIND_COUNT];
+        lexicon
+            .book
+            .scan_into(&text, |hit| hits[hit.kind as usize].push(hit));
+        // Nothing reads the words' numbers after the scan.
+        text.forget_word_ids();
         let passives: Vec<PhraseHit> = hits[PhraseKind::RepairParticiple as usize]
             .iter()
             .filter_map(|hit| {
                 let auxiliary = verb_final_passive(&text, lexicon.words, hit.start())?;
-                Some(PhraseHit {
-                    kind: PhraseKind::Remedy,
-                    start: auxiliary as u32,
-                    ..*hit
-                })
+                Some(hit.refiled(PhraseKind::Remedy, auxiliary))
             })
             .collect();
+        hits[PhraseKind::Remedy as usize].reserve_exact(passives.len());
         hits[PhraseKind::Remedy as usize].extend(passives);
         for (act, component) in [
             (PhraseKind::RemedyAct, PhraseKind::Remedy),
@@ -967,13 +958,11 @@ impl<'a> Analysis<'a> {
                                 || subject + 1 < hit.start()
                         })
                         .or_else(|| verb_final_subject(&text, lexicon.words, hit.tokens()))?;
-                    Some(PhraseHit {
-                        kind: component,
-                        start: subject as u32,
-                        ..*hit
-                    })
+                    Some(hit.refiled(component, subject))
                 })
                 .collect();
+            // Exactly: a growing list would double, and the lists are kept as long as the lint.
+            hits[component as usize].reserve_exact(committed.len());
             hits[component as usize].extend(committed);
         }
         // The scan finds each kind's hits in order; only the lists extended above need sorting.
@@ -981,6 +970,8 @@ impl<'a> Analysis<'a> {
             if !list.is_sorted_by_key(|hit| (hit.start, hit.end)) {
                 list.sort_by_key(|hit| (hit.start, hit.end));
             }
+            // The lists are kept as long as the lint.
+            list.shrink_to_fit();
         }
         let hit_blocks = hits
             .iter()
@@ -1244,6 +1235,23 @@ mod tests {
         for language in [Language::English, Language::Dutch] {
             let _ = Lexicon::of(language);
         }
+    }
+
+    /// The analysis is kept as long as the lint: its hit lists hold no room they grew into, and
+    /// the words' numbers, read by the scan alone, are given back.
+    #[test]
+    fn an_analysis_keeps_no_room_it_does_not_use() {
+        use crate::lint::markup::{DocumentKind, extract_prose};
+        let source = "We are sorry for the late parcel. We have refunded you and we will check \
+                      every order from now on. "
+            .repeat(300);
+        let prose = extract_prose(&source, DocumentKind::PlainText);
+        let analysis = Analysis::new(&source, &prose, Language::English);
+        assert!(analysis.hits(PhraseKind::Remedy).len() >= 300);
+        for list in &analysis.hits {
+            assert_eq!(list.capacity(), list.len());
+        }
+        assert!(analysis.text.word_ids().is_empty());
     }
 
     /// Kinds with many hits and kinds with a few are searched through their block index; every

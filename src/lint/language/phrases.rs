@@ -48,16 +48,51 @@ use super::word::ShortWord;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PhraseHit {
     pub kind: PhraseKind,
+    /// The `{marked}` words ([`PhraseHit::marked_tokens`]) as token counts back from `end`,
+    /// first and after last; `[0, 0]` when the pattern marks none. Counted from the end, which
+    /// stays where the scan found it when a hit is moved back to its subject. A byte each (no
+    /// hit is longer than the longest literal, which `PhraseBook::compile` checks): a long
+    /// draft has a hit every few tokens, each a third smaller than with the indices whole.
+    mark_back: [u8; 2],
     /// Index of the pattern in its kind's table.
     pub entry: u16,
     /// Token indices `start..end`.
     pub(in crate::lint::language) start: u32,
     pub(in crate::lint::language) end: u32,
-    /// Token indices of the `{marked}` words, if the pattern marks any.
-    pub(in crate::lint::language) mark: Option<(u32, u32)>,
 }
 
+// A hit every four tokens on a dense draft, kept as long as the lint: see `mark_back`.
+const _: () = assert!(std::mem::size_of::<PhraseHit>() == 16);
+
 impl PhraseHit {
+    /// The hit of pattern `entry` of `kind` over tokens `start..end`, marking tokens `mark`.
+    pub fn new(
+        kind: PhraseKind,
+        entry: u16,
+        start: u32,
+        end: u32,
+        mark: Option<(u32, u32)>,
+    ) -> PhraseHit {
+        let back = |at: u32| u8::try_from(end - at).expect("a mark lies within its hit");
+        PhraseHit {
+            kind,
+            mark_back: mark.map_or([0, 0], |(first, after)| [back(first), back(after)]),
+            entry,
+            start,
+            end,
+        }
+    }
+
+    /// The same hit filed as one of `kind` that starts at token `start` (an act's subject or
+    /// auxiliary), with the same end and marked words.
+    pub fn refiled(&self, kind: PhraseKind, start: usize) -> PhraseHit {
+        PhraseHit {
+            kind,
+            start: start as u32,
+            ..*self
+        }
+    }
+
     /// The index of its first token.
     pub fn start(&self) -> usize {
         self.start as usize
@@ -73,7 +108,9 @@ impl PhraseHit {
     }
 
     pub fn marked_tokens(&self) -> Option<std::ops::Range<usize>> {
-        self.mark.map(|(start, end)| start as usize..end as usize)
+        let [first, after] = self.mark_back.map(|back| self.end() - usize::from(back));
+        // A mark holds a word, so a first word counted back from the end is never 0 back.
+        (self.mark_back[0] != 0).then_some(first..after)
     }
 }
 
@@ -130,8 +167,9 @@ pub struct PhraseBook {
     vocabulary: Vocabulary,
     /// The start state's transitions, by word number: almost every walk ends here, so no search.
     first: Vec<u32>,
-    /// Every other transition, keyed by state (high half) and word (low half).
-    moves: IntTable,
+    /// Every other transition, keyed by [`PhraseBook::move_key`]: a `u32` key, so a slot is
+    /// half the size a `u64` key's would be.
+    moves: IntTable<u32>,
     /// Where a state goes on a word it has no transition for: the state of its `*` slots, or
     /// [`DEAD`]. Empty when no pattern has a slot.
     otherwise: Vec<u32>,
@@ -182,6 +220,10 @@ impl PhraseBook {
             .map(|pattern| longest(&pattern.items))
             .max()
             .unwrap_or(0);
+        assert!(
+            longest <= usize::from(u8::MAX),
+            "a hit's mark is counted back in a byte, and a pattern spells {longest} words"
+        );
         let nfa = Nfa::new(&patterns);
         let id_of = |word: &str| vocabulary.get(word).copied().unwrap_or(UNKNOWN);
         let expanded = expansions.iter().map(|(word, parts)| {
@@ -327,11 +369,21 @@ impl PhraseBook {
         for (_, word, next) in first {
             self.first[word as usize] = next;
         }
-        self.moves = IntTable::new(
-            moves
-                .into_iter()
-                .map(|(from, word, next)| (move_key(from, word), next)),
+        // Every key fits a `u32`: the states (one `accept_ranges` entry each, and one more)
+        // times the words (a few thousand of each).
+        let state_count = self.accept_ranges.len();
+        assert!(
+            (state_count as u64) * (self.first.len() as u64) <= u64::from(u32::MAX),
+            "{state_count} states over {} words do not fit a transition key",
+            self.first.len()
         );
+        self.moves = IntTable::new(moves.into_iter().map(|(from, word, next)| {
+            assert!(
+                (word as usize) < self.first.len(),
+                "word {word} is not numbered"
+            );
+            (self.move_key(from, word), next)
+        }));
         assert_eq!(
             otherwise.get(START as usize).copied().unwrap_or(DEAD),
             DEAD,
@@ -344,9 +396,15 @@ impl PhraseBook {
         };
     }
 
+    /// A transition's key: the state's row of `first.len()` words, then the word. No state but
+    /// the dead one is 0, so no key is; `determinize` checked that every state's row fits.
+    fn move_key(&self, state: u32, word: WordId) -> u32 {
+        state * self.first.len() as u32 + word
+    }
+
     fn step(&self, state: u32, word: WordId) -> u32 {
         self.moves
-            .get(move_key(state, word))
+            .get(self.move_key(state, word))
             .unwrap_or_else(|| self.otherwise.get(state as usize).copied().unwrap_or(DEAD))
     }
 
@@ -374,10 +432,17 @@ impl PhraseBook {
 
     /// Every hit in `text`, as token ranges, ordered by start and then end. No hit spans a hard
     /// break (a new block or sentence line).
+    #[cfg(test)]
     pub fn scan(&self, text: &Text) -> Vec<PhraseHit> {
-        // Room for a hit every four tokens, more than a dense apology has: a long draft's list
-        // is not copied over and over as it grows.
-        let mut hits = Vec::with_capacity(text.tokens.len() / 4);
+        let mut hits = Vec::new();
+        self.scan_into(text, |hit| hits.push(hit));
+        hits
+    }
+
+    /// Hands `found` every hit in `text` in the order of [`PhraseBook::scan`]: the caller files
+    /// each where it belongs, and no list of all hits is made (a long draft's is as large as
+    /// the lists filed from it).
+    pub fn scan_into(&self, text: &Text, mut found: impl FnMut(PhraseHit)) {
         // The tokenizer numbered every word when it read it (`text` was read with this book).
         let ids = text.word_ids();
         let mut marked = Vec::new();
@@ -388,7 +453,7 @@ impl PhraseBook {
                 let accepts = &self.accepts[self.accept_ranges[state as usize] as usize
                     ..self.accept_ranges[state as usize + 1] as usize];
                 for accept in accepts {
-                    hits.push(self.hit(accept, &ids[start..end], start, &mut marked));
+                    found(self.hit(accept, &ids[start..end], start, &mut marked));
                 }
                 if end == ids.len() || text.tokens[end].hard_break() {
                     break;
@@ -397,7 +462,6 @@ impl PhraseBook {
                 end += 1;
             }
         }
-        hits
     }
 
     /// The hit of `accept` over `words`; `marked` is scratch space for finding its mark.
@@ -424,19 +488,14 @@ impl PhraseBook {
         } else {
             None
         };
-        PhraseHit {
-            kind: accept.kind,
-            entry: accept.entry,
+        PhraseHit::new(
+            accept.kind,
+            accept.entry,
             start,
-            end: start + words.len() as u32,
+            start + words.len() as u32,
             mark,
-        }
+        )
     }
-}
-
-/// A transition's key: no state but the dead one is 0, so no key is.
-fn move_key(state: u32, word: WordId) -> u64 {
-    (u64::from(state) << 32) | u64::from(word)
 }
 
 impl Dictionary for PhraseBook {
@@ -877,6 +936,25 @@ mod tests {
         );
     }
 
+    /// A hit keeps its marked words in two bytes counted back from its end: they come back
+    /// as given, at the end of the hit too, and stay on their tokens when the hit is refiled
+    /// under its subject.
+    #[test]
+    fn a_hit_gives_back_its_marked_words_after_refiling() {
+        let hit = PhraseHit::new(PhraseKind::RemedyAct, 3, 1000, 1006, Some((1002, 1006)));
+        assert_eq!(hit.marked_tokens(), Some(1002..1006));
+        let refiled = hit.refiled(PhraseKind::Remedy, 990);
+        assert_eq!(refiled.tokens(), 990..1006);
+        assert_eq!(refiled.marked_tokens(), Some(1002..1006));
+        assert_eq!((refiled.kind, refiled.entry), (PhraseKind::Remedy, 3));
+        let whole = PhraseHit::new(PhraseKind::Cliche, 0, 7, 9, Some((7, 9)));
+        assert_eq!(whole.marked_tokens(), Some(7..9));
+        assert_eq!(
+            PhraseHit::new(PhraseKind::Cliche, 0, 7, 9, None).marked_tokens(),
+            None
+        );
+    }
+
     #[test]
     fn marks_cover_the_marked_words_of_each_literal() {
         assert_eq!(literals("a {(slight|small)} delay")[0].1, Some((1, 2)));
@@ -1070,13 +1148,13 @@ mod tests {
                 } else {
                     None
                 };
-                hits.push(PhraseHit {
+                hits.push(PhraseHit::new(
                     kind,
-                    entry: pattern.entry,
-                    start: start as u32,
-                    end: (start + end) as u32,
+                    pattern.entry,
+                    start as u32,
+                    (start + end) as u32,
                     mark,
-                });
+                ));
             }
         }
         hits
