@@ -46,6 +46,12 @@ pub const FIX_ALL_COMMAND: &str = "amends.fixAll";
 /// Typing pauses for less than this.
 const QUIET_BEFORE_WORKING_AHEAD: Duration = Duration::from_millis(250);
 
+/// The largest draft whose fix-all is worked out ahead. Working ahead is a bet that the user
+/// will open the lightbulb: it lints the draft again beside the lint the document holds, which
+/// at 10 MB is some 60 MB more at its peak and a quarter of a second a pass. Past this size the
+/// fix-all is worked out when it is asked for.
+const LARGEST_DRAFT_WORKED_AHEAD: usize = 8 << 20;
+
 /// What was agreed with the client at `initialize`.
 #[derive(Clone, Debug)]
 struct Session {
@@ -323,7 +329,10 @@ impl Backend {
     /// code-action request finds it done instead of waiting for a fix-all of its own. Stopped
     /// between passes, like any fix-all, when the document changes.
     fn work_ahead_on_fix_all(&self, uri: &Uri, linted: &Arc<Linted>) {
-        if self.state.session().resolves_fix_all || linted.fix_all.get().is_some() {
+        if self.state.session().resolves_fix_all
+            || linted.fix_all.get().is_some()
+            || !worth_working_ahead(linted.text.len())
+        {
             return;
         }
         let backend = self.clone();
@@ -1059,9 +1068,22 @@ fn unknown_document(uri: &Uri) -> Error {
     Error::invalid_params(format!("{} is not open", uri.as_str()))
 }
 
+/// Whether a draft of `bytes` gets its fix-all worked out ahead ([`LARGEST_DRAFT_WORKED_AHEAD`]).
+fn worth_working_ahead(bytes: usize) -> bool {
+    bytes <= LARGEST_DRAFT_WORKED_AHEAD
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_drafts_up_to_the_limit_get_their_fix_all_worked_out_ahead() {
+        // `tests/lsp.rs` checks the work ahead on a 4 MB draft.
+        assert!(worth_working_ahead(4 << 20));
+        assert!(worth_working_ahead(LARGEST_DRAFT_WORKED_AHEAD));
+        assert!(!worth_working_ahead(LARGEST_DRAFT_WORKED_AHEAD + 1));
+    }
 
     #[test]
     fn utf8_is_preferred_then_utf32_then_the_default() {
