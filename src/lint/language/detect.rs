@@ -241,13 +241,13 @@ impl Votes {
 /// Hands the stop-word vote of each word of `text[range]` to `visit`, in order, while it
 /// returns true; `lower` is scratch space.
 fn each_vote(text: &str, range: TextRange, lower: &mut String, mut visit: impl FnMut(u8) -> bool) {
-    let prose = range.slice(text);
-    for word in letter_runs(prose) {
+    for word in letter_runs(range.slice(text)) {
         if word.len() > MAX_WORD_LEN {
             continue;
         }
+        let in_text = range.start + word.start..range.start + word.end;
         let vote = STOP_WORDS
-            .get_lowercase(&prose[word], lower)
+            .get_lowercase(text, in_text, lower)
             .map_or(0, |vote| vote as u8);
         if !visit(vote) {
             return;

@@ -283,17 +283,22 @@ impl WordMap {
         }
     }
 
-    /// The number of the lowercase of `word`, a run of letters from [`letter_runs`]; `lower` is
-    /// scratch space for a word the packed key cannot hold.
-    pub fn get_lowercase(&self, word: &str, lower: &mut String) -> Option<u32> {
-        let bytes = word.as_bytes();
-        if bytes.len() <= 8 && bytes.is_ascii() {
-            // Letters only: the key's bit 5 lowercases them, no copy needed.
-            let key = ShortWord::from_loaded(load_short(bytes, 0, bytes.len()), bytes.len());
-            return self.get_short(key);
+    /// The number of the lowercase of `text[word]`, a run of letters from [`letter_runs`];
+    /// `lower` is scratch space for a word the packed key cannot hold. The word is read in
+    /// place, as one load where `text` goes on past it (see [`load_short`]): detection looks up
+    /// every word of a document's opening.
+    #[inline]
+    pub fn get_lowercase(&self, text: &str, word: Range<usize>, lower: &mut String) -> Option<u32> {
+        let len = word.len();
+        if len <= 8 {
+            let raw = load_short(text.as_bytes(), word.start, word.end);
+            if raw & HIGH_BITS == 0 {
+                // ASCII letters only: the key's bit 5 lowercases them, no copy needed.
+                return self.get_short(ShortWord::from_loaded(raw, len));
+            }
         }
         lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        lower.extend(text[word].chars().flat_map(char::to_lowercase));
         self.get(lower.as_bytes())
     }
 }
@@ -507,7 +512,18 @@ mod tests {
             ("them", None),
             ("MISSCHIENS", None),
         ] {
-            assert_eq!(map.get_lowercase(word, &mut lower), number, "{word}");
+            assert_eq!(
+                map.get_lowercase(word, 0..word.len(), &mut lower),
+                number,
+                "{word}"
+            );
+            // In place inside a longer text, as detection reads it.
+            let text = format!("{word} and more");
+            assert_eq!(
+                map.get_lowercase(&text, 0..word.len(), &mut lower),
+                number,
+                "{word} in {text:?}"
+            );
         }
     }
 }
