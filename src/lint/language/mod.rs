@@ -938,7 +938,6 @@ impl<'a> Analysis<'a> {
                 Some(hit.refiled(PhraseKind::Remedy, auxiliary))
             })
             .collect();
-        hits[PhraseKind::Remedy as usize].reserve_exact(passives.len());
         hits[PhraseKind::Remedy as usize].extend(passives);
         for (act, component) in [
             (PhraseKind::RemedyAct, PhraseKind::Remedy),
@@ -961,8 +960,6 @@ impl<'a> Analysis<'a> {
                     Some(hit.refiled(component, subject))
                 })
                 .collect();
-            // Exactly: a growing list would double, and the lists are kept as long as the lint.
-            hits[component as usize].reserve_exact(committed.len());
             hits[component as usize].extend(committed);
         }
         // The scan finds each kind's hits in order; only the lists extended above need sorting.

@@ -410,8 +410,8 @@ struct Mark {
 impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
     fn new(source: &'s str, dictionary: &'d D, prose_len: usize) -> Self {
         // Room for what prose usually holds (a token per four or five bytes, contractions
-        // expanded), so a megabyte is read without copying the lists over and over as they
-        // grow; `finish` gives back what was not used.
+        // expanded; a sentence per sixty), so a megabyte is read without copying the lists over
+        // and over as they grow.
         let mut norm = Vec::with_capacity(prose_len + prose_len / 8);
         norm.push(b' ');
         Builder {
@@ -420,6 +420,8 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
             text: Text {
                 tokens: Vec::with_capacity(prose_len / 4),
                 word_ids: Vec::with_capacity(prose_len / 4),
+                sentences: Vec::with_capacity(prose_len / 60),
+                clauses: Vec::with_capacity(prose_len / 50),
                 ..Text::default()
             },
             state: ReadingState {
@@ -830,17 +832,8 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
     }
 
     fn finish(mut self) -> Text {
-        // The lists were reserved for a token every four bytes, and prose has fewer: a text is
-        // kept as long as its lint (in the server, while the next one runs), so it keeps no
-        // room it will not use. Shrinking a large block gives its tail back in place, with no
-        // copy. Done before segmenting, so that the segments are not allocated beside the
-        // unused room.
-        let mut norm = std::mem::take(&mut self.norm);
-        norm.shrink_to_fit();
-        self.text.norm =
-            String::from_utf8(norm).expect("the normalized forms are written in whole characters");
-        self.text.tokens.shrink_to_fit();
-        self.text.word_ids.shrink_to_fit();
+        self.text.norm = String::from_utf8(std::mem::take(&mut self.norm))
+            .expect("the normalized forms are written in whole characters");
         self.unquote_a_statement_in_quotes();
         self.segment();
         self.text
@@ -871,11 +864,6 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
     fn segment(&mut self) {
         let text = &mut self.text;
         let count = text.tokens.len();
-        // Prose has a sentence per ten or twelve tokens and a clause per nine or ten: room for a
-        // few more, so that a long draft's lists are seldom copied as they grow, and what is left
-        // over is given back below.
-        text.sentences.reserve(count / 8);
-        text.clauses.reserve(count / 8);
         let mut sentence_start = 0;
         let mut clause_start = 0;
         // The marks a sentence or clause took in after its end mark are read.
@@ -938,9 +926,6 @@ impl<'s, 'd, D: Dictionary> Builder<'s, 'd, D> {
         if count > clause_start {
             close(&mut text.clauses, &text.tokens, clause_start, count);
         }
-        text.sentences.shrink_to_fit();
-        text.clauses.shrink_to_fit();
-        text.paragraph_starts.shrink_to_fit();
         text.sentence_index = SegmentIndex::new(&text.sentences, count);
         text.clause_index = SegmentIndex::new(&text.clauses, count);
     }
@@ -1044,21 +1029,6 @@ mod tests {
             block_start: true,
         }];
         Text::new(source, &runs, &OneContraction)
-    }
-
-    /// The room reserved for a token every four bytes is given back: a text lives as long as its
-    /// lint, and in the server beside the next one.
-    #[test]
-    fn a_read_text_keeps_no_room_it_does_not_use() {
-        let source =
-            "We are sorry. The parcel was late; we refunded you.\n\nRegards, Anna. ".repeat(200);
-        let text = text(&source);
-        assert!(text.tokens.len() > 1000);
-        assert_eq!(text.tokens.capacity(), text.tokens.len());
-        assert_eq!(text.word_ids.capacity(), text.word_ids.len());
-        assert_eq!(text.norm.capacity(), text.norm.len());
-        assert_eq!(text.sentences.capacity(), text.sentences.len());
-        assert_eq!(text.clauses.capacity(), text.clauses.len());
     }
 
     /// A run with characters beyond ASCII is read as if UAX #29 had segmented all of it: only
