@@ -1379,6 +1379,8 @@ pub(super) const TABLES: &[(K, &[&str])] = &[
             "in (our|my) (defense|defence)",
             "as (i|we) (already|previously|have already|have previously|had already|clearly|explicitly) (explained|stated|said|mentioned|told you|pointed out|indicated|informed you|wrote)",
             "as (previously|already) (explained|stated|mentioned|indicated|communicated|discussed)",
+            "as (stated|explained|said) (before|earlier|previously|above)",
+            "as (stated|explained) in (our|my|the|previous|earlier|several|many)? (previous|earlier|many|several)? (email|emails|e - mail|e - mails|mail|mails|letter|letters|message|messages|correspondence)",
             "(i|we) (have|had) already (explained|told you|said|mentioned|pointed out)",
             "(per|as per|according to|in line with|in accordance with|under|as stated in) (our|the) (refund|return|returns|shipping|delivery|cancellation|booking|warranty|company|store)? (policy|policies|terms|terms and conditions|terms of service|guidelines|procedures|agreement|rules)",
             "(our|the) (refund|return|returns|shipping|cancellation|warranty|company)? (policy|policies|terms|terms and conditions|terms of service) (clearly)? (state|states|stated|say|says|said|require|requires|required|do not allow|does not allow|did not allow|do not permit|does not permit|do not cover|does not cover)",
