@@ -126,7 +126,16 @@ fn names_nothing(analysis: &Analysis<'_>, hit: &PhraseHit) -> bool {
     // experienced" only points back at the reader.
     let dated = analysis.is(end + 2, words.time_nouns) || analysis.is(end + 3, words.time_nouns);
     let by_whom = analysis.is(end, words.first_person_any) || analysis.is(end, words.determiners);
+    // "the trouble I have caused (you)" only says again that there was a harm.
+    let names_an_act = |verb: usize| {
+        let after = verb + 1 + usize::from(analysis.is(verb + 1, words.reader_subjects));
+        !analysis.is(verb, words.causing_verbs)
+            || (analysis.text.is_word(after) && !analysis.is(after, words.phrase_closers))
+    };
     let specified = (analysis.is(end, words.harm_complements) && !dated)
-        || (by_whom && (end + 1..end + 4).any(|i| analysis.is_past_verb(i)));
+        || (by_whom
+            && (end + 1..end + 4)
+                .find(|&i| analysis.is_past_verb(i))
+                .is_some_and(names_an_act));
     !specified
 }

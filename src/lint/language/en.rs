@@ -485,6 +485,7 @@ pub(super) const WORDS: WordLists = WordLists {
     ],
     act_openers: &["for"],
     object_prepositions: &["for", "about"],
+    recipient_markers: &["to"],
     complementizers: &["that"],
     specifiers: &["in", "with", "at", "on", "of", "between"],
     negations: &["not", "never", "no", "nothing", "cannot", "unable"],
@@ -884,6 +885,7 @@ pub(super) const WORDS: WordLists = WordLists {
         "yesterday",
         "once",
     ],
+    causing_verbs: &["caused", "created", "brought"],
     policy_words: &[
         "policy",
         "policies",

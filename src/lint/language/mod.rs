@@ -173,6 +173,10 @@ pub enum PhraseKind {
 /// test checks that the last kind and every kind a table is written for fit.
 const KIND_COUNT: usize = 64;
 
+/// How many words may name whom an apology is to before its object ("to *all of our loyal
+/// customers* for …").
+const RECIPIENT_REACH: usize = 6;
+
 /// Small closed word classes, per language.
 #[derive(Debug)]
 pub struct WordLists {
@@ -344,6 +348,9 @@ pub struct WordLists {
     pub act_openers: &'static [&'static str],
     /// Prepositions that open an apology's object ("sorry *for*", "*about*", "excuses *voor*").
     pub object_prepositions: &'static [&'static str],
+    /// The preposition that says whom an apology is to, before its object ("I apologize *to*
+    /// everyone for …").
+    pub recipient_markers: &'static [&'static str],
     /// The conjunction that opens a clause as an object ("sorry *that* we …", "het spijt me *dat*
     /// …").
     pub complementizers: &'static [&'static str],
@@ -569,6 +576,10 @@ pub struct WordLists {
     /// Words after a pronoun object that end its phrase ("sorry about that *again*", "sorry for
     /// this *and* …").
     pub phrase_closers: &'static [&'static str],
+    /// Past forms that only say a harm was caused ("the trouble I have *caused*"): after the
+    /// writer as subject they name nothing more, unlike "the mess our painters *left* on your
+    /// patio".
+    pub causing_verbs: &'static [&'static str],
     /// Words of a policy cited ("per our *policy*", "under our *terms*"): defensive, unless it
     /// gives the reader something.
     pub policy_words: &'static [&'static str],
@@ -1105,11 +1116,21 @@ impl<'a> Analysis<'a> {
     }
 
     /// Where the object of an apology can start: right after the apology word, past a comma and
-    /// the adverbs that may follow it ("sorry again for …", "I apologize sincerely for …").
+    /// the adverbs that may follow it ("sorry again for …", "I apologize sincerely for …"), and
+    /// past whom it is to ("I apologize to everyone for …", "to our customers about …").
     pub fn object_start(&self, apology: &ApologyExpression) -> usize {
+        let words = self.words();
         let mut next = apology.word() + 1;
-        while self.is(next, self.words().after_apology) {
+        while self.is(next, words.after_apology) {
             next += 1;
+        }
+        if self.is(next, words.recipient_markers) {
+            let object = (next + 1..next + 1 + RECIPIENT_REACH)
+                .take_while(|&i| self.text.is_word(i))
+                .find(|&i| self.is(i, words.object_prepositions));
+            if let Some(object) = object {
+                return object;
+            }
         }
         next
     }
@@ -1358,7 +1379,7 @@ mod tests {
                 condition_closers, clause_joiners, subject_that_markers, demonstrative_subjects,
                 past_support_auxiliaries, fronted_causes, agent_prepositions, doer_prepositions,
                 doer_clause_openers, before_past_verbs, past_auxiliaries, measures, act_openers,
-                object_prepositions, complementizers, negations, negation_adverbs, plain_negations,
+                object_prepositions, recipient_markers, complementizers, negations, negation_adverbs, plain_negations,
                 negative_quantifiers, trailing_negations, passive_auxiliaries, hedges,
                 hedge_phrase_openers, offer_openers, offer_modals, hedging_modals,
                 perfect_infinitive_auxiliaries, counterfactual_modals, be_participles, seeming_verbs, degree_nouns,
@@ -1376,7 +1397,7 @@ mod tests {
                 act_form_adverbs, feeling_verbs, feeling_prepositions, perception_verbs,
                 news_prepositions, third_person_pronouns, saying_verbs, subclause_openers,
                 active_auxiliaries, harm_complements, unnamed_harms, harm_determiners,
-                vague_pronouns, phrase_closers, policy_words, concessive_intensifiers,
+                vague_pronouns, phrase_closers, causing_verbs, policy_words, concessive_intensifiers,
                 intransitive_nominals
             ],
             phrases: [

@@ -400,6 +400,7 @@ pub(super) const WORDS: WordLists = WordLists {
     measures: &[],
     act_openers: &["voor", "het"],
     object_prepositions: &["voor"],
+    recipient_markers: &[],
     complementizers: &["dat"],
     specifiers: &["in", "bij", "met", "aan", "van", "tussen"],
     negations: &["niet", "nooit", "geen", "niets", "nergens"],
@@ -658,6 +659,7 @@ pub(super) const WORDS: WordLists = WordLists {
     harm_determiners: &["het", "dit", "eventuele", "eventueel", "enig"],
     vague_pronouns: &[],
     phrase_closers: &[],
+    causing_verbs: &["veroorzaakt", "aangericht", "bezorgd"],
     // Only the word the English list shares: with "voorwaarden" and the like, a delivery told in
     // the passive ("Volgens onze voorwaarden is het pakket op tijd bezorgd") reads as a remedy the
     // policy serves, and the defensive line would go unreported.
