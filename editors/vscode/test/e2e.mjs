@@ -81,6 +81,8 @@ writeFileSync(
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
       'editor.codeActionsOnSave': { 'source.fixAll.amends': 'explicit' },
       'telemetry.telemetryLevel': 'off',
+      // Every lint and request in the server's log, for the tail a failing run prints.
+      'amends.logLevel': 'debug',
       'security.workspace.trust.enabled': false,
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
@@ -341,6 +343,11 @@ try {
   try {
     const pages = browser?.contexts()[0]?.pages() ?? [];
     if (pages[0]) await pages[0].screenshot({ path: join(artefacts, 'vscode-failure.png') });
+  } catch {}
+  // CI keeps only what a failing run prints: the server's own account of it.
+  try {
+    const tail = amendsLog().trimEnd().split('\n').slice(-40);
+    console.log('  amends log, last lines:\n' + tail.map((line) => '       | ' + line).join('\n'));
   } catch {}
 } finally {
   // The server's and the extension host's logs, after a failure too.
