@@ -28,6 +28,29 @@ fn rust_files(folder: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// Each use of a `words` entry in the code (comments cut off) of the Rust files under `folders`,
+/// but the files in `except`, as "path:line: word".
+fn lines_using(folders: &[&str], except: &[&str], words: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for folder in folders {
+        for file in rust_files(&root().join(folder)) {
+            if except.iter().any(|name| file == root().join(name)) {
+                continue;
+            }
+            let text = fs::read_to_string(&file).expect("UTF-8 source");
+            for (number, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or_default();
+                for word in words {
+                    if code.contains(word) {
+                        found.push(format!("{}:{}: {word}", file.display(), number + 1));
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
 /// Architecture Invariant: the rule module knows nothing of LSP, async, ropey, files or the
 /// terminal. Test modules inside it may not print either.
 #[test]
@@ -50,20 +73,7 @@ fn the_rule_module_is_pure() {
         "stdout",
         "stderr",
     ];
-    let mut offences = Vec::new();
-    for folder in ["src/lint", "src/rules"] {
-        for file in rust_files(&root().join(folder)) {
-            let text = fs::read_to_string(&file).expect("UTF-8 source");
-            for (number, line) in text.lines().enumerate() {
-                let code = line.split("//").next().unwrap_or_default();
-                for word in forbidden {
-                    if code.contains(word) {
-                        offences.push(format!("{}:{}: {word}", file.display(), number + 1));
-                    }
-                }
-            }
-        }
-    }
+    let offences = lines_using(&["src/lint", "src/rules"], &[], &forbidden);
     assert!(
         offences.is_empty(),
         "the rule module must stay pure:\n{}",
@@ -77,23 +87,11 @@ fn the_rule_module_is_pure() {
 /// summary's phrase findings) it is given as data.
 #[test]
 fn the_core_imports_the_rules_only_where_it_runs_them() {
-    let allowed = ["mod.rs", "config.rs"];
-    let mut offences = Vec::new();
-    for file in rust_files(&root().join("src/lint")) {
-        let relative = file
-            .strip_prefix(root().join("src/lint"))
-            .expect("under src/lint");
-        if allowed.iter().any(|name| relative == Path::new(name)) {
-            continue;
-        }
-        let text = fs::read_to_string(&file).expect("UTF-8 source");
-        for (number, line) in text.lines().enumerate() {
-            let code = line.split("//").next().unwrap_or_default();
-            if code.contains("crate::rules") || code.contains("rules::") {
-                offences.push(format!("{}:{}", file.display(), number + 1));
-            }
-        }
-    }
+    let offences = lines_using(
+        &["src/lint"],
+        &["src/lint/mod.rs", "src/lint/config.rs"],
+        &["crate::rules", "rules::"],
+    );
     assert!(
         offences.is_empty(),
         "src/lint/ must not reach into src/rules/ here:\n{}",
@@ -106,19 +104,7 @@ fn the_core_imports_the_rules_only_where_it_runs_them() {
 /// documentation, not findings.
 #[test]
 fn rules_format_finding_text_with_one_helper() {
-    let mut offences = Vec::new();
-    for file in rust_files(&root().join("src/rules")) {
-        if file.ends_with("src/rules/mod.rs") {
-            continue;
-        }
-        let text = fs::read_to_string(&file).expect("UTF-8 source");
-        for (number, line) in text.lines().enumerate() {
-            let code = line.split("//").next().unwrap_or_default();
-            if code.contains("format!(") {
-                offences.push(format!("{}:{}", file.display(), number + 1));
-            }
-        }
-    }
+    let offences = lines_using(&["src/rules"], &["src/rules/mod.rs"], &["format!("]);
     assert!(
         offences.is_empty(),
         "use draft_text! or Context::format_localized, not format!:\n{}",
