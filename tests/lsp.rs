@@ -1039,6 +1039,22 @@ fn draft_with_a_fix_per_sentence(bytes: usize) -> String {
     sentence.repeat(bytes / sentence.len())
 }
 
+/// Version 2 of a draft: "Hi Sam, " typed at its start, one incremental change whatever the
+/// draft's size.
+fn greet_at_the_start(client: &LspClient, uri: &str) {
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": uri, "version": 2 },
+            "contentChanges": [{
+                "range": { "start": { "line": 0, "character": 0 },
+                           "end": { "line": 0, "character": 0 } },
+                "text": "Hi Sam, ",
+            }],
+        }),
+    );
+}
+
 fn position_of(messages: &[Value], wanted: impl Fn(&Value) -> bool) -> Option<usize> {
     messages.iter().position(wanted)
 }
@@ -1106,17 +1122,7 @@ fn a_long_fix_all_does_not_hold_up_other_documents() {
 #[test]
 fn a_fix_all_of_a_version_the_client_has_changed_is_cancelled() {
     let (mut client, big_uri) = fixing_all_of_a_big_draft();
-    client.notify(
-        "textDocument/didChange",
-        json!({
-            "textDocument": { "uri": big_uri, "version": 2 },
-            "contentChanges": [{
-                "range": { "start": { "line": 0, "character": 0 },
-                           "end": { "line": 0, "character": 0 } },
-                "text": "Hi Sam, ",
-            }],
-        }),
-    );
+    greet_at_the_start(&client, big_uri);
     let response = client.response_to(json!("fix-all"));
     // LSP's ContentModified: the result would be for a text the client no longer has.
     assert_eq!(response["error"]["code"], -32801, "{response}");
@@ -1142,17 +1148,7 @@ fn the_fix_all_worked_out_ahead_is_of_the_version_the_client_has() {
     client.open(big_uri, "plaintext", &big);
     assert!(client.log_says("linted version=1"), "{}", client.stderr());
     let changed = format!("Hi Sam, {big}");
-    client.notify(
-        "textDocument/didChange",
-        json!({
-            "textDocument": { "uri": big_uri, "version": 2 },
-            "contentChanges": [{
-                "range": { "start": { "line": 0, "character": 0 },
-                           "end": { "line": 0, "character": 0 } },
-                "text": "Hi Sam, ",
-            }],
-        }),
-    );
+    greet_at_the_start(&client, big_uri);
     client.diagnostics_for(big_uri, 2);
     let start_of_text = json!({ "start": { "line": 0, "character": 0 },
                                 "end": { "line": 0, "character": 0 } });
@@ -1378,17 +1374,7 @@ fn a_large_draft_with_a_finding_per_sentence_peaks_below_135_mib() {
     let uri = "file:///drafts/big.txt";
     client.open(uri, "plaintext", &draft_with_a_fix_per_sentence(4_000_000));
     client.diagnostics_for(uri, 1);
-    client.notify(
-        "textDocument/didChange",
-        json!({
-            "textDocument": { "uri": uri, "version": 2 },
-            "contentChanges": [{
-                "range": { "start": { "line": 0, "character": 0 },
-                           "end": { "line": 0, "character": 0 } },
-                "text": "Hi Sam, ",
-            }],
-        }),
-    );
+    greet_at_the_start(&client, uri);
     client.diagnostics_for(uri, 2);
     let Some(peak) = client.peak_memory_kib() else {
         eprintln!("no /proc/<pid>/status here: the peak is not measured");
