@@ -2,10 +2,12 @@
 //! Flags an apology whose object names no harm: "sorry for the issue", "apologies for the
 //! trouble", "sorry for what happened", "sorry about that".
 //!
-//! Only the object right after the apology word counts, so "sorry for shipping the wrong size"
-//! (the harm, named) is left alone, and so is "the trouble of driving back twice" (a specific
-//! harm). A canned line that `cliche` already reports ("sorry for any inconvenience") is not
-//! reported a second time.
+//! Only the object right after the apology word (or after whom it is to: "I apologize to everyone
+//! for the trouble") counts, so "sorry for shipping the wrong size" (the harm, named) is left
+//! alone, and so is "the trouble of driving back twice" (a specific harm). "The trouble I have
+//! caused" names no more than "the trouble"; "the mess our painters left on your patio" does. A
+//! canned line that `cliche` already reports ("sorry for any inconvenience") is not reported a
+//! second time.
 //!
 //! ## Why is this bad?
 //! An apology that does not say what it is for sounds like a form letter: the reader cannot tell
